@@ -1,0 +1,67 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// StatusError is implemented by the vendor clients' API errors.
+type StatusError interface {
+	error
+	HTTPStatus() int
+}
+
+// outcomeUnknown reports whether err leaves open that the server acted on the
+// request: the response was lost, or the server failed after reading it.
+func outcomeUnknown(err error) bool {
+	var statusErr StatusError
+	if errors.As(err, &statusErr) {
+		return statusErr.HTTPStatus() >= http.StatusInternalServerError
+	}
+	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+}
+
+// CreateOnce runs create and, when its outcome is unknown, looks for the
+// object by its unique key with find before trying again, so a lost response
+// never becomes a duplicate. attempts bounds the number of creates.
+func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
+	var zero T
+	var lastErr error
+	for attempt := range attempts {
+		if attempt > 0 {
+			existing, found, err := find(ctx)
+			if err != nil {
+				return zero, errors.Join(lastErr, err)
+			}
+			if found {
+				return existing, nil
+			}
+			if err := sleep(ctx, Backoff(defaultMinBackoff, 5*time.Second, attempt, nil)); err != nil {
+				return zero, errors.Join(lastErr, err)
+			}
+		}
+		created, err := create(ctx)
+		if err == nil || !outcomeUnknown(err) {
+			return created, err
+		}
+		lastErr = err
+	}
+	// The last create may have succeeded without our hearing of it.
+	if existing, found, err := find(ctx); err == nil && found {
+		return existing, nil
+	}
+	return zero, lastErr
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}
