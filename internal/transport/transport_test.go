@@ -1,0 +1,137 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+type recordingLogger struct{ lines []string }
+
+func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
+	l.lines = append(l.lines, fmt.Sprint(msg, fields))
+}
+
+func fastClient(logger Logger, secrets ...string) *Client {
+	return New(Config{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, UserAgent: "test/1", Logger: logger, Secrets: secrets})
+}
+
+func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
+	var calls atomic.Int32
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if r.Header.Get("User-Agent") != "test/1" {
+			t.Errorf("User-Agent = %q", r.Header.Get("User-Agent"))
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer server.Close()
+	client := fastClient(nil)
+
+	for method, want := range map[string]int32{http.MethodGet: 4, http.MethodPut: 4, http.MethodPost: 1} {
+		calls.Store(0)
+		req, _ := http.NewRequest(method, server.URL, strings.NewReader("{}"))
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", method, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable || calls.Load() != want {
+			t.Errorf("%s: status %d after %d calls; want 503 after %d", method, resp.StatusCode, calls.Load(), want)
+		}
+	}
+}
+
+func TestRetriesRateLimitedCreates(t *testing.T) {
+	var calls atomic.Int32
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) < 3 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+	}))
+	defer server.Close()
+	req, _ := http.NewRequest(http.MethodPost, server.URL, strings.NewReader("{}"))
+	resp, err := fastClient(nil).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || calls.Load() != 3 {
+		t.Errorf("status %d after %d calls; want 201 after 3", resp.StatusCode, calls.Load())
+	}
+}
+
+func TestLogsCarryNoSecrets(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer server.Close()
+	logger := &recordingLogger{}
+	req, _ := http.NewRequest(http.MethodGet, server.URL+"/keys?token=s3cr3t-value", nil)
+	req.SetBasicAuth("user", "s3cr3t-value")
+	resp, err := fastClient(logger, "s3cr3t-value").Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	all := strings.Join(logger.lines, "\n")
+	if len(logger.lines) != 2 || strings.Contains(all, "s3cr3t-value") || !strings.Contains(all, "[REDACTED]") {
+		t.Errorf("log lines:\n%s", all)
+	}
+}
+
+type statusErr int
+
+func (e statusErr) Error() string   { return fmt.Sprintf("HTTP %d", int(e)) }
+func (e statusErr) HTTPStatus() int { return int(e) }
+
+func TestCreateOnceFindsALostCreate(t *testing.T) {
+	var creates, finds int
+	stored := false
+	got, err := CreateOnce(context.Background(), 5,
+		func(context.Context) (string, error) {
+			creates++
+			stored = true // the server acted, but the answer was lost
+			return "", errors.New("connection reset by peer")
+		},
+		func(context.Context) (string, bool, error) {
+			finds++
+			return "obj-1", stored, nil
+		})
+	if err != nil || got != "obj-1" || creates != 1 || finds != 1 {
+		t.Errorf("got %q, %v after %d creates and %d finds; want obj-1 after 1 create and 1 find", got, err, creates, finds)
+	}
+}
+
+func TestCreateOnceRetriesWhenNothingWasStored(t *testing.T) {
+	var creates int
+	got, err := CreateOnce(context.Background(), 5,
+		func(context.Context) (string, error) {
+			creates++
+			if creates < 3 {
+				return "", statusErr(http.StatusServiceUnavailable)
+			}
+			return "obj-2", nil
+		},
+		func(context.Context) (string, bool, error) { return "", false, nil })
+	if err != nil || got != "obj-2" || creates != 3 {
+		t.Errorf("got %q, %v after %d creates; want obj-2 after 3", got, err, creates)
+	}
+}
+
+func TestCreateOnceReturnsRefusalsAtOnce(t *testing.T) {
+	var creates int
+	_, err := CreateOnce(context.Background(), 5,
+		func(context.Context) (string, error) { creates++; return "", statusErr(http.StatusConflict) },
+		func(context.Context) (string, bool, error) { t.Fatal("find called after a refusal"); return "", false, nil })
+	if creates != 1 || err == nil {
+		t.Errorf("%d creates, err %v; want 1 create and the 409", creates, err)
+	}
+}
