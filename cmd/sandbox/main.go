@@ -1,0 +1,97 @@
+// Command sandbox serves the local emulator of the Amplitude and Braze APIs
+// (internal/sandbox) for demos, scripts and acceptance tests.
+//
+//	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE]
+//
+// It listens on loopback only: the sandbox holds fixed, public credentials.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sandbox:", err)
+		os.Exit(1)
+	}
+}
+
+// run serves until ctx is done, then shuts down gracefully.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	flags := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	addr := flags.String("addr", "127.0.0.1:8089", "loopback `address` to listen on; port 0 picks a free port")
+	latency := flags.Duration("latency", 0, "`delay` added to every vendor request")
+	statePath := flags.String("state", "", "JSON `file` to load the state from and save it to")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	if flags.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", flags.Args())
+	}
+	if err := requireLoopback(*addr); err != nil {
+		return err
+	}
+
+	handler, err := sandbox.Open(sandbox.Options{Latency: *latency, StatePath: *statePath})
+	if err != nil {
+		return err
+	}
+	var lc net.ListenConfig
+	listener, err := lc.Listen(ctx, "tcp", *addr)
+	if err != nil {
+		return err
+	}
+	base := "http://" + listener.Addr().String()
+	fmt.Fprintf(stdout, "sandbox listening on %s\n  amplitude base URL: %s/amplitude\n  braze base URL:     %s/braze\n", base, base, base)
+
+	server := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(listener) }()
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// requireLoopback refuses addresses reachable from other machines.
+func requireLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("-addr %q is not a loopback address: the sandbox has fixed public credentials, so it only listens on 127.0.0.1, ::1 or localhost", addr)
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRunServesAndShutsDown(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout, writer := io.Pipe()
+	done := make(chan error, 1)
+	state := filepath.Join(t.TempDir(), "state.json")
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-latency", "1ms", "-state", state}, writer, io.Discard)
+		writer.Close()
+	}()
+
+	lines := bufio.NewScanner(stdout)
+	var printed []string
+	for len(printed) < 3 && lines.Scan() {
+		printed = append(printed, lines.Text())
+	}
+	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+	if len(printed) != 3 {
+		t.Fatalf("printed %q", printed)
+	}
+	base, ok := strings.CutPrefix(printed[0], "sandbox listening on ")
+	if !ok || strings.HasSuffix(base, ":0") {
+		t.Fatalf("first line %q should name the actual address", printed[0])
+	}
+	if printed[1] != "  amplitude base URL: "+base+"/amplitude" || printed[2] != "  braze base URL:     "+base+"/braze" {
+		t.Fatalf("base URL lines %q", printed[1:])
+	}
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/_sandbox/health", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("health: %d", resp.StatusCode)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("run did not return after cancellation")
+	}
+}
+
+func TestRunRefusesNonLoopbackAddresses(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:8089", "example.com:8089"} {
+		t.Run(addr, func(t *testing.T) {
+			err := run(context.Background(), []string{"-addr", addr}, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), "not a loopback address") {
+				t.Fatalf("run(-addr %s) = %v, want a loopback refusal", addr, err)
+			}
+		})
+	}
+}
+
+func TestRunAcceptsLoopbackNames(t *testing.T) {
+	for _, addr := range []string{"localhost:0", "[::1]:0", "127.0.0.2:0"} {
+		if err := requireLoopback(addr); err != nil {
+			t.Errorf("requireLoopback(%s) = %v", addr, err)
+		}
+	}
+}
+
+func TestRunRefusesBadFlags(t *testing.T) {
+	if err := run(context.Background(), []string{"-latency", "soon"}, io.Discard, io.Discard); err == nil {
+		t.Fatal("accepted -latency soon")
+	}
+	if err := run(context.Background(), []string{"extra"}, io.Discard, io.Discard); err == nil {
+		t.Fatal("accepted a positional argument")
+	}
+}

@@ -1,0 +1,326 @@
+package sandbox_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+)
+
+// clock is a settable Options.Now, so timestamps and rate-limit windows are
+// predictable.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+var epoch = time.Date(2026, 3, 4, 5, 6, 7, 500_000_000, time.UTC)
+
+func newClock() *clock { return &clock{now: epoch} }
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// sandboxFixture is a sandbox behind a real HTTP server, reached the way
+// clients reach it.
+type sandboxFixture struct {
+	t      *testing.T
+	server *sandbox.Server
+	http   *httptest.Server
+	clock  *clock
+}
+
+func start(t *testing.T) *sandboxFixture {
+	t.Helper()
+	c := newClock()
+	s := sandbox.New(sandbox.Options{Now: c.Now})
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	return &sandboxFixture{t: t, server: s, http: ts, clock: c}
+}
+
+func startWith(t *testing.T, opts sandbox.Options, c *clock) *sandboxFixture {
+	t.Helper()
+	s, err := sandbox.Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	return &sandboxFixture{t: t, server: s, http: ts, clock: c}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// send makes a request and fails the test on a transport error.
+func (f *sandboxFixture) send(method, path string, body any, auth func(*http.Request)) response {
+	f.t.Helper()
+	resp, err := f.try(method, path, body, auth)
+	if err != nil {
+		f.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	return resp
+}
+
+func (f *sandboxFixture) try(method, path string, body any, auth func(*http.Request)) (response, error) {
+	f.t.Helper()
+	var reader io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		reader = strings.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		reader = bytes.NewReader(data)
+	}
+	req, err := http.NewRequestWithContext(f.t.Context(), method, f.http.URL+path, reader)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if reader != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if auth != nil {
+		auth(req)
+	}
+	resp, err := f.http.Client().Do(req)
+	if err != nil {
+		return response{}, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return response{}, err
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: data}, nil
+}
+
+func amplitudeAuth(req *http.Request) {
+	req.SetBasicAuth(sandbox.AmplitudeAPIKey, sandbox.AmplitudeSecretKey)
+}
+
+func bearer(key string) func(*http.Request) {
+	return func(req *http.Request) { req.Header.Set("Authorization", "Bearer "+key) }
+}
+
+// amplitude calls the Amplitude API with the project's credentials.
+func (f *sandboxFixture) amplitude(method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, "/amplitude"+path, body, amplitudeAuth)
+}
+
+// braze calls the Braze API with key.
+func (f *sandboxFixture) braze(key, method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, "/braze"+path, body, bearer(key))
+}
+
+func (f *sandboxFixture) control(method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, "/_sandbox"+path, body, nil)
+}
+
+// amplitudeBody is every Amplitude answer: success with data, or errors.
+type amplitudeBody struct {
+	Success    bool            `json:"success"`
+	Data       json.RawMessage `json:"data"`
+	NextCursor *string         `json:"next_cursor"`
+	Errors     []struct {
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+func (r response) amplitude(t *testing.T) amplitudeBody {
+	t.Helper()
+	var b amplitudeBody
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		t.Fatalf("body %s: %v", r.body, err)
+	}
+	return b
+}
+
+// object decodes an Amplitude answer's data as a JSON object.
+func (r response) object(t *testing.T) map[string]any {
+	t.Helper()
+	b := r.amplitude(t)
+	var m map[string]any
+	if err := json.Unmarshal(b.Data, &m); err != nil {
+		t.Fatalf("data of %s: %v", r.body, err)
+	}
+	return m
+}
+
+type brazeBody struct {
+	Message string           `json:"message"`
+	Errors  []string         `json:"errors"`
+	APIKey  map[string]any   `json:"api_key"`
+	APIKeys []map[string]any `json:"api_keys"`
+}
+
+func (r response) braze(t *testing.T) brazeBody {
+	t.Helper()
+	var b brazeBody
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		t.Fatalf("body %s: %v", r.body, err)
+	}
+	return b
+}
+
+func (r response) decode(t *testing.T, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("body %s: %v", r.body, err)
+	}
+}
+
+func (r response) wantStatus(t *testing.T, want int) {
+	t.Helper()
+	if r.status != want {
+		t.Fatalf("status %d, want %d; body %s", r.status, want, r.body)
+	}
+}
+
+// wantAmplitudeError checks the Taxonomy error shape and that one message
+// contains want.
+func (r response) wantAmplitudeError(t *testing.T, status int, want string) {
+	t.Helper()
+	r.wantStatus(t, status)
+	b := r.amplitude(t)
+	if b.Success {
+		t.Fatalf("success is true in an error: %s", r.body)
+	}
+	for _, e := range b.Errors {
+		if strings.Contains(e.Message, want) {
+			return
+		}
+	}
+	t.Fatalf("no error message contains %q: %s", want, r.body)
+}
+
+func (r response) wantBrazeError(t *testing.T, status int, want string) {
+	t.Helper()
+	r.wantStatus(t, status)
+	b := r.braze(t)
+	if !strings.Contains(b.Message, want) {
+		t.Fatalf("message %q does not contain %q", b.Message, want)
+	}
+	if b.Errors == nil {
+		t.Fatalf("errors missing from Braze error body %s", r.body)
+	}
+}
+
+// streamDestination is a valid "Braze (Event Stream)" destination body.
+func streamDestination(name string) map[string]any {
+	return map[string]any{
+		"type":    "braze",
+		"name":    name,
+		"enabled": true,
+		"config": map[string]any{
+			"endpoint":          "https://rest.iad-05.braze.com",
+			"api_key":           sandbox.BrazeAdminKey,
+			"app_id":            sandbox.BrazeAppID,
+			"user_alias_label":  nil,
+			"update_users_only": false,
+		},
+		"mapping": map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
+		"send_events": map[string]any{
+			"all_events":       false,
+			"events":           []any{"Purchase"},
+			"filters":          []any{map[string]any{"property": "country", "operator": "is", "values": []any{"US"}}},
+			"event_properties": []any{"price"},
+			"user_properties":  []any{"plan"},
+		},
+		"send_users": map[string]any{"user_properties": []any{"plan"}},
+	}
+}
+
+// cohortDestination is a valid "Braze (Cohort Sync)" destination body.
+func cohortDestination(name string) map[string]any {
+	return map[string]any{
+		"type": "braze_cohort",
+		"name": name,
+		"config": map[string]any{
+			"endpoint":        "https://rest.fra-01.braze.eu",
+			"data_import_key": "import-key-1234",
+		},
+		"mappings": []any{
+			map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
+			map[string]any{"amplitude_property": "device_id", "braze_identifier": "device_id"},
+		},
+	}
+}
+
+// absent, as a value for set, removes the field.
+var absent = &struct{}{}
+
+// set changes the field at a dotted path of a JSON body built from maps.
+func set(body map[string]any, path string, value any) map[string]any {
+	m := body
+	keys := strings.Split(path, ".")
+	for _, k := range keys[:len(keys)-1] {
+		m = m[k].(map[string]any)
+	}
+	last := keys[len(keys)-1]
+	if value == absent {
+		delete(m, last)
+	} else {
+		m[last] = value
+	}
+	return body
+}
+
+// createKey creates a Braze REST key with the admin key and returns its id
+// and secret.
+func (f *sandboxFixture) createKey(permissions []string, allowedIPs []string) (id, secret string) {
+	f.t.Helper()
+	r := f.braze(sandbox.BrazeAdminKey, "POST", "/api_keys/create", map[string]any{
+		"name": "test key", "permissions": permissions, "allowed_ips": allowedIPs,
+	})
+	r.wantStatus(f.t, http.StatusOK)
+	k := r.braze(f.t).APIKey
+	return k["id"].(string), k["key"].(string)
+}
+
+func (f *sandboxFixture) createDestination(body map[string]any) map[string]any {
+	f.t.Helper()
+	r := f.amplitude("POST", "/api/2/destinations", body)
+	r.wantStatus(f.t, http.StatusOK)
+	return r.object(f.t)
+}
+
+func contains(s, substr string) bool { return strings.Contains(s, substr) }
+
+// amplitudeObjectID reads data.id without a *testing.T, for use off the test
+// goroutine.
+func (r response) amplitudeObjectID() (string, error) {
+	var body struct {
+		Data struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	err := json.Unmarshal(r.body, &body)
+	return body.Data.ID, err
+}

@@ -1,0 +1,124 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Latency is added to every vendor request, like the round trip to a
+	// real vendor.
+	Latency time.Duration
+	// StatePath, if set, is a JSON file the state is loaded from at start
+	// (when it exists) and saved to after every change.
+	StatePath string
+	// Now is the clock for timestamps and rate-limit windows; nil means
+	// time.Now.
+	Now func() time.Time
+}
+
+// Server is the sandbox: an http.Handler serving the Amplitude API under
+// /amplitude, the Braze API under /braze and control endpoints under
+// /_sandbox. It is safe for concurrent use.
+type Server struct {
+	mux       *http.ServeMux
+	now       func() time.Time
+	latency   time.Duration
+	store     *store
+	faults    faultSwitch
+	requests  requestCounter
+	amplitude amplitudeAPI
+	braze     brazeAPI
+}
+
+// Open returns a Server, loading its state file if Options.StatePath names
+// one that exists.
+func Open(opts Options) (*Server, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	st := seed(now())
+	if opts.StatePath != "" {
+		saved, found, err := loadStateFile(opts.StatePath)
+		if err != nil {
+			return nil, fmt.Errorf("sandbox: %w", err)
+		}
+		if found {
+			st = saved
+		}
+	}
+	s := &Server{
+		now:       now,
+		latency:   opts.Latency,
+		store:     &store{state: st, path: opts.StatePath},
+		amplitude: amplitudeAPI{limit: &window{}},
+		braze:     brazeAPI{limit: &window{}},
+	}
+	s.requests.reset()
+	s.SetFaults(Faults{})
+	s.mux = s.routes()
+	return s, nil
+}
+
+// New is Open for callers whose options cannot fail: it panics if the state
+// file cannot be loaded, which never happens without Options.StatePath.
+func New(opts Options) *Server {
+	s, err := Open(opts)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+// Reset returns the sandbox to the seed, turns faults off and zeroes the
+// statistics, like POST /_sandbox/reset. The error is a failed save of the
+// state file.
+func (s *Server) Reset() error {
+	s.SetFaults(Faults{})
+	s.requests.reset()
+	return s.store.replace(seed(s.now()))
+}
+
+// SetFaults replaces the faults in force and returns them with defaults
+// filled in. It panics on out-of-range values, as callers pass constants;
+// PUT /_sandbox/faults is the validating way in.
+func (s *Server) SetFaults(f Faults) Faults {
+	inForce, err := s.changeFaults(func(Faults) Faults { return f })
+	if err != nil {
+		panic(fmt.Sprintf("sandbox.SetFaults: %v", err))
+	}
+	return inForce
+}
+
+// Stats reports the vendor requests since the last reset and the stored
+// object counts, like GET /_sandbox/stats.
+func (s *Server) Stats() Stats {
+	stats := Stats{Requests: s.requests.snapshot()}
+	s.store.read(func(st *state) { stats.Objects = st.objectCounts() })
+	return stats
+}
+
+// brazeDefaultLimit is Braze's default limit for endpoints without their own
+// (braze.com/docs/api/api_limits); it is what Braze's headers report when no
+// rate-limit fault is set.
+const brazeDefaultLimit = 250_000
+
+// changeFaults edits the faults in force and sets the vendors' rate limits
+// to match.
+func (s *Server) changeFaults(edit func(Faults) Faults) (Faults, error) {
+	return s.faults.change(edit, func(f Faults) {
+		s.amplitude.limit.configure(f.RateLimitPerSecond, time.Second)
+		if f.RateLimitPerSecond > 0 {
+			s.braze.limit.configure(f.RateLimitPerSecond, time.Second)
+		} else {
+			s.braze.limit.configure(brazeDefaultLimit, time.Hour)
+		}
+	})
+}

@@ -1,0 +1,110 @@
+package sandbox_test
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+)
+
+func TestStateFileRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	c := newClock()
+	opts := sandbox.Options{Now: c.Now, StatePath: path}
+
+	first := startWith(t, opts, c)
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("state file written before any change")
+	}
+	id := first.createDestination(streamDestination("kept"))["id"].(string)
+	keyID, key := first.createKey([]string{"users.track", "api_keys.list"}, nil)
+	first.http.Close()
+
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm&0o077 != 0 {
+		t.Errorf("state file mode %v; it holds secrets", perm)
+	}
+
+	second := startWith(t, opts, c)
+	got := second.amplitude("GET", "/api/2/destinations/"+id, nil)
+	got.wantStatus(t, http.StatusOK)
+	if got.object(t)["name"] != "kept" {
+		t.Errorf("destination after reload %s", got.body)
+	}
+	second.braze(key, "GET", "/api_keys/list", nil).wantStatus(t, http.StatusOK)
+	// Cursors keep working across restarts: new objects sort after old ones.
+	newer := second.createDestination(cohortDestination("newer"))["id"].(string)
+	var list struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	second.amplitude("GET", "/api/2/destinations", nil).decode(t, &list)
+	if len(list.Data) != 2 || list.Data[0].ID != id || list.Data[1].ID != newer {
+		t.Errorf("list after reload %+v", list.Data)
+	}
+
+	// Reset rewrites the file.
+	second.control("POST", "/reset", nil).wantStatus(t, http.StatusOK)
+	second.http.Close()
+	third := startWith(t, opts, c)
+	third.amplitude("GET", "/api/2/destinations/"+id, nil).wantStatus(t, http.StatusNotFound)
+	third.braze(sandbox.BrazeAdminKey, "GET", "/api_keys/info?api_key_id="+keyID, nil).wantStatus(t, http.StatusNotFound)
+
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("files left in the state directory: %v", entries)
+	}
+}
+
+func TestStateFileRefusedWhenUnreadable(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+	}{
+		{"not JSON", "{"},
+		{"other version", `{"version": 99, "state": {}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.json")
+			if err := os.WriteFile(path, []byte(tt.content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := sandbox.Open(sandbox.Options{StatePath: path}); err == nil {
+				t.Fatal("Open accepted an unreadable state file")
+			}
+		})
+	}
+}
+
+func TestUnknownVendorPaths(t *testing.T) {
+	f := start(t)
+	f.amplitude("GET", "/api/2/nowhere", nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
+	f.amplitude("PATCH", "/api/2/destinations/x", nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
+	r := f.braze(sandbox.BrazeAdminKey, "GET", "/users/track", nil)
+	r.wantBrazeError(t, http.StatusNotFound, "Not found")
+	if r.header.Get("X-RateLimit-Limit") == "" {
+		t.Error("a Braze 404 lacks the rate-limit headers")
+	}
+}
+
+// A state file that cannot be written fails the request in the vendor's error
+// shape rather than pretending the change was saved.
+func TestStateFileWriteFailure(t *testing.T) {
+	c := newClock()
+	path := filepath.Join(t.TempDir(), "missing-dir", "state.json")
+	f := startWith(t, sandbox.Options{Now: c.Now, StatePath: path}, c)
+	f.amplitude("POST", "/api/2/destinations", cohortDestination("c")).wantAmplitudeError(t, http.StatusInternalServerError, "save state file")
+	r := f.control("POST", "/reset", nil)
+	r.wantStatus(t, http.StatusInternalServerError)
+}

@@ -1,0 +1,61 @@
+package sandbox
+
+import (
+	"maps"
+	"net/http"
+	"sync"
+)
+
+// Stats is what GET /_sandbox/stats reports: the vendor requests received
+// since the last reset, and how many objects the store holds.
+type Stats struct {
+	Requests RequestStats `json:"requests"`
+	Objects  ObjectCounts `json:"objects"`
+}
+
+// RequestStats counts vendor requests, whatever their answer. ByRoute is
+// keyed by the route's pattern, e.g. "GET /amplitude/api/2/destinations/{id}".
+type RequestStats struct {
+	ByMethod map[string]int `json:"by_method"`
+	ByRoute  map[string]int `json:"by_route"`
+}
+
+// ObjectCounts are the objects the store holds, per kind, seed included.
+type ObjectCounts struct {
+	Destinations     int `json:"destinations"`
+	Syncs            int `json:"syncs"`
+	APIKeys          int `json:"api_keys"`
+	UserProperties   int `json:"user_properties"`
+	Cohorts          int `json:"cohorts"`
+	CustomAttributes int `json:"custom_attributes"`
+}
+
+type requestCounter struct {
+	mu       sync.Mutex
+	byMethod map[string]int
+	byRoute  map[string]int
+}
+
+func (c *requestCounter) count(method, route string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.byMethod[method]++
+	c.byRoute[route]++
+}
+
+func (c *requestCounter) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.byMethod = map[string]int{}
+	c.byRoute = map[string]int{}
+}
+
+// snapshot copies the counts. The four methods the APIs use are always
+// present, so a reader can tell "none" from "not reported".
+func (c *requestCounter) snapshot() RequestStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	byMethod := map[string]int{http.MethodGet: 0, http.MethodPost: 0, http.MethodPut: 0, http.MethodDelete: 0}
+	maps.Copy(byMethod, c.byMethod)
+	return RequestStats{ByMethod: byMethod, ByRoute: maps.Clone(c.byRoute)}
+}

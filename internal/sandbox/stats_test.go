@@ -1,0 +1,115 @@
+package sandbox_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+)
+
+func TestStats(t *testing.T) {
+	f := start(t)
+	id := f.createDestination(cohortDestination("c"))["id"].(string)
+	f.amplitude("GET", "/api/2/destinations/"+id, nil)
+	f.amplitude("GET", "/api/2/destinations/"+id, nil)
+	f.amplitude("GET", "/api/2/destinations/unknown", nil)             // 404s count too
+	f.send("GET", "/amplitude/api/2/destinations", nil, nil)           // and 401s
+	f.amplitude("GET", "/api/2/nothing-here", nil)                     // and unknown paths
+	f.braze(sandbox.BrazeAdminKey, "DELETE", "/api_keys/delete", "{}") // and 400s
+	f.control("GET", "/health", nil)                                   // control requests do not
+	f.control("GET", "/faults", nil)
+
+	var got sandbox.Stats
+	r := f.control("GET", "/stats", nil)
+	r.wantStatus(t, http.StatusOK)
+	r.decode(t, &got)
+
+	wantMethods := map[string]int{"GET": 5, "POST": 1, "PUT": 0, "DELETE": 1}
+	for method, want := range wantMethods {
+		if got.Requests.ByMethod[method] != want {
+			t.Errorf("by_method[%s] = %d, want %d", method, got.Requests.ByMethod[method], want)
+		}
+	}
+	wantRoutes := map[string]int{
+		"POST /amplitude/api/2/destinations":     1,
+		"GET /amplitude/api/2/destinations/{id}": 3,
+		"GET /amplitude/api/2/destinations":      1,
+		"/amplitude/":                            1,
+		"DELETE /braze/api_keys/delete":          1,
+	}
+	if len(got.Requests.ByRoute) != len(wantRoutes) {
+		t.Errorf("by_route %v, want %v", got.Requests.ByRoute, wantRoutes)
+	}
+	for route, want := range wantRoutes {
+		if got.Requests.ByRoute[route] != want {
+			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], want)
+		}
+	}
+	wantObjects := sandbox.ObjectCounts{Destinations: 1, Syncs: 0, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	if got.Objects != wantObjects {
+		t.Errorf("objects %+v, want %+v", got.Objects, wantObjects)
+	}
+	if direct := f.server.Stats(); direct.Objects != got.Objects || direct.Requests.ByMethod["GET"] != 5 {
+		t.Errorf("Server.Stats() %+v disagrees with the endpoint", direct)
+	}
+}
+
+func TestStatsWireShape(t *testing.T) {
+	f := start(t)
+	var raw map[string]map[string]any
+	f.control("GET", "/stats", nil).decode(t, &raw)
+	for _, key := range []string{"by_method", "by_route"} {
+		if _, ok := raw["requests"][key]; !ok {
+			t.Errorf("requests.%s missing", key)
+		}
+	}
+	for _, key := range []string{"destinations", "syncs", "api_keys", "user_properties", "cohorts", "custom_attributes"} {
+		if _, ok := raw["objects"][key]; !ok {
+			t.Errorf("objects.%s missing", key)
+		}
+	}
+}
+
+func TestStatsCountFaultedRequests(t *testing.T) {
+	f := start(t)
+	f.server.SetFaults(sandbox.Faults{ErrorRate: 1})
+	f.amplitude("GET", "/api/2/destinations", nil)
+	if got := f.server.Stats().Requests.ByRoute["GET /amplitude/api/2/destinations"]; got != 1 {
+		t.Fatalf("faulted request counted %d times, want 1", got)
+	}
+}
+
+func TestReset(t *testing.T) {
+	f := start(t)
+	f.createDestination(streamDestination("s"))
+	f.createKey([]string{"users.track"}, nil)
+	f.braze(sandbox.BrazeAdminKey, "DELETE", "/api_keys/delete", map[string]any{"api_key_id": sandbox.BrazeAdminKeyID}).wantStatus(t, http.StatusOK)
+	f.server.SetFaults(sandbox.Faults{LatencyMS: 1, RateLimitPerSecond: 100})
+
+	r := f.control("POST", "/reset", nil)
+	r.wantStatus(t, http.StatusOK)
+
+	var faults sandbox.Faults
+	f.control("GET", "/faults", nil).decode(t, &faults)
+	if faults != (sandbox.Faults{ErrorStatus: 503}) {
+		t.Errorf("faults after reset %+v", faults)
+	}
+	stats := f.server.Stats()
+	if len(stats.Requests.ByRoute) != 0 || stats.Requests.ByMethod["POST"] != 0 {
+		t.Errorf("requests after reset %+v", stats.Requests)
+	}
+	want := sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	if stats.Objects != want {
+		t.Errorf("objects after reset %+v, want the seed %+v", stats.Objects, want)
+	}
+	// The deleted admin key is back.
+	f.braze(sandbox.BrazeAdminKey, "GET", "/api_keys/list", nil).wantStatus(t, http.StatusOK)
+}
+
+func TestHealth(t *testing.T) {
+	r := start(t).control("GET", "/health", nil)
+	r.wantStatus(t, http.StatusOK)
+	if string(r.body) != `{"status":"ok"}`+"\n" {
+		t.Errorf("body %s", r.body)
+	}
+}

@@ -1,0 +1,54 @@
+package sandbox
+
+import "sync"
+
+// store holds the state behind one lock, so every request sees, and changes,
+// a consistent whole: a destination check can look at Braze keys and
+// Amplitude names in the same breath, as one vendor account would.
+type store struct {
+	mu    sync.Mutex
+	state *state
+	// path is the state file; empty keeps the state in memory only.
+	path string
+}
+
+func (s *store) read(fn func(*state)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s.state)
+}
+
+// update runs fn and, if it succeeds, saves the state file. The file is
+// written under the lock so that saves land in the order the changes did. A
+// failed save leaves the change applied in memory, like a server that
+// committed and then failed to answer.
+func (s *store) update(fn func(*state) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := fn(s.state); err != nil {
+		return err
+	}
+	return s.save()
+}
+
+// touch runs fn without saving: for bookkeeping such as last_seen_at, which
+// is not worth a disk write per request. The next save carries it.
+func (s *store) touch(fn func(*state)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s.state)
+}
+
+func (s *store) replace(st *state) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state = st
+	return s.save()
+}
+
+func (s *store) save() error {
+	if s.path == "" {
+		return nil
+	}
+	return saveStateFile(s.path, s.state)
+}

@@ -1,0 +1,95 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"time"
+)
+
+// vendor is what the request pipeline needs to know of one vendor's API.
+type vendor interface {
+	// admit applies the vendor's rate limit and its headers; when it returns
+	// false it has written the 429.
+	admit(w http.ResponseWriter, now time.Time) bool
+	writeError(w http.ResponseWriter, e *apiError)
+}
+
+func fail(v vendor, w http.ResponseWriter, err error) {
+	v.writeError(w, asAPIError(err))
+}
+
+func notFound(v vendor) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v.writeError(w, refuse(http.StatusNotFound, "Not found"))
+	})
+}
+
+// vendorRoute runs a vendor request through what sits in front of the
+// vendor's handlers: statistics, then the injected faults in the order a
+// real request would meet them (network latency, the rate limiter, a failing
+// server), then the handler, whose response may be lost on the way back.
+func (s *Server) vendorRoute(v vendor, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.requests.count(r.Method, r.Pattern)
+		bodyErr := readBody(w, r)
+		faults := s.faults.get()
+		if !pause(r.Context(), s.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
+			return // The client gave up; nobody is left to answer.
+		}
+		if !v.admit(w, s.now()) {
+			return
+		}
+		if bodyErr != nil {
+			v.writeError(w, bodyErr)
+			return
+		}
+		if chance(faults.ErrorRate) {
+			v.writeError(w, refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus)))
+			return
+		}
+		if isWrite(r.Method) && chance(faults.DropResponseRate) {
+			h.ServeHTTP(discardResponse{header: http.Header{}}, r)
+			cutConnection(w)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// readBody reads the whole request body before any delay. Go's server only
+// notices a client that has left (and cancels the request's context) once
+// the body is in, and a body in flight is part of the round trip anyway.
+func readBody(w http.ResponseWriter, r *http.Request) *apiError {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return refuse(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", tooLarge.Limit)
+	}
+	if err != nil {
+		return refuse(http.StatusBadRequest, "request body could not be read: %v", err)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return nil
+}
+
+func isWrite(method string) bool {
+	return method == http.MethodPost || method == http.MethodPut || method == http.MethodDelete
+}
+
+// pause waits for d, or reports false if the request is cancelled first.
+func pause(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
