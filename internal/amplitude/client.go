@@ -1,0 +1,164 @@
+// Package amplitude is a client for Amplitude's APIs: the real Taxonomy,
+// Behavioral Cohorts and event-streaming metrics APIs, and the modeled
+// destination and sync endpoints (see DESIGN.md §3.1). It knows HTTP and
+// JSON, nothing about Terraform.
+package amplitude
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// Config holds what a Client needs to reach one Amplitude project.
+type Config struct {
+	// BaseURL is the API host, e.g. https://amplitude.com.
+	BaseURL   string
+	APIKey    string
+	SecretKey string
+	Transport transport.Config
+}
+
+// Client calls one Amplitude project's APIs.
+type Client struct {
+	baseURL   *url.URL
+	apiKey    string
+	secretKey string
+	http      *transport.Client
+}
+
+// New validates cfg and returns a client.
+func New(cfg Config) (*Client, error) {
+	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
+	if err != nil || base.Host == "" || (base.Scheme != "https" && base.Scheme != "http") {
+		return nil, fmt.Errorf("invalid Amplitude base URL %q", cfg.BaseURL)
+	}
+	if cfg.APIKey == "" || cfg.SecretKey == "" {
+		return nil, errors.New("the Amplitude API key and secret key are both required")
+	}
+	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
+	return &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport)}, nil
+}
+
+// APIError is an error answer from Amplitude, in its
+// {"success": false, "errors": [{"message": …}]} shape.
+type APIError struct {
+	Status   int
+	Messages []string
+}
+
+func (e *APIError) Error() string {
+	if len(e.Messages) == 0 {
+		return fmt.Sprintf("Amplitude API answered HTTP %d", e.Status)
+	}
+	return fmt.Sprintf("Amplitude API answered HTTP %d: %s", e.Status, strings.Join(e.Messages, "; "))
+}
+
+// HTTPStatus lets the transport tell server failures from refusals.
+func (e *APIError) HTTPStatus() int { return e.Status }
+
+// IsNotFound reports whether err is Amplitude's 404.
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound
+}
+
+// IsConflict reports whether err is Amplitude's 409 (a duplicate name or key).
+func IsConflict(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Status == http.StatusConflict
+}
+
+// envelope is the wrapper of the modeled endpoints' answers.
+type envelope[T any] struct {
+	Success    bool    `json:"success"`
+	Data       T       `json:"data"`
+	NextCursor *string `json:"next_cursor"`
+}
+
+type errorBody struct {
+	Errors []struct {
+		Message string `json:"message"`
+	} `json:"errors"`
+	Error string `json:"error"`
+}
+
+// request is one call: a JSON or form body and where to decode the answer.
+type request struct {
+	method string
+	path   string
+	query  url.Values
+	json   any
+	form   url.Values
+}
+
+func (c *Client) do(ctx context.Context, r request, out any) error {
+	u := c.baseURL.JoinPath(r.path)
+	u.RawQuery = r.query.Encode()
+
+	var body io.Reader
+	contentType := ""
+	switch {
+	case r.json != nil:
+		b, err := json.Marshal(r.json)
+		if err != nil {
+			return err
+		}
+		body, contentType = bytes.NewReader(b), "application/json"
+	case r.form != nil:
+		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	if err != nil {
+		return err
+	}
+	req.SetBasicAuth(c.apiKey, c.secretKey)
+	req.Header.Set("Accept", "application/json")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the answer: %w", r.method, r.path, err)
+	}
+	if resp.StatusCode >= 300 {
+		return decodeError(resp.StatusCode, raw)
+	}
+	if out == nil || len(raw) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("%s %s: decoding the answer: %w", r.method, r.path, err)
+	}
+	return nil
+}
+
+func decodeError(status int, raw []byte) error {
+	apiErr := &APIError{Status: status}
+	var body errorBody
+	if json.Unmarshal(raw, &body) == nil {
+		for _, e := range body.Errors {
+			apiErr.Messages = append(apiErr.Messages, e.Message)
+		}
+		if body.Error != "" {
+			apiErr.Messages = append(apiErr.Messages, body.Error)
+		}
+	}
+	if len(apiErr.Messages) == 0 && len(raw) > 0 && len(raw) < 512 {
+		apiErr.Messages = []string{strings.TrimSpace(string(raw))}
+	}
+	return apiErr
+}

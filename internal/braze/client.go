@@ -1,0 +1,169 @@
+// Package braze is a client for Braze's REST API: the real custom attributes
+// export and the modeled API key endpoints (see DESIGN.md §3.2). It knows
+// HTTP and JSON, nothing about Terraform.
+package braze
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// Config holds what a Client needs to reach one Braze workspace.
+type Config struct {
+	// RESTEndpoint is the instance's REST endpoint, e.g. https://rest.iad-05.braze.com.
+	RESTEndpoint string
+	APIKey       string
+	Transport    transport.Config
+}
+
+// Client calls one Braze workspace's REST API.
+type Client struct {
+	endpoint *url.URL
+	apiKey   string
+	http     *transport.Client
+}
+
+// New validates cfg and returns a client.
+func New(cfg Config) (*Client, error) {
+	endpoint, err := url.Parse(strings.TrimSuffix(cfg.RESTEndpoint, "/"))
+	if err != nil || endpoint.Host == "" || (endpoint.Scheme != "https" && endpoint.Scheme != "http") {
+		return nil, fmt.Errorf("invalid Braze REST endpoint %q", cfg.RESTEndpoint)
+	}
+	if cfg.APIKey == "" {
+		return nil, errors.New("a Braze REST API key is required")
+	}
+	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.APIKey)
+	return &Client{endpoint: endpoint, apiKey: cfg.APIKey, http: transport.New(cfg.Transport)}, nil
+}
+
+// APIError is an error answer from Braze, in its
+// {"message": …, "errors": […]} shape.
+type APIError struct {
+	Status  int
+	Message string
+	Errors  []string
+}
+
+func (e *APIError) Error() string {
+	msg := fmt.Sprintf("Braze API answered HTTP %d", e.Status)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	if len(e.Errors) > 0 {
+		msg += " (" + strings.Join(e.Errors, "; ") + ")"
+	}
+	return msg
+}
+
+// HTTPStatus lets the transport tell server failures from refusals.
+func (e *APIError) HTTPStatus() int { return e.Status }
+
+// IsNotFound reports whether err is Braze's 404.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsForbidden reports whether err is Braze's 403: the key lacks a permission.
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+func hasStatus(err error, status int) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Status == status
+}
+
+// response is a decoded answer with the headers pagination needs.
+type response struct {
+	header http.Header
+}
+
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, in, out any) (*response, error) {
+	u := c.endpoint.JoinPath(path)
+	u.RawQuery = query.Encode()
+	return c.doURL(ctx, method, u.String(), in, out)
+}
+
+func (c *Client) doURL(ctx context.Context, method, target string, in, out any) (*response, error) {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return nil, err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: reading the answer: %w", method, req.URL.Path, err)
+	}
+	if resp.StatusCode >= 300 {
+		return nil, decodeError(resp.StatusCode, raw)
+	}
+	if out != nil && len(raw) > 0 {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return nil, fmt.Errorf("%s %s: decoding the answer: %w", method, req.URL.Path, err)
+		}
+	}
+	return &response{header: resp.Header}, nil
+}
+
+func decodeError(status int, raw []byte) error {
+	apiErr := &APIError{Status: status}
+	var body struct {
+		Message string          `json:"message"`
+		Errors  json.RawMessage `json:"errors"`
+	}
+	if json.Unmarshal(raw, &body) == nil {
+		apiErr.Message = body.Message
+		apiErr.Errors = flattenErrors(body.Errors)
+	}
+	if apiErr.Message == "" && len(apiErr.Errors) == 0 && len(raw) > 0 && len(raw) < 512 {
+		apiErr.Message = strings.TrimSpace(string(raw))
+	}
+	return apiErr
+}
+
+// flattenErrors reads Braze's "errors", which endpoints fill with strings or
+// with objects carrying a message.
+func flattenErrors(raw json.RawMessage) []string {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return nil
+	}
+	var out []string
+	for _, item := range items {
+		var s string
+		var obj struct {
+			Message string `json:"message"`
+		}
+		switch {
+		case json.Unmarshal(item, &s) == nil:
+			out = append(out, s)
+		case json.Unmarshal(item, &obj) == nil && obj.Message != "":
+			out = append(out, obj.Message)
+		default:
+			out = append(out, string(item))
+		}
+	}
+	return out
+}
