@@ -1,0 +1,128 @@
+// Package acctest runs acceptance tests of both providers against an
+// in-process sandbox with the real Terraform or OpenTofu CLI
+// (TF_ACC_TERRAFORM_PATH).
+package acctest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
+	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// The sandbox's seeded credentials and objects (README › Sandbox).
+const (
+	AmplitudeAPIKey    = "sandbox-api-key"
+	AmplitudeSecretKey = "sandbox-secret-key"
+	BrazeAdminKey      = "sandbox-braze-admin-key"
+	BrazeAppID         = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+	BrazeEndpoint      = "https://rest.iad-05.braze.com"
+)
+
+// ProviderFactories serves both providers in-process.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"amplitude": providerserver.NewProtocol6WithError(amplitudeprovider.New("test")()),
+	"braze":     providerserver.NewProtocol6WithError(brazeprovider.New("test")()),
+}
+
+// ErrorMatching compiles pattern for ExpectError, letting each space match
+// any run of white space: Terraform wraps long messages at arbitrary spaces.
+func ErrorMatching(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+// Sandbox is one test's private vendor sandbox.
+type Sandbox struct {
+	URL          string
+	AmplitudeURL string
+	BrazeURL     string
+	amplitude    *amplitude.Client
+	braze        *braze.Client
+}
+
+// NewSandbox starts a sandbox that stops when the test ends.
+func NewSandbox(t testing.TB) *Sandbox {
+	t.Helper()
+	server := httptest.NewServer(sandbox.New(sandbox.Options{}))
+	t.Cleanup(server.Close)
+	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", BrazeURL: server.URL + "/braze"}
+	var err error
+	s.amplitude, err = amplitude.New(amplitude.Config{BaseURL: s.AmplitudeURL, APIKey: AmplitudeAPIKey, SecretKey: AmplitudeSecretKey,
+		Transport: transport.Config{MaxRetries: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.braze, err = braze.New(braze.Config{RESTEndpoint: s.BrazeURL, APIKey: BrazeAdminKey, Transport: transport.Config{MaxRetries: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// ProviderConfig configures both providers for the sandbox, with few retries
+// so that a test of a failure fails fast.
+func (s *Sandbox) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider "amplitude" {
+  api_key     = %q
+  secret_key  = %q
+  base_url    = %q
+  max_retries = 3
+}
+
+provider "braze" {
+  rest_endpoint = %q
+  api_key       = %q
+  max_retries   = 3
+}
+`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, s.BrazeURL, BrazeAdminKey)
+}
+
+// Amplitude returns a client for out-of-band changes, as a user of
+// Amplitude's dashboard would make them.
+func (s *Sandbox) Amplitude() *amplitude.Client { return s.amplitude }
+
+// Braze returns a client holding the sandbox's admin key.
+func (s *Sandbox) Braze() *braze.Client { return s.braze }
+
+// Stats is the part of GET /_sandbox/stats that tests assert on.
+type Stats struct {
+	Requests struct {
+		ByMethod map[string]int `json:"by_method"`
+		ByRoute  map[string]int `json:"by_route"`
+	} `json:"requests"`
+	Objects map[string]int `json:"objects"`
+}
+
+// Writes counts the vendor requests that could have changed something.
+func (s Stats) Writes() int {
+	return s.Requests.ByMethod[http.MethodPost] + s.Requests.ByMethod[http.MethodPut] + s.Requests.ByMethod[http.MethodDelete]
+}
+
+// Stats reads the sandbox's request and object counts.
+func (s *Sandbox) Stats(t testing.TB) Stats {
+	t.Helper()
+	resp, err := http.Get(s.URL + "/_sandbox/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var stats Stats
+	if err := json.NewDecoder(resp.Body).Decode(&stats); err != nil {
+		t.Fatal(err)
+	}
+	return stats
+}

@@ -1,0 +1,138 @@
+// Package braze is the Terraform provider for Braze: REST API keys, the
+// custom attributes export, and functions that look up vendor facts.
+package braze
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// Environment variables read when the provider block leaves an attribute out.
+const (
+	EnvRESTEndpoint = "BRAZE_REST_ENDPOINT"
+	EnvAPIKey       = "BRAZE_API_KEY"
+)
+
+var _ provider.ProviderWithFunctions = (*Provider)(nil)
+
+// Provider is the braze provider.
+type Provider struct {
+	version string
+}
+
+// New returns a factory for the provider at the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &Provider{version: version} }
+}
+
+type providerModel struct {
+	RESTEndpoint types.String `tfsdk:"rest_endpoint"`
+	APIKey       types.String `tfsdk:"api_key"`
+	MaxRetries   types.Int64  `tfsdk:"max_retries"`
+}
+
+func (p *Provider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "braze"
+	resp.Version = p.version
+}
+
+func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages a Braze workspace's REST API keys and reads its custom attributes.",
+		Attributes: map[string]schema.Attribute{
+			"rest_endpoint": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "The REST endpoint of your Braze instance, e.g. `https://rest.iad-05.braze.com` " +
+					"(`provider::braze::rest_endpoint(\"US-05\")` looks it up). An `https://` URL; `http://` only for loopback hosts. Defaults to the `" + EnvRESTEndpoint + "` environment variable.",
+				Validators: []validator.String{shared.ServiceURL()},
+			},
+			"api_key": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "A Braze REST API key with the permissions the managed objects need (`api_keys.*` to manage keys, `custom_attributes.get` to read attributes). Defaults to the `" + EnvAPIKey + "` environment variable.",
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: shared.MaxRetriesDescription,
+				Validators:          []validator.Int64{shared.MaxRetriesRange()},
+			},
+		},
+	}
+}
+
+func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for attr, v := range map[string]types.String{"rest_endpoint": cfg.RESTEndpoint, "api_key": cfg.APIKey} {
+		if v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Unknown provider setting",
+				fmt.Sprintf("The braze provider's %s is not known until apply; set it from a value known at plan time.", attr))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	endpoint := shared.StringOrEnv(cfg.RESTEndpoint, EnvRESTEndpoint)
+	apiKey := shared.StringOrEnv(cfg.APIKey, EnvAPIKey)
+	if endpoint == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("rest_endpoint"), "Missing Braze REST endpoint",
+			"Set rest_endpoint in the braze provider block or the "+EnvRESTEndpoint+" environment variable, e.g. https://rest.iad-05.braze.com.")
+	} else if err := shared.CheckServiceURL(endpoint); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("rest_endpoint"), "Invalid Braze REST endpoint",
+			"rest_endpoint (or "+EnvRESTEndpoint+"): "+err.Error())
+	}
+	if apiKey == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Braze REST API key",
+			"Set api_key in the braze provider block or the "+EnvAPIKey+" environment variable.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	client, err := braze.New(braze.Config{
+		RESTEndpoint: endpoint,
+		APIKey:       apiKey,
+		Transport: transport.Config{
+			UserAgent:  "terraform-provider-braze/" + p.version,
+			MaxRetries: shared.MaxRetries(cfg.MaxRetries),
+			Logger:     shared.TFLogger{},
+		},
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot configure the braze provider", err.Error())
+		return
+	}
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+func (p *Provider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
+
+func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+func (p *Provider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewRESTEndpointFunction,
+	}
+}

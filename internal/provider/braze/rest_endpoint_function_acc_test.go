@@ -1,0 +1,34 @@
+package braze_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+)
+
+func TestAccRESTEndpointFunction(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: s.ProviderConfig() + `
+output "us" { value = provider::braze::rest_endpoint("US-05") }
+output "eu" { value = provider::braze::rest_endpoint("eu-01") }
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("us", knownvalue.StringExact("https://rest.iad-05.braze.com")),
+					statecheck.ExpectKnownOutputValue("eu", knownvalue.StringExact("https://rest.fra-01.braze.eu")),
+				},
+			},
+			{
+				Config:      s.ProviderConfig() + `output "bad" { value = provider::braze::rest_endpoint("US-09") }`,
+				ExpectError: acctest.ErrorMatching(`unknown Braze instance "US-09"; valid instances are AU-01, EU-01`),
+			},
+		},
+	})
+}
