@@ -130,7 +130,10 @@ func TestCreateOnceReturnsRefusalsAtOnce(t *testing.T) {
 	var creates int
 	_, err := CreateOnce(context.Background(), 5,
 		func(context.Context) (string, error) { creates++; return "", statusErr(http.StatusConflict) },
-		func(context.Context) (string, bool, error) { t.Fatal("find called after a refusal"); return "", false, nil })
+		func(context.Context) (string, bool, error) {
+			t.Fatal("find called after a refusal")
+			return "", false, nil
+		})
 	if creates != 1 || err == nil {
 		t.Errorf("%d creates, err %v; want 1 create and the 409", creates, err)
 	}

@@ -1,0 +1,58 @@
+# The demo: an Amplitude "Braze (Event Stream)" destination, applied against
+# the local sandbox by `make demo`. Point the variables at real hosts and keys
+# to run it for real.
+terraform {
+  required_providers {
+    amplitude = { source = "ampbraze/amplitude" }
+    braze     = { source = "ampbraze/braze" }
+  }
+}
+
+variable "amplitude_base_url" {
+  description = "The Amplitude API host; the sandbox's is printed when it starts."
+  type        = string
+}
+
+variable "braze_rest_endpoint" {
+  description = "The REST endpoint the providers call; the sandbox's is printed when it starts."
+  type        = string
+}
+
+provider "amplitude" {
+  api_key    = "sandbox-api-key"
+  secret_key = "sandbox-secret-key"
+  base_url   = var.amplitude_base_url
+}
+
+provider "braze" {
+  rest_endpoint = var.braze_rest_endpoint
+  api_key       = "sandbox-braze-admin-key"
+}
+
+resource "amplitude_braze_destination" "stream" {
+  name           = "braze-prod-stream"
+  braze_endpoint = provider::braze::rest_endpoint("US-05")
+  braze_app_id   = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+  braze_api_key  = "sandbox-braze-admin-key"
+
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+
+  send_events = {
+    events           = ["Purchase", "Sign Up", "Add to Cart"]
+    filters          = [{ property = "country", operator = "is", values = ["US", "CA"] }]
+    event_properties = ["price"]
+    user_properties  = ["plan"]
+  }
+
+  send_users = {
+    user_properties = ["plan", "country", "ltv"]
+  }
+}
+
+output "destination_id" {
+  description = "The destination's sync id."
+  value       = amplitude_braze_destination.stream.id
+}

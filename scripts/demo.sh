@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# make demo: start the sandbox on a free loopback port, apply examples/demo
+# with the real Terraform CLI, show that a second plan is empty, change the
+# destination out of band through the sandbox's API, show the plan catching
+# the drift, and stop the sandbox.
+set -euo pipefail
+
+: "${TERRAFORM:?set by make demo}" "${BIN:?set by make demo}"
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+sandbox_log="$work/sandbox.log"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+cleanup() {
+  if [[ -n "${sandbox_pid:-}" ]]; then
+    step "Stopping the sandbox"
+    kill "$sandbox_pid" 2>/dev/null || true
+    wait "$sandbox_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step "Building and starting the sandbox on a free loopback port"
+go build -o "$BIN/sandbox" "$repo/cmd/sandbox"
+"$BIN/sandbox" -addr 127.0.0.1:0 >"$sandbox_log" 2>&1 &
+sandbox_pid=$!
+for _ in $(seq 50); do
+  base=$(sed -n 's/^sandbox listening on \(http:[^ ]*\).*/\1/p' "$sandbox_log" 2>/dev/null || true)
+  [[ -n "$base" ]] && break
+  sleep 0.1
+done
+[[ -n "${base:-}" ]] || { cat "$sandbox_log"; echo "the sandbox did not start" >&2; exit 1; }
+cat "$sandbox_log"
+
+export TF_CLI_CONFIG_FILE="$BIN/dev.tfrc" TF_IN_AUTOMATION=1
+export TF_VAR_amplitude_base_url="$base/amplitude" TF_VAR_braze_rest_endpoint="$base/braze"
+cp "$repo"/examples/demo/*.tf "$work/"
+cd "$work"
+tf() { "$TERRAFORM" "$@"; }
+
+step "terraform apply (the providers come from bin/ through dev_overrides in bin/dev.tfrc)"
+tf apply -auto-approve -input=false -compact-warnings
+
+step "terraform plan again: nothing changed, so the plan is empty"
+set +e
+tf plan -detailed-exitcode -input=false >plan.txt 2>&1
+code=$?
+set -e
+grep -E 'No changes|Plan:' plan.txt
+[[ $code == 0 ]] || { cat plan.txt; echo "expected an empty plan (exit 0), got exit $code" >&2; exit 1; }
+
+step "Changing the destination out of band, as someone in Amplitude's dashboard would"
+id=$(tf output -raw destination_id)
+echo "PUT $base/amplitude/api/2/destinations/$id  (disabled, and sending only Purchase events)"
+curl -fsS -u sandbox-api-key:sandbox-secret-key -X PUT -H 'Content-Type: application/json' \
+  "$base/amplitude/api/2/destinations/$id" -d @- >/dev/null <<JSON
+{
+  "type": "braze", "name": "braze-prod-stream", "enabled": false,
+  "config": {"endpoint": "https://rest.iad-05.braze.com", "app_id": "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b", "update_users_only": false},
+  "mapping": {"amplitude_property": "user_id", "braze_identifier": "external_id"},
+  "send_events": {"all_events": false, "events": ["Purchase"],
+                  "filters": [{"property": "country", "operator": "is", "values": ["US", "CA"]}],
+                  "event_properties": ["price"], "user_properties": ["plan"]},
+  "send_users": {"user_properties": ["plan", "country", "ltv"]}
+}
+JSON
+
+step "terraform plan: the drift shows"
+set +e
+tf plan -detailed-exitcode -input=false -no-color >plan.txt 2>&1
+code=$?
+set -e
+sed -n '/Terraform will perform/,/Plan:/p' plan.txt
+[[ $code == 2 ]] || { cat plan.txt; echo "expected the plan to catch the drift (exit 2), got exit $code" >&2; exit 1; }
+
+step "Demo done: applied, planned clean, caught the drift"
