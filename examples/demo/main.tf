@@ -1,6 +1,6 @@
-# The demo: an Amplitude "Braze (Event Stream)" destination, applied against
-# the local sandbox by `make demo`. Point the variables at real hosts and keys
-# to run it for real.
+# The demo: a Braze REST API key and the Amplitude "Braze (Event Stream)"
+# destination that streams with it, applied against the local sandbox by
+# `make demo`. Point the variables at real hosts and keys to run it for real.
 terraform {
   required_providers {
     amplitude = { source = "ampbraze/amplitude" }
@@ -29,11 +29,24 @@ provider "braze" {
   api_key       = "sandbox-braze-admin-key"
 }
 
+# The key Amplitude streams with, usable only from Amplitude's US addresses.
+# Change its name to rotate it: the destination moves to the new key before
+# the old one is deleted.
+resource "braze_api_key" "stream" {
+  name        = "amplitude-stream"
+  permissions = ["users.track"]
+  allowed_ips = provider::amplitude::egress_ips("US")
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
 resource "amplitude_braze_destination" "stream" {
   name           = "braze-prod-stream"
   braze_endpoint = provider::braze::rest_endpoint("US-05")
   braze_app_id   = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
-  braze_api_key  = "sandbox-braze-admin-key"
+  braze_api_key  = braze_api_key.stream.key
 
   identifier_mapping = {
     amplitude_property = "user_id"

@@ -4,6 +4,10 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // APIKey is a Braze REST API key. Key, the secret, is only ever set in the
@@ -25,20 +29,62 @@ type NewAPIKey struct {
 	AllowedIPs  []string `json:"allowed_ips"`
 }
 
-// CreateAPIKey creates a key. Braze allows several keys with one name, so a
-// lost answer cannot be told from a failure by looking the key up: the
-// create is sent once and its error returned.
+// createAttempts bounds how many times a create is sent when its outcome
+// stays unknown.
+const createAttempts = 5
+
+// CreateAPIKey creates a key. Only the create answer carries the secret, so
+// a key whose answer was lost is useless: before sending the create again,
+// the client deletes any key that answer would have described (same name,
+// permissions and allowed IPs, created since the first attempt), leaving
+// exactly one key behind.
 func (c *Client) CreateAPIKey(ctx context.Context, k NewAPIKey) (*APIKey, error) {
 	if k.AllowedIPs == nil {
 		k.AllowedIPs = []string{}
 	}
-	var out struct {
-		APIKey APIKey `json:"api_key"`
+	started := time.Now().Add(-clockSkewAllowance)
+	return transport.CreateOnce(ctx, createAttempts,
+		func(ctx context.Context) (*APIKey, error) {
+			var out struct {
+				APIKey APIKey `json:"api_key"`
+			}
+			if _, err := c.do(ctx, http.MethodPost, "/api_keys/create", nil, k, &out); err != nil {
+				return nil, err
+			}
+			return &out.APIKey, nil
+		},
+		func(ctx context.Context) (*APIKey, bool, error) {
+			return nil, false, c.deleteOrphanedKeys(ctx, k, started)
+		})
+}
+
+// clockSkewAllowance widens the window in which a key counts as made by a
+// lost create, for a server clock behind ours.
+const clockSkewAllowance = time.Minute
+
+func (c *Client) deleteOrphanedKeys(ctx context.Context, k NewAPIKey, since time.Time) error {
+	keys, err := c.ListAPIKeys(ctx)
+	if err != nil {
+		return err
 	}
-	if _, err := c.do(ctx, http.MethodPost, "/api_keys/create", nil, k, &out); err != nil {
-		return nil, err
+	for _, existing := range keys {
+		created, err := time.Parse(time.RFC3339, existing.CreatedAt)
+		if err != nil || created.Before(since) || existing.Name != k.Name ||
+			!sameSet(existing.Permissions, k.Permissions) || !sameSet(existing.AllowedIPs, k.AllowedIPs) {
+			continue
+		}
+		if err := c.DeleteAPIKey(ctx, existing.ID); err != nil {
+			return err
+		}
 	}
-	return &out.APIKey, nil
+	return nil
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }
 
 // GetAPIKey reads a key's metadata; IsNotFound tells a missing one.

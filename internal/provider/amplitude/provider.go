@@ -164,7 +164,9 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 }
 
 func (p *Provider) Functions(context.Context) []func() function.Function {
-	return nil
+	return []func() function.Function{
+		NewEgressIPsFunction,
+	}
 }
 
 // clientFrom unpacks the client that Configure stored; nil before Configure.

@@ -124,15 +124,32 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 }
 
 func (p *Provider) Resources(context.Context) []func() resource.Resource {
-	return nil
+	return []func() resource.Resource{
+		NewAPIKeyResource,
+	}
 }
 
 func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewCustomAttributesDataSource,
+	}
 }
 
 func (p *Provider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		NewRESTEndpointFunction,
+		NewPermissionsFunction,
 	}
+}
+
+// clientFrom unpacks the client that Configure stored; nil before Configure.
+func clientFrom(data any, diags interface{ AddError(string, string) }) *braze.Client {
+	if data == nil {
+		return nil
+	}
+	client, ok := data.(*braze.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *braze.Client, got %T", data))
+	}
+	return client
 }

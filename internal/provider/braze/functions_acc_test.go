@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
 func TestAccRESTEndpointFunction(t *testing.T) {
@@ -30,5 +31,27 @@ output "eu" { value = provider::braze::rest_endpoint("eu-01") }
 				ExpectError: acctest.ErrorMatching(`unknown Braze instance "US-09"; valid instances are AU-01, EU-01`),
 			},
 		},
+	})
+}
+
+func TestAccPermissionsFunction(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: s.ProviderConfig() + `
+locals { all = provider::braze::permissions() }
+output "count"  { value = length(local.all) }
+output "sorted" { value = local.all == sort(local.all) }
+output "track"  { value = contains(local.all, "users.track") }
+output "keys"   { value = contains(local.all, "api_keys.create") }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("count", knownvalue.Int64Exact(int64(len(facts.BrazeRESTPermissions)))),
+				statecheck.ExpectKnownOutputValue("sorted", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("track", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("keys", knownvalue.Bool(true)),
+			},
+		}},
 	})
 }

@@ -1,0 +1,196 @@
+package braze
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*apiKeyResource)(nil)
+	_ resource.ResourceWithImportState = (*apiKeyResource)(nil)
+)
+
+// NewAPIKeyResource is the braze_api_key resource.
+func NewAPIKeyResource() resource.Resource { return &apiKeyResource{} }
+
+type apiKeyResource struct {
+	client *braze.Client
+}
+
+type apiKeyModel struct {
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	Permissions []string     `tfsdk:"permissions"`
+	AllowedIPs  []string     `tfsdk:"allowed_ips"`
+	Key         types.String `tfsdk:"key"`
+	CreatedAt   types.String `tfsdk:"created_at"`
+	LastSeenAt  types.String `tfsdk:"last_seen_at"`
+}
+
+// immutableNote says why every change replaces the key, in each attribute's
+// description and in the plan.
+const immutableNote = "Braze keys cannot be edited after creation, so changing this creates a new key and deletes the old one."
+
+func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_api_key"
+}
+
+func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Braze REST API key (Braze › Settings › APIs and Identifiers). Keys cannot be edited: every change replaces the key. " +
+			"Use `lifecycle { create_before_destroy = true }` so a rotation creates the new key and re-points its users before the old one is deleted. " +
+			"Braze publishes no API to manage keys: the provider calls modeled endpoints in the style of Braze's SDK key endpoints (see the provider documentation).",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The key's identifier: not the secret.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The key's name in the dashboard. " + immutableNote,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"permissions": schema.SetAttribute{
+				ElementType: types.StringType,
+				Required:    true,
+				MarkdownDescription: "The endpoints the key may call, by Braze's permission names, e.g. `users.track`. " +
+					"`provider::braze::permissions()` lists them all. " + immutableNote,
+				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(permissionName())},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+			},
+			"allowed_ips": schema.SetAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: "IPv4/IPv6 addresses or CIDR blocks the key may be used from; leave it out to allow any IP. " +
+					"For the key Amplitude streams with, `provider::amplitude::egress_ips(\"US\")` gives Amplitude's addresses. " + immutableNote,
+				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(ipOrCIDR())},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+			},
+			"key": schema.StringAttribute{
+				Computed:  true,
+				Sensitive: true,
+				MarkdownDescription: "The secret. Braze returns it only when the key is created, so it is null after an import. " +
+					"Reference it (e.g. from `amplitude_braze_destination.braze_api_key`) so a rotation re-points its users.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the key was created (RFC 3339).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"last_seen_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the key last authenticated a request (RFC 3339), null if never. Read-only; never a diff.",
+			},
+		},
+	}
+}
+
+func (r *apiKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan apiKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := r.client.CreateAPIKey(ctx, braze.NewAPIKey{Name: plan.Name.ValueString(), Permissions: plan.Permissions, AllowedIPs: plan.AllowedIPs})
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the Braze API key", explain(err, "api_keys.create"))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(created, types.StringValue(created.Key)))...)
+}
+
+func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state apiKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := r.client.GetAPIKey(ctx, state.ID.ValueString())
+	if braze.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Braze API key is gone",
+			fmt.Sprintf("API key %s was deleted outside Terraform; it is removed from state and the next apply creates a new key.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the Braze API key", explain(err, "api_keys.info"))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key))...)
+}
+
+// Update is never called with a change: every configurable attribute
+// requires replacement. It keeps state as planned.
+func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.Append(resp.State.Set(ctx, req.Plan.Raw)...)
+}
+
+func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state apiKeyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteAPIKey(ctx, state.ID.ValueString()); err != nil {
+		resp.Diagnostics.AddError("Cannot delete the Braze API key", explain(err, "api_keys.delete"))
+	}
+}
+
+// ImportState takes the key's identifier. The secret cannot be read back.
+func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import id", "The import id is the API key's identifier (not the secret), and it is empty.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), types.StringNull())...)
+}
+
+// explain turns Braze's 403 into a sentence naming the permission that the
+// provider's own key lacks.
+func explain(err error, permission string) string {
+	if braze.IsForbidden(err) {
+		return fmt.Sprintf("The braze provider's api_key lacks the %s permission, which this needs; create the provider's key with the api_keys.* permissions. Braze said: %v", permission, err)
+	}
+	return err.Error()
+}
+
+// apiKeyFromAPI maps a key; secret is the key's secret, which only the
+// create answer carries.
+func apiKeyFromAPI(k *braze.APIKey, secret types.String) apiKeyModel {
+	m := apiKeyModel{
+		ID:          types.StringValue(k.ID),
+		Name:        types.StringValue(k.Name),
+		Permissions: k.Permissions,
+		AllowedIPs:  k.AllowedIPs,
+		Key:         secret,
+		CreatedAt:   types.StringValue(k.CreatedAt),
+		LastSeenAt:  types.StringPointerValue(k.LastSeenAt),
+	}
+	if len(m.AllowedIPs) == 0 {
+		m.AllowedIPs = nil
+	}
+	return m
+}

@@ -1,0 +1,280 @@
+package braze_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+)
+
+const keyAddress = "braze_api_key.test"
+
+func apiKeyConfig(s *acctest.Sandbox, name, permissions, allowedIPs string) string {
+	ips := ""
+	if allowedIPs != "" {
+		ips = "allowed_ips = " + allowedIPs
+	}
+	return s.ProviderConfig() + fmt.Sprintf(`
+resource "braze_api_key" "test" {
+  name        = %q
+  permissions = %s
+  %s
+}
+`, name, permissions, ips)
+}
+
+func TestAccAPIKey_lifecycle(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	var id string
+	replaced := func(change string) resource.TestStep {
+		return resource.TestStep{
+			Config: change,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(checkOldKeyGone(s, &id), captureKeyID(&id)),
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: apiKeyConfig(s, "amplitude-stream", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectSensitiveValue(keyAddress, tfjsonpath.New("key"))},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(keyAddress, tfjsonpath.New("permissions"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("users.track"), knownvalue.StringExact("users.alias.new")})),
+					statecheck.ExpectKnownValue(keyAddress, tfjsonpath.New("key"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(keyAddress, tfjsonpath.New("created_at"), knownvalue.NotNull()),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(captureKeyID(&id), checkKeyWorks(s)),
+			},
+			{
+				// Nothing changed: last_seen_at moving (the key was used
+				// above) is no diff.
+				Config:   apiKeyConfig(s, "amplitude-stream", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`),
+				PlanOnly: true,
+			},
+			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`)),
+			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, `["127.0.0.0/8", "2001:db8::/32"]`)),
+			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, "")),
+			{
+				ResourceName:      keyAddress,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// The secret is never readable after creation.
+				ImportStateVerifyIgnore: []string{"key", "last_seen_at"},
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if _, ok := states[0].Attributes["key"]; ok && states[0].Attributes["key"] != "" {
+						return fmt.Errorf("imported key = %q, want null", states[0].Attributes["key"])
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					if err := s.Braze().DeleteAPIKey(context.Background(), id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccAPIKey_validation(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	cases := map[string]struct{ config, want string }{
+		"unknown permission": {
+			apiKeyConfig(s, "k", `["users.track", "users.trak"]`, ""),
+			`permissions\[Value\("users.trak"\)\]: "users.trak" is not a Braze REST API key permission; did you mean users.track\?`,
+		},
+		"no permissions": {apiKeyConfig(s, "k", `[]`, ""), `permissions set must contain at least 1 elements`},
+		"bad address":    {apiKeyConfig(s, "k", `["users.track"]`, `["300.1.1.1"]`), `allowed_ips\[Value\("300.1.1.1"\)\]: "300.1.1.1" is not an IPv4 or IPv6 address or a CIDR block`},
+		"unmasked CIDR":  {apiKeyConfig(s, "k", `["users.track"]`, `["10.0.0.1/8"]`), `"10.0.0.1/8" has bits set past its prefix length; write 10.0.0.0/8`},
+		"empty allowlist": {
+			apiKeyConfig(s, "k", `["users.track"]`, `[]`),
+			`allowed_ips set must contain at least 1 elements`,
+		},
+		"empty name": {apiKeyConfig(s, "", `["users.track"]`, ""), `name string length must be at least 1`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
+			})
+		})
+	}
+	if writes := s.Stats(t).Writes(); writes != 0 {
+		t.Errorf("invalid configurations reached the API: %d write requests", writes)
+	}
+}
+
+// TestAccAPIKey_missingPermission configures the provider with a key that
+// may not manage keys: Braze's 403 becomes a message naming the permission.
+func TestAccAPIKey_missingPermission(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	weak, err := s.Braze().CreateAPIKey(context.Background(), braze.NewAPIKey{Name: "weak", Permissions: []string{"users.track"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "braze" {
+  rest_endpoint = %q
+  api_key       = %q
+}
+resource "braze_api_key" "test" {
+  name        = "k"
+  permissions = ["users.track"]
+}
+`, s.BrazeURL, weak.Key),
+			ExpectError: acctest.ErrorMatching(`api_key lacks the api_keys.create permission`),
+		}},
+	})
+}
+
+// TestAccAPIKey_rotationFeedsDestination wires a key allowlisted to
+// Amplitude's egress IPs into a destination, then rotates it with
+// create_before_destroy: the destination moves to the new key before the old
+// one is deleted, which the sandbox would refuse otherwise.
+func TestAccAPIKey_rotationFeedsDestination(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := func(keyName string) string {
+		return s.ProviderConfig() + fmt.Sprintf(`
+resource "braze_api_key" "stream" {
+  name        = %q
+  permissions = ["users.track"]
+  allowed_ips = provider::amplitude::egress_ips("US")
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "amplitude_braze_destination" "stream" {
+  name           = "braze-prod-stream"
+  braze_endpoint = provider::braze::rest_endpoint("US-05")
+  braze_app_id   = %q
+  braze_api_key  = braze_api_key.stream.key
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+`, keyName, acctest.BrazeAppID)
+	}
+	var oldKeyID string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config("stream-2026-01"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("braze_api_key.stream", tfjsonpath.New("allowed_ips"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("52.33.3.219"), knownvalue.StringExact("35.162.216.242"), knownvalue.StringExact("52.27.10.221"),
+					})),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(state *terraform.State) error {
+						oldKeyID = state.RootModule().Resources["braze_api_key.stream"].Primary.ID
+						return nil
+					},
+					checkDestinationHoldsKey(s),
+				),
+			},
+			{
+				Config: config("stream-2026-02"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("braze_api_key.stream", plancheck.ResourceActionCreateBeforeDestroy),
+						plancheck.ExpectResourceAction("amplitude_braze_destination.stream", plancheck.ResourceActionUpdate),
+					},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkDestinationHoldsKey(s),
+					func(*terraform.State) error {
+						if _, err := s.Braze().GetAPIKey(context.Background(), oldKeyID); !braze.IsNotFound(err) {
+							return fmt.Errorf("old key %s still exists (err %v)", oldKeyID, err)
+						}
+						return nil
+					},
+				),
+			},
+			{Config: config("stream-2026-02"), PlanOnly: true},
+		},
+	})
+}
+
+func captureKeyID(id *string) resource.TestCheckFunc {
+	return func(state *terraform.State) error {
+		*id = state.RootModule().Resources[keyAddress].Primary.ID
+		return nil
+	}
+}
+
+// checkOldKeyGone asserts a replacement deleted the key it replaced.
+func checkOldKeyGone(s *acctest.Sandbox, oldID *string) resource.TestCheckFunc {
+	return func(state *terraform.State) error {
+		if now := state.RootModule().Resources[keyAddress].Primary.ID; now == *oldID {
+			return fmt.Errorf("key %s was not replaced", now)
+		}
+		if _, err := s.Braze().GetAPIKey(context.Background(), *oldID); !braze.IsNotFound(err) {
+			return fmt.Errorf("replaced key %s still exists (err %v)", *oldID, err)
+		}
+		return nil
+	}
+}
+
+// checkKeyWorks authenticates with the created secret.
+func checkKeyWorks(s *acctest.Sandbox) resource.TestCheckFunc {
+	return func(state *terraform.State) error {
+		secret := state.RootModule().Resources[keyAddress].Primary.Attributes["key"]
+		client, err := braze.New(braze.Config{RESTEndpoint: s.BrazeURL, APIKey: secret})
+		if err != nil {
+			return err
+		}
+		// users.track does not allow listing keys: a 403, not a 401, proves
+		// the secret is a real key.
+		if _, err := client.ListAPIKeys(context.Background()); !braze.IsForbidden(err) {
+			return fmt.Errorf("listing keys with the created secret: %v; want Braze's 403", err)
+		}
+		return nil
+	}
+}
+
+// checkDestinationHoldsKey asserts the destination holds the key in state.
+func checkDestinationHoldsKey(s *acctest.Sandbox) resource.TestCheckFunc {
+	return func(state *terraform.State) error {
+		secret := state.RootModule().Resources["braze_api_key.stream"].Primary.Attributes["key"]
+		id := state.RootModule().Resources["amplitude_braze_destination.stream"].Primary.ID
+		d, err := s.Amplitude().GetDestination(context.Background(), id)
+		if err != nil {
+			return err
+		}
+		if !amplitude.MaskMatches(d.Config.APIKey, secret) {
+			return fmt.Errorf("destination holds %s, want the key ending %s", d.Config.APIKey, amplitude.LastFour(secret))
+		}
+		return nil
+	}
+}
