@@ -42,8 +42,9 @@ func (amplitudeAPI) writeError(w http.ResponseWriter, e *apiError) {
 	writeJSON(w, e.status, body)
 }
 
-// admit only speaks up when the rate-limit fault is on: Amplitude's real
-// limits are cost-based and not modelled.
+// admit only speaks up when the rate-limit fault is on. Amplitude's own
+// limits are per API and cost-based; the Taxonomy API's is modelled by
+// taxonomyLimit.
 func (a amplitudeAPI) admit(w http.ResponseWriter, now time.Time) bool {
 	q, admitted := a.limit.take(now)
 	if admitted {

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // The destination endpoints Amplitude does not publish (DESIGN.md §3.1).
@@ -125,6 +126,9 @@ func (s *Server) deleteDestination(w http.ResponseWriter, r *http.Request) {
 		if i < 0 {
 			return errNotFound
 		}
+		if err := checkDestinationUnused(st, id); err != nil {
+			return err
+		}
 		st.Destinations = slices.Delete(st.Destinations, i, i+1)
 		return nil
 	})
@@ -133,6 +137,23 @@ func (s *Server) deleteDestination(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAmplitudeSuccess(w)
+}
+
+// checkDestinationUnused refuses to delete a destination that syncs still
+// write to. The docs do not say; Amplitude would rather refuse than leave
+// syncs pointing nowhere or delete them unasked, and a refusal leaves the
+// order of deletion to the client (Terraform deletes dependents first).
+func checkDestinationUnused(st *state, id string) error {
+	var users []string
+	for i := range st.Syncs {
+		if st.Syncs[i].DestinationID == id {
+			users = append(users, st.Syncs[i].ID)
+		}
+	}
+	if len(users) > 0 {
+		return refuse(http.StatusConflict, "destination %s is used by %d sync(s) (%s); delete them first", id, len(users), strings.Join(users, ", "))
+	}
+	return nil
 }
 
 // errNotFound is the Taxonomy API's answer for an unknown object.

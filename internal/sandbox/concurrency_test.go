@@ -3,8 +3,11 @@ package sandbox_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
@@ -82,6 +85,84 @@ func exercise(f *sandboxFixture, name string) error {
 		}
 		if r.status != http.StatusOK {
 			return fmt.Errorf("%s destination: %d %s", method, r.status, r.body)
+		}
+	}
+	return nil
+}
+
+// Syncs, the taxonomy and the Braze export under concurrent clients while
+// simulated time passes: runs write attributes on whichever request comes
+// first. Taxonomy requests past the cost limit are answered 429 and tried
+// again, as a client would.
+func TestConcurrentSyncsAndTaxonomy(t *testing.T) {
+	f := start(t)
+	stream, _ := f.destinations()
+	const clients = 6
+	var wg sync.WaitGroup
+	errs := make(chan error, clients)
+	for c := range clients {
+		wg.Go(func() {
+			if err := syncRound(f, stream, fmt.Sprintf("prop_%d", c)); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 20 {
+			f.clock.advance(10 * time.Minute)
+			_, _ = f.try(http.MethodGet, "/_sandbox/stats", nil, nil)
+		}
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	f.clock.advance(time.Hour)
+	stats := f.server.Stats()
+	if stats.Objects.Syncs != clients || stats.Objects.UserProperties != 3+clients || stats.Objects.CustomAttributes != 2+clients {
+		t.Errorf("objects %+v", stats.Objects)
+	}
+}
+
+func syncRound(f *sandboxFixture, stream, property string) error {
+	form := url.Values{"user_property": {property}, "type": {"number"}}
+	for {
+		req, err := http.NewRequestWithContext(f.t.Context(), http.MethodPost, f.http.URL+"/amplitude"+userProperties, strings.NewReader(form.Encode()))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		amplitudeAuth(req)
+		resp, err := f.http.Client().Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+		if resp.StatusCode != http.StatusTooManyRequests {
+			return fmt.Errorf("create %s: %d", property, resp.StatusCode)
+		}
+	}
+	steps := []struct {
+		method, path string
+		body         any
+		auth         func(*http.Request)
+	}{
+		{http.MethodPost, "/amplitude/api/2/syncs", syncBody("user_property", property, stream, "hourly"), amplitudeAuth},
+		{http.MethodGet, "/amplitude/api/2/syncs?limit=2", nil, amplitudeAuth},
+		{http.MethodGet, "/amplitude/api/3/cohorts?includeSyncInfo=true", nil, amplitudeAuth},
+		{http.MethodGet, "/braze/custom_attributes", nil, bearer(sandbox.BrazeAdminKey)},
+	}
+	for _, s := range steps {
+		r, err := f.try(s.method, s.path, s.body, s.auth)
+		if err != nil {
+			return err
+		}
+		if r.status != http.StatusOK {
+			return fmt.Errorf("%s %s: %d %s", s.method, s.path, r.status, r.body)
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -323,4 +324,100 @@ func (r response) amplitudeObjectID() (string, error) {
 	}
 	err := json.Unmarshal(r.body, &body)
 	return body.Data.ID, err
+}
+
+// amplitudeForm calls the Amplitude API with a form-encoded body, as the
+// Taxonomy API takes it.
+func (f *sandboxFixture) amplitudeForm(method, path string, form url.Values) response {
+	f.t.Helper()
+	req, err := http.NewRequestWithContext(f.t.Context(), method, f.http.URL+"/amplitude"+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	amplitudeAuth(req)
+	return f.do(req)
+}
+
+func (f *sandboxFixture) do(req *http.Request) response {
+	f.t.Helper()
+	resp, err := f.http.Client().Do(req)
+	if err != nil {
+		f.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: body}
+}
+
+// syncBody is a sync create or replace body.
+func syncBody(kind, sourceID, destinationID, cadence string) map[string]any {
+	return map[string]any{"kind": kind, "source_id": sourceID, "destination_id": destinationID, "cadence": cadence}
+}
+
+func (f *sandboxFixture) createSync(body map[string]any) map[string]any {
+	f.t.Helper()
+	r := f.amplitude("POST", "/api/2/syncs", body)
+	r.wantStatus(f.t, http.StatusOK)
+	return r.object(f.t)
+}
+
+func (f *sandboxFixture) getSync(id string) map[string]any {
+	f.t.Helper()
+	r := f.amplitude("GET", "/api/2/syncs/"+id, nil)
+	r.wantStatus(f.t, http.StatusOK)
+	return r.object(f.t)
+}
+
+// destinations creates one destination of each type and returns their ids.
+func (f *sandboxFixture) destinations() (stream, cohorts string) {
+	f.t.Helper()
+	return f.createDestination(streamDestination("stream"))["id"].(string),
+		f.createDestination(cohortDestination("cohorts"))["id"].(string)
+}
+
+// customAttributeNames reads every page of the Braze export.
+func (f *sandboxFixture) customAttributeNames() []string {
+	f.t.Helper()
+	var names []string
+	path := "/custom_attributes"
+	for {
+		r := f.braze(sandbox.BrazeAdminKey, "GET", path, nil)
+		r.wantStatus(f.t, http.StatusOK)
+		var body struct {
+			Attributes []struct {
+				Name string `json:"name"`
+			} `json:"attributes"`
+		}
+		r.decode(f.t, &body)
+		for _, a := range body.Attributes {
+			names = append(names, a.Name)
+		}
+		next, ok := linkRel(r.header.Get("Link"), "next")
+		if !ok {
+			return names
+		}
+		path = strings.TrimPrefix(next, "/braze")
+	}
+}
+
+// linkRel finds the URL of rel in a Link header of Braze's format.
+func linkRel(header, rel string) (string, bool) {
+	for _, entry := range strings.Split(header, ",") {
+		target, params, ok := strings.Cut(entry, ">; ")
+		if ok && params == `rel="`+rel+`"` {
+			return strings.TrimPrefix(target, "<"), true
+		}
+	}
+	return "", false
+}
+
+func wantString(t *testing.T, obj map[string]any, field string, want any) {
+	t.Helper()
+	if obj[field] != want {
+		t.Errorf("%s = %#v, want %#v (in %v)", field, obj[field], want, obj)
+	}
 }

@@ -18,9 +18,11 @@ const (
 func seed(now time.Time) *state {
 	return &state{
 		UserProperties: []userProperty{
-			{Name: "plan", Description: "Subscription plan", Type: "string"},
-			{Name: "country", Description: "Country of residence", Type: "string"},
-			{Name: "ltv", Description: "Lifetime value in USD", Type: "number"},
+			{Name: "plan", Description: ptr("Subscription plan"), Type: ptr("string")},
+			// country is Amplitude's own (GeoIP) property: the Taxonomy API
+			// names it without gp:, like the docs' device_id and user_id.
+			{Name: "country", BuiltIn: true},
+			{Name: "ltv", Description: ptr("Lifetime value in USD"), Type: ptr("number"), Classifications: []string{"REVENUE"}},
 		},
 		Events: []event{
 			{Name: "Purchase"},
@@ -28,15 +30,15 @@ func seed(now time.Time) *state {
 			{Name: "Add to Cart"},
 		},
 		Computations: []computation{
-			{ID: "cmp_ltv_90d", Name: "LTV, last 90 days"},
-			{ID: "cmp_sessions_7d", Name: "Sessions, last 7 days"},
+			{ID: "cmp_ltv_90d", Name: "cmp_ltv_90d", Type: "number"},
+			{ID: "cmp_sessions_7d", Name: "cmp_sessions_7d", Type: "number"},
 		},
 		Recommendations: []recommendation{
 			{ID: "rec_top_products", Name: "Top products"},
 		},
 		Cohorts: []cohort{
-			{ID: "coh_power_users", Name: "Power users"},
-			{ID: "coh_churn_risk", Name: "Churn risk"},
+			seededCohort(now, "coh_power_users", "Power users", "Active on 20 or more of the last 30 days", 18_250),
+			seededCohort(now, "coh_churn_risk", "Churn risk", "Paying users inactive for 14 days", 3_120),
 		},
 		APIKeys: []apiKey{{
 			ID:          BrazeAdminKeyID,
@@ -50,8 +52,26 @@ func seed(now time.Time) *state {
 			{ID: BrazeAppID, Name: "Sandbox app", Platform: "web"},
 		},
 		CustomAttributes: []customAttribute{
-			{Name: "plan", DataType: "String"},
 			{Name: "country", DataType: "String"},
+			{Name: "plan", DataType: "String", Description: ptr("Subscription plan")},
 		},
 	}
 }
+
+// seededCohort is a cohort made a month before the seed and last computed an
+// hour before it, on the hour.
+func seededCohort(now time.Time, id, name, description string, size int64) cohort {
+	created := now.Add(-30 * 24 * time.Hour).Truncate(time.Hour)
+	return cohort{
+		ID:           id,
+		Name:         name,
+		Description:  description,
+		Size:         size,
+		Owners:       []string{"owner@sandbox.example"},
+		CreatedAt:    created,
+		LastMod:      created.Add(2 * time.Hour),
+		LastComputed: now.Add(-time.Hour).Truncate(time.Hour),
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

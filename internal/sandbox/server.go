@@ -14,8 +14,8 @@ type Options struct {
 	// StatePath, if set, is a JSON file the state is loaded from at start
 	// (when it exists) and saved to after every change.
 	StatePath string
-	// Now is the clock for timestamps and rate-limit windows; nil means
-	// time.Now.
+	// Now is the clock for timestamps, rate-limit windows and simulated
+	// time (syncs run as it passes their cadence); nil means time.Now.
 	Now func() time.Time
 }
 
@@ -31,6 +31,9 @@ type Server struct {
 	requests  requestCounter
 	amplitude amplitudeAPI
 	braze     brazeAPI
+
+	// taxonomyBudget is the Taxonomy API's cost-based limit.
+	taxonomyBudget costBudget
 }
 
 // Open returns a Server, loading its state file if Options.StatePath names
@@ -53,7 +56,7 @@ func Open(opts Options) (*Server, error) {
 	s := &Server{
 		now:       now,
 		latency:   opts.Latency,
-		store:     &store{state: st, path: opts.StatePath},
+		store:     &store{state: st, path: opts.StatePath, now: now},
 		amplitude: amplitudeAPI{limit: &window{}},
 		braze:     brazeAPI{limit: &window{}},
 	}
@@ -78,11 +81,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Reset returns the sandbox to the seed, turns faults off and zeroes the
-// statistics, like POST /_sandbox/reset. The error is a failed save of the
-// state file.
+// statistics and the Taxonomy API's spent cost, like POST /_sandbox/reset.
+// The error is a failed save of the state file.
 func (s *Server) Reset() error {
 	s.SetFaults(Faults{})
 	s.requests.reset()
+	s.taxonomyBudget.resetPeriod()
 	return s.store.replace(seed(s.now()))
 }
 

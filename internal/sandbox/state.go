@@ -20,8 +20,9 @@ type state struct {
 	Cohorts         []cohort         `json:"cohorts"`
 
 	// Braze workspace.
-	APIKeys          []apiKey          `json:"api_keys"`
-	BrazeApps        []brazeApp        `json:"braze_apps"`
+	APIKeys   []apiKey   `json:"api_keys"`
+	BrazeApps []brazeApp `json:"braze_apps"`
+	// CustomAttributes are kept in the order Braze lists them.
 	CustomAttributes []customAttribute `json:"custom_attributes"`
 }
 
@@ -31,11 +32,17 @@ func (st *state) nextSeq() int64 {
 }
 
 func (st *state) objectCounts() ObjectCounts {
+	live := 0
+	for i := range st.UserProperties {
+		if !st.UserProperties[i].Deleted {
+			live++
+		}
+	}
 	return ObjectCounts{
 		Destinations:     len(st.Destinations),
 		Syncs:            len(st.Syncs),
 		APIKeys:          len(st.APIKeys),
-		UserProperties:   len(st.UserProperties),
+		UserProperties:   live,
 		Cohorts:          len(st.Cohorts),
 		CustomAttributes: len(st.CustomAttributes),
 	}

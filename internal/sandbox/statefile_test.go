@@ -2,9 +2,11 @@ package sandbox_test
 
 import (
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
@@ -107,4 +109,46 @@ func TestStateFileWriteFailure(t *testing.T) {
 	f.amplitude("POST", "/api/2/destinations", cohortDestination("c")).wantAmplitudeError(t, http.StatusInternalServerError, "save state file")
 	r := f.control("POST", "/reset", nil)
 	r.wantStatus(t, http.StatusInternalServerError)
+}
+
+// Syncs, the taxonomy and the Braze attributes survive a restart, and a
+// reset brings back the seed's.
+func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	c := newClock()
+	opts := sandbox.Options{Now: c.Now, StatePath: path}
+
+	first := startWith(t, opts, c)
+	stream, _ := first.destinations()
+	syncID := first.createSync(syncBody("user_property", "plan", stream, "hourly"))["id"].(string)
+	first.amplitudeForm("PUT", userProperties+"/gp:plan", url.Values{"new_user_property_value": {"tier"}}).wantSuccess(t)
+	first.amplitudeForm("DELETE", userProperties+"/gp:ltv", nil).wantSuccess(t)
+	first.addAttributes(map[string]any{"names": []string{"loyalty"}})
+	c.advance(time.Hour)
+	before := first.getSync(syncID)
+	first.http.Close()
+
+	second := startWith(t, opts, c)
+	if after := second.getSync(syncID); mustJSON(t, after) != mustJSON(t, before) {
+		t.Errorf("sync after reload %v, before %v", after, before)
+	}
+	wantString(t, second.userProperty("gp:tier"), "description", "Subscription plan")
+	second.amplitude("GET", userProperties+"/gp:ltv", nil).wantStatus(t, http.StatusNotFound)
+	second.amplitude("GET", userProperties+"/gp:ltv?showDeleted=true", nil).wantStatus(t, http.StatusOK)
+	if got, want := mustJSON(t, second.customAttributeNames()), `["country","loyalty","plan"]`; got != want {
+		t.Errorf("attributes after reload %s, want %s", got, want)
+	}
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 2, Cohorts: 2, CustomAttributes: 3}
+	if got := second.server.Stats().Objects; got != want {
+		t.Errorf("objects after reload %+v, want %+v", got, want)
+	}
+
+	second.control("POST", "/reset", nil).wantStatus(t, http.StatusOK)
+	second.http.Close()
+	third := startWith(t, opts, c)
+	want = sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	if got := third.server.Stats().Objects; got != want {
+		t.Errorf("objects after reset %+v, want the seed %+v", got, want)
+	}
+	wantString(t, third.userProperty("gp:ltv"), "deleted", false)
 }

@@ -2,7 +2,9 @@ package sandbox_test
 
 import (
 	"net/http"
+	"net/url"
 	"testing"
+	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
@@ -111,5 +113,35 @@ func TestHealth(t *testing.T) {
 	r.wantStatus(t, http.StatusOK)
 	if string(r.body) != `{"status":"ok"}`+"\n" {
 		t.Errorf("body %s", r.body)
+	}
+}
+
+// The new endpoints count like the others, and their objects appear in the
+// counts: syncs, live user properties, cohorts and custom attributes.
+func TestStatsCountNewObjectsAndRoutes(t *testing.T) {
+	f := start(t)
+	stream, _ := f.destinations()
+	f.createSync(syncBody("user_property", "ltv", stream, "hourly"))
+	f.amplitudeForm("POST", userProperties, url.Values{"user_property": {"tier"}}).wantSuccess(t)
+	f.amplitudeForm("DELETE", userProperties+"/gp:plan", nil).wantSuccess(t)
+	f.amplitude("GET", "/api/3/cohorts", nil)
+	f.braze(sandbox.BrazeAdminKey, "GET", "/custom_attributes", nil)
+	f.clock.advance(time.Hour) // the sync runs and writes ltv to Braze
+
+	got := f.server.Stats()
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 3}
+	if got.Objects != want {
+		t.Errorf("objects %+v, want %+v", got.Objects, want)
+	}
+	for route, n := range map[string]int{
+		"POST /amplitude/api/2/syncs":                                    1,
+		"POST /amplitude/api/2/taxonomy/user-property":                   1,
+		"DELETE /amplitude/api/2/taxonomy/user-property/{user_property}": 1,
+		"GET /amplitude/api/3/cohorts":                                   1,
+		"GET /braze/custom_attributes":                                   1,
+	} {
+		if got.Requests.ByRoute[route] != n {
+			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], n)
+		}
 	}
 }

@@ -1,20 +1,30 @@
 package sandbox
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // store holds the state behind one lock, so every request sees, and changes,
 // a consistent whole: a destination check can look at Braze keys and
 // Amplitude names in the same breath, as one vendor account would.
+//
+// Simulated time moves on its own: before each access the store applies what
+// the clock says has happened since the last one (state.catchUp). Those
+// effects follow from the stored objects and the clock alone, so an access
+// that only reads need not save them: a restarted sandbox derives them again.
 type store struct {
 	mu    sync.Mutex
 	state *state
 	// path is the state file; empty keeps the state in memory only.
 	path string
+	now  func() time.Time
 }
 
 func (s *store) read(fn func(*state)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.state.catchUp(s.now())
 	fn(s.state)
 }
 
@@ -25,6 +35,7 @@ func (s *store) read(fn func(*state)) {
 func (s *store) update(fn func(*state) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.state.catchUp(s.now())
 	if err := fn(s.state); err != nil {
 		return err
 	}
@@ -36,6 +47,7 @@ func (s *store) update(fn func(*state) error) error {
 func (s *store) touch(fn func(*state)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.state.catchUp(s.now())
 	fn(s.state)
 }
 

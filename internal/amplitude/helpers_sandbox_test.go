@@ -1,0 +1,130 @@
+package amplitude_test
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// These tests drive the client against the sandbox, which emulates
+// Amplitude by its documentation: the two are written apart, so a test that
+// passes shows they agree on the wire.
+
+// clock is a settable sandbox clock, so tests can let simulated time pass.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+type fixture struct {
+	sandbox *sandbox.Server
+	url     string
+	client  *amplitude.Client
+	clock   *clock
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	c := &clock{now: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
+	s := sandbox.New(sandbox.Options{Now: c.Now})
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	client, err := amplitude.New(amplitude.Config{
+		BaseURL:   ts.URL + "/amplitude",
+		APIKey:    sandbox.AmplitudeAPIKey,
+		SecretKey: sandbox.AmplitudeSecretKey,
+		Transport: transport.Config{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{sandbox: s, url: ts.URL, client: client, clock: c}
+}
+
+func streamDestination(name string) amplitude.Destination {
+	return amplitude.Destination{
+		Type:    amplitude.DestinationTypeBraze,
+		Name:    name,
+		Enabled: true,
+		Config: amplitude.DestinationConfig{
+			Endpoint: "https://rest.iad-05.braze.com",
+			APIKey:   sandbox.BrazeAdminKey,
+			AppID:    sandbox.BrazeAppID,
+		},
+		Mapping:    &amplitude.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
+		SendEvents: &amplitude.SendEvents{AllEvents: true},
+		SendUsers:  &amplitude.SendUsers{UserProperties: []string{"plan"}},
+	}
+}
+
+func cohortDestination(name string) amplitude.Destination {
+	return amplitude.Destination{
+		Type:    amplitude.DestinationTypeBrazeCohort,
+		Name:    name,
+		Enabled: true,
+		Config: amplitude.DestinationConfig{
+			Endpoint:      "https://rest.fra-01.braze.eu",
+			DataImportKey: "import-key-1234",
+		},
+		Mappings: []amplitude.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
+	}
+}
+
+func (f *fixture) createDestination(t *testing.T, d amplitude.Destination) *amplitude.Destination {
+	t.Helper()
+	created, err := f.client.CreateDestination(t.Context(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return created
+}
+
+// wantAPIError checks that err is Amplitude's answer with status, and
+// returns its messages.
+func wantAPIError(t *testing.T, err error, status int) []string {
+	t.Helper()
+	var apiErr *amplitude.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != status {
+		t.Fatalf("error %v, want an APIError with status %d", err, status)
+	}
+	return apiErr.Messages
+}
+
+// stats reads the sandbox's statistics through its control endpoint.
+func (f *fixture) stats(t *testing.T) sandbox.Stats {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, f.url+"/_sandbox/stats", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var stats sandbox.Stats
+	if err := json.NewDecoder(resp.Body).Decode(&stats); err != nil {
+		t.Fatal(err)
+	}
+	return stats
+}

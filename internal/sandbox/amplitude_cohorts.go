@@ -1,0 +1,30 @@
+package sandbox
+
+import "net/http"
+
+// listCohorts is the Behavioral Cohorts API's "Get all cohorts"
+// (amplitude.com/docs/apis/analytics/behavioral-cohorts#get-all-cohorts):
+// {"cohorts": [...]} without the success envelope, all in one answer.
+// syncMetadata is present only with includeSyncInfo=true; the docs do not
+// say what happens without it, and leaving it out is the cheaper answer a
+// real service would give.
+func (s *Server) listCohorts(w http.ResponseWriter, r *http.Request) {
+	includeSyncInfo, err := queryBool(r.URL.Query(), "includeSyncInfo")
+	if err != nil {
+		fail(s.amplitude, w, err)
+		return
+	}
+	var views []cohortView
+	s.store.read(func(st *state) {
+		views = make([]cohortView, len(st.Cohorts))
+		now := s.now()
+		for i := range st.Cohorts {
+			views[i] = st.Cohorts[i].view()
+			if includeSyncInfo {
+				metadata := st.syncMetadata(st.Cohorts[i].ID, now)
+				views[i].SyncMetadata = &metadata
+			}
+		}
+	})
+	writeJSON(w, http.StatusOK, map[string][]cohortView{"cohorts": views})
+}
