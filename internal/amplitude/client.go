@@ -29,10 +29,11 @@ type Config struct {
 
 // Client calls one Amplitude project's APIs.
 type Client struct {
-	baseURL   *url.URL
-	apiKey    string
-	secretKey string
-	http      *transport.Client
+	baseURL        *url.URL
+	apiKey         string
+	secretKey      string
+	http           *transport.Client
+	createAttempts int
 }
 
 // New validates cfg and returns a client.
@@ -45,7 +46,8 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("the Amplitude API key and secret key are both required")
 	}
 	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
-	return &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport)}, nil
+	return &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
+		createAttempts: cfg.Transport.MaxRetries + 1}, nil
 }
 
 // APIError is an error answer from Amplitude, in its

@@ -75,7 +75,7 @@ const destinationsPath = "/api/2/destinations"
 // CreateDestination creates d. If the response is lost, it finds the
 // destination by its unique name instead of creating a second one.
 func (c *Client) CreateDestination(ctx context.Context, d Destination) (*Destination, error) {
-	return createOnce(ctx,
+	return createOnce(ctx, c,
 		func(ctx context.Context) (*Destination, error) {
 			var out envelope[Destination]
 			err := c.do(ctx, request{method: http.MethodPost, path: destinationsPath, json: d}, &out)
@@ -151,12 +151,10 @@ func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 
 const listPageSize = 100
 
-// createAttempts bounds how many times a create is sent when its outcome
-// stays unknown.
-const createAttempts = 5
-
-func createOnce[T any](ctx context.Context, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
-	return transport.CreateOnce(ctx, createAttempts, create, find)
+// createOnce sends a create at most as many times as the retry budget
+// allows a request to be sent, looking for the object between tries.
+func createOnce[T any](ctx context.Context, c *Client, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
+	return transport.CreateOnce(ctx, c.createAttempts, create, find)
 }
 
 // Secret returns the masked secret of a destination of type destinationType:

@@ -29,10 +29,6 @@ type NewAPIKey struct {
 	AllowedIPs  []string `json:"allowed_ips"`
 }
 
-// createAttempts bounds how many times a create is sent when its outcome
-// stays unknown.
-const createAttempts = 5
-
 // CreateAPIKey creates a key. Only the create answer carries the secret, so
 // a key whose answer was lost is useless: before sending the create again,
 // the client deletes any key that answer would have described (same name,
@@ -43,7 +39,7 @@ func (c *Client) CreateAPIKey(ctx context.Context, k NewAPIKey) (*APIKey, error)
 		k.AllowedIPs = []string{}
 	}
 	started := time.Now().Add(-clockSkewAllowance)
-	return transport.CreateOnce(ctx, createAttempts,
+	return transport.CreateOnce(ctx, c.createAttempts,
 		func(ctx context.Context) (*APIKey, error) {
 			var out struct {
 				APIKey APIKey `json:"api_key"`
@@ -59,7 +55,8 @@ func (c *Client) CreateAPIKey(ctx context.Context, k NewAPIKey) (*APIKey, error)
 }
 
 // clockSkewAllowance widens the window in which a key counts as made by a
-// lost create, for a server clock behind ours.
+// lost create, for a server clock behind ours. The comparison trusts the two
+// clocks to agree within it: a server clock further behind leaves an orphan.
 const clockSkewAllowance = time.Minute
 
 func (c *Client) deleteOrphanedKeys(ctx context.Context, k NewAPIKey, since time.Time) error {

@@ -27,9 +27,10 @@ type Config struct {
 
 // Client calls one Braze workspace's REST API.
 type Client struct {
-	endpoint *url.URL
-	apiKey   string
-	http     *transport.Client
+	endpoint       *url.URL
+	apiKey         string
+	http           *transport.Client
+	createAttempts int
 }
 
 // New validates cfg and returns a client.
@@ -42,7 +43,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("a Braze REST API key is required")
 	}
 	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.APIKey)
-	return &Client{endpoint: endpoint, apiKey: cfg.APIKey, http: transport.New(cfg.Transport)}, nil
+	return &Client{endpoint: endpoint, apiKey: cfg.APIKey, http: transport.New(cfg.Transport), createAttempts: cfg.Transport.MaxRetries + 1}, nil
 }
 
 // APIError is an error answer from Braze, in its
