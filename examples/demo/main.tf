@@ -1,5 +1,6 @@
-# The demo: a Braze REST API key and the Amplitude "Braze (Event Stream)"
-# destination that streams with it, applied against the local sandbox by
+# The demo: a Braze REST API key, the Amplitude "Braze (Event Stream)"
+# destination that streams with it, a cohort destination, and syncs of a user
+# property, a computation and a cohort, applied against the local sandbox by
 # `make demo`. Point the variables at real hosts and keys to run it for real.
 terraform {
   required_providers {
@@ -63,6 +64,48 @@ resource "amplitude_braze_destination" "stream" {
   send_users = {
     user_properties = ["plan", "country", "ltv"]
   }
+}
+
+# A user property in Amplitude's taxonomy, synced hourly to the Braze custom
+# attribute of the same name; a computation daily.
+resource "amplitude_user_property" "tier" {
+  name        = "loyalty_tier"
+  description = "The customer's loyalty tier."
+  type        = "enum"
+  enum_values = ["bronze", "silver", "gold"]
+}
+
+resource "amplitude_sync" "tier" {
+  kind           = "user_property"
+  source_id      = amplitude_user_property.tier.name
+  destination_id = amplitude_braze_destination.stream.id
+  cadence        = "hourly"
+}
+
+resource "amplitude_sync" "ltv" {
+  kind           = "computation"
+  source_id      = "cmp_ltv_90d"
+  destination_id = amplitude_braze_destination.stream.id
+  cadence        = "daily"
+}
+
+# Cohort membership in real time, through the Braze (Cohort Sync) destination.
+resource "amplitude_braze_cohort_destination" "cohorts" {
+  name            = "braze-cohorts"
+  braze_endpoint  = provider::braze::rest_endpoint("US-05")
+  data_import_key = "sandbox-data-import-key"
+
+  identifier_mappings = [
+    { amplitude_property = "user_id", braze_identifier = "external_id" },
+    { amplitude_property = "device_id", braze_identifier = "device_id" },
+  ]
+}
+
+resource "amplitude_sync" "power_users" {
+  kind           = "cohort"
+  source_id      = "coh_power_users"
+  destination_id = amplitude_braze_cohort_destination.cohorts.id
+  cadence        = "realtime"
 }
 
 output "destination_id" {

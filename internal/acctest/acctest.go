@@ -51,14 +51,26 @@ type Sandbox struct {
 	BrazeURL     string
 	amplitude    *amplitude.Client
 	braze        *braze.Client
+	server       *httptest.Server
 }
 
 // NewSandbox starts a sandbox that stops when the test ends.
 func NewSandbox(t testing.TB) *Sandbox {
 	t.Helper()
-	server := httptest.NewServer(sandbox.New(sandbox.Options{}))
+	return NewSandboxWithClock(t, nil)
+}
+
+// NewSandboxWithClock starts a sandbox whose simulated time is clock's, so
+// a test can let scheduled syncs run between steps.
+func NewSandboxWithClock(t testing.TB, clock *Clock) *Sandbox {
+	t.Helper()
+	opts := sandbox.Options{}
+	if clock != nil {
+		opts.Now = clock.Now
+	}
+	server := httptest.NewServer(sandbox.New(opts))
 	t.Cleanup(server.Close)
-	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", BrazeURL: server.URL + "/braze"}
+	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", BrazeURL: server.URL + "/braze", server: server}
 	var err error
 	s.amplitude, err = amplitude.New(amplitude.Config{BaseURL: s.AmplitudeURL, APIKey: AmplitudeAPIKey, SecretKey: AmplitudeSecretKey,
 		Transport: transport.Config{MaxRetries: 2}})
@@ -71,6 +83,9 @@ func NewSandbox(t testing.TB) *Sandbox {
 	}
 	return s
 }
+
+// Close stops the sandbox before the test ends, to test a vendor that is down.
+func (s *Sandbox) Close() { s.server.Close() }
 
 // ProviderConfig configures both providers for the sandbox, with few retries
 // so that a test of a failure fails fast.
@@ -97,6 +112,20 @@ func (s *Sandbox) Amplitude() *amplitude.Client { return s.amplitude }
 
 // Braze returns a client holding the sandbox's admin key.
 func (s *Sandbox) Braze() *braze.Client { return s.braze }
+
+// AddCustomAttributes gives the sandbox's Braze count more custom
+// attributes, through a control endpoint (not a Braze API).
+func (s *Sandbox) AddCustomAttributes(t testing.TB, count int) {
+	t.Helper()
+	resp, err := http.Post(s.URL+"/_sandbox/custom_attributes", "application/json", strings.NewReader(fmt.Sprintf(`{"count": %d}`, count)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /_sandbox/custom_attributes: %s", resp.Status)
+	}
+}
 
 // Stats is the part of GET /_sandbox/stats that tests assert on.
 type Stats struct {

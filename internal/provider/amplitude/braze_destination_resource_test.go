@@ -75,8 +75,8 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttrSet(destinationAddress, "id"),
-					captureID(&firstID),
-					checkServerDestination(s, func(d *amplitude.Destination) error {
+					captureResourceID(destinationAddress, &firstID),
+					checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
 						if d.Name != "braze-prod-stream" || d.Config.AppID != acctest.BrazeAppID || len(d.SendEvents.Filters) != 2 || len(d.SendUsers.UserProperties) != 2 {
 							return fmt.Errorf("server holds %+v", d)
 						}
@@ -95,8 +95,8 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("events"), knownvalue.Null()),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					checkSameID(&firstID),
-					checkServerDestination(s, func(d *amplitude.Destination) error {
+					checkSameResourceID(destinationAddress, &firstID),
+					checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
 						if d.Name != "braze-prod-stream-v2" || d.Enabled || !d.Config.UpdateUsersOnly || !d.SendEvents.AllEvents || d.SendUsers != nil {
 							return fmt.Errorf("server holds %+v", d)
 						}
@@ -160,7 +160,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 						plancheck.ExpectSensitiveValue(destinationAddress, tfjsonpath.New("braze_api_key")),
 					},
 				},
-				Check: checkSameID(&id),
+				Check: checkSameResourceID(destinationAddress, &id),
 			},
 			{
 				Config: config,
@@ -194,7 +194,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureID(&id)},
+			{Config: config, Check: captureResourceID(destinationAddress, &id)},
 			{
 				// The masked key Amplitude returns never shows as a change.
 				Config:   config,
@@ -212,7 +212,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 						plancheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					},
 				},
-				Check: checkServerDestination(s, func(d *amplitude.Destination) error {
+				Check: checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
 					if !d.Enabled || len(d.SendEvents.Events) != 2 {
 						return fmt.Errorf("drift was not corrected: %+v", d)
 					}
@@ -237,7 +237,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
 				},
-				Check: checkServerDestination(s, func(d *amplitude.Destination) error {
+				Check: checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
 					if !amplitude.MaskMatches(d.Config.APIKey, acctest.BrazeAdminKey) {
 						return fmt.Errorf("server holds key %s, want the configured one back", d.Config.APIKey)
 					}
@@ -323,7 +323,7 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key"), knownvalue.Null()),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(captureID(&id), checkServerKey(s, acctest.BrazeAdminKey)),
+				Check: resource.ComposeAggregateTestCheckFunc(captureResourceID(destinationAddress, &id), checkServerKey(s, acctest.BrazeAdminKey)),
 			},
 			{
 				// A new key without a new version is not sent.
@@ -384,36 +384,8 @@ func TestAccBrazeDestination_writeOnlyNeedsNewCLI(t *testing.T) {
 	})
 }
 
-func captureID(id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		*id = s.RootModule().Resources[destinationAddress].Primary.ID
-		return nil
-	}
-}
-
-func checkSameID(id *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		if got := s.RootModule().Resources[destinationAddress].Primary.ID; got != *id {
-			return fmt.Errorf("id changed from %s to %s: the resource was replaced", *id, got)
-		}
-		return nil
-	}
-}
-
-// checkServerDestination asserts on what the sandbox holds, not on state.
-func checkServerDestination(s *acctest.Sandbox, check func(*amplitude.Destination) error) resource.TestCheckFunc {
-	return func(state *terraform.State) error {
-		id := state.RootModule().Resources[destinationAddress].Primary.ID
-		d, err := s.Amplitude().GetDestination(context.Background(), id)
-		if err != nil {
-			return err
-		}
-		return check(d)
-	}
-}
-
 func checkServerKey(s *acctest.Sandbox, key string) resource.TestCheckFunc {
-	return checkServerDestination(s, func(d *amplitude.Destination) error {
+	return checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
 		if !amplitude.MaskMatches(d.Config.APIKey, key) {
 			return fmt.Errorf("server holds key %s, want one ending %s", d.Config.APIKey, amplitude.LastFour(key))
 		}

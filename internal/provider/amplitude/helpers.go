@@ -3,11 +3,17 @@ package amplitude
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 )
@@ -46,12 +52,25 @@ func parseLastFourJSON(raw []byte) string {
 
 // importByID imports a resource whose import id is its API id.
 func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" {
-		resp.Diagnostics.AddError("Invalid import id", "The import id is the object's Amplitude id, and it is empty.")
+	id, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// parseImportID accepts an object id as `terraform import` passes it:
+// surrounding spaces are dropped; an id must be one path segment.
+func parseImportID(raw string) (string, error) {
+	id := strings.TrimSpace(raw)
+	switch {
+	case id == "":
+		return "", errors.New("the import id is the object's Amplitude id, and it is empty")
+	case strings.ContainsAny(id, "/?#") || strings.IndexFunc(id, unicode.IsSpace) >= 0 || !utf8.ValidString(id):
+		return "", fmt.Errorf("%q is not an Amplitude object id: ids hold no spaces, slashes, ? or #", raw)
+	}
+	return id, nil
 }
 
 func backtickList(values []string) string {
@@ -75,3 +94,17 @@ func emptyToNil(s *string) *string {
 	}
 	return s
 }
+
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+var (
+	// notGPPrefixed matches names that do not start with "gp:" (RE2 has no
+	// negative lookahead, so it spells out the alternatives).
+	notGPPrefixed = regexp.MustCompile(`^(?:[^g]|g$|g[^p]|gp$|gp[^:])`)
+	noComma       = regexp.MustCompile(`^[^,]*$`)
+)

@@ -156,11 +156,17 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 func (p *Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBrazeDestinationResource,
+		NewBrazeCohortDestinationResource,
+		NewSyncResource,
+		NewUserPropertyResource,
 	}
 }
 
 func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewCohortDataSource,
+		NewEventStreamingMetricsDataSource,
+	}
 }
 
 func (p *Provider) Functions(context.Context) []func() function.Function {

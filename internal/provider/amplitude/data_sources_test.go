@@ -1,0 +1,93 @@
+package amplitude_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+)
+
+func TestAccCohortDataSource(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" { id = "coh_missing" }`,
+				ExpectError: acctest.ErrorMatching(`No cohort of this Amplitude project has id "coh_missing"`),
+			},
+			{
+				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" {}`,
+				ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
+			},
+			{
+				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" {` + "\n" + `id = "coh_churn_risk"` + "\n" + `name = "Churn risk"` + "\n}",
+				ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
+			},
+			{
+				Config: s.ProviderConfig() + `
+data "amplitude_cohort" "by_id"   { id = "coh_churn_risk" }
+data "amplitude_cohort" "by_name" { name = "Power users" }
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.amplitude_cohort.by_id", tfjsonpath.New("name"), knownvalue.StringExact("Churn risk")),
+					statecheck.ExpectKnownValue("data.amplitude_cohort.by_name", tfjsonpath.New("id"), knownvalue.StringExact("coh_power_users")),
+					statecheck.ExpectKnownValue("data.amplitude_cohort.by_name", tfjsonpath.New("size"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("data.amplitude_cohort.by_name", tfjsonpath.New("archived"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue("data.amplitude_cohort.by_name", tfjsonpath.New("sync_metadata"), knownvalue.ListSizeExact(0)),
+				},
+			},
+		},
+	})
+}
+
+func TestAccEventStreamingMetricsDataSource(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := destinationConfig(s, "metrics", eventsAndUsers) + `
+data "amplitude_event_streaming_metrics" "day" {
+  sync_id     = amplitude_braze_destination.test.id
+  time_period = "ONE_DAY"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      s.ProviderConfig() + `data "amplitude_event_streaming_metrics" "x" {` + "\n" + `sync_id = "x"` + "\n" + `time_period = "ONE_MONTH"` + "\n}",
+				ExpectError: acctest.ErrorMatching(`time_period value must be one of`),
+			},
+			{
+				Config: config,
+				Check: func(state *terraform.State) error {
+					got := state.RootModule().Resources["data.amplitude_event_streaming_metrics.day"].Primary.Attributes
+					want, err := s.Amplitude().DeliveryMetricsSummary(context.Background(), got["sync_id"], "ONE_DAY")
+					if err != nil {
+						return err
+					}
+					for attr, value := range map[string]string{
+						"events_delivered":         fmt.Sprint(want.EventsDelivered),
+						"events_not_delivered":     fmt.Sprint(want.EventsNotDelivered),
+						"success_on_first_attempt": fmt.Sprint(want.SuccessOnFirstAttempt),
+						"success_after_retry":      fmt.Sprint(want.SuccessAfterRetry),
+						"time_period_start":        want.TimePeriodStart,
+					} {
+						if got[attr] != value {
+							return fmt.Errorf("%s = %q, the API says %q", attr, got[attr], value)
+						}
+					}
+					if want.EventsDelivered == 0 {
+						return fmt.Errorf("the sandbox reported no deliveries: %+v", want)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
