@@ -6,6 +6,7 @@ package transport
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -72,9 +73,7 @@ func New(cfg Config) *Client {
 	rc.Logger = nil
 	rc.RequestLogHook = c.logRequest
 	rc.ResponseLogHook = c.logResponse
-	// Return the last response instead of a generic "giving up" error so the
-	// caller can report the vendor's own message.
-	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	rc.ErrorHandler = giveUp
 	c.http = rc
 	return c
 }
@@ -115,4 +114,18 @@ func (c *Client) logResponse(_ retryablehttp.Logger, resp *http.Response) {
 		fields["rate_limit_remaining"] = remaining
 	}
 	c.logger.Debug(resp.Request.Context(), "vendor API response", fields)
+}
+
+// giveUp ends a request whose retries ran out. A last response is passed on
+// so the caller can report the vendor's own message; a last network error is
+// wrapped to say the retry budget was spent, so the user knows it was not
+// the first try that failed.
+func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error) {
+	if err != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return nil, fmt.Errorf("no answer after %d attempts: %w", attempts, err)
+	}
+	return resp, nil
 }

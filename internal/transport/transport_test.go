@@ -138,3 +138,17 @@ func TestCreateOnceReturnsRefusalsAtOnce(t *testing.T) {
 		t.Errorf("%d creates, err %v; want 1 create and the 409", creates, err)
 	}
 }
+
+func TestUnreachableServerFailsAfterTheBudget(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	server.Close() // nothing listens there any more
+	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+	start := time.Now()
+	_, err := fastClient(nil).Do(req)
+	if err == nil || !strings.Contains(err.Error(), "no answer after 4 attempts") || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("err = %v; want the attempts and the cause", err)
+	}
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Errorf("took %v to give up", elapsed)
+	}
+}

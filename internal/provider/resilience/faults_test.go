@@ -1,0 +1,157 @@
+// Package resilience_test applies configurations against a misbehaving
+// sandbox: injected server errors, rate limits and dropped responses, and a
+// sandbox that is down. It asserts that applies converge with nothing lost or
+// duplicated.
+package resilience_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+)
+
+// manyObjects is 5 destinations, 10 user properties and a sync of each
+// property to each destination: 50 syncs.
+func manyObjects(s *acctest.Sandbox) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `
+provider "amplitude" {
+  api_key     = %q
+  secret_key  = %q
+  base_url    = %q
+  max_retries = 20
+}
+
+resource "amplitude_user_property" "p" {
+  count = 10
+  name  = "prop_${count.index}"
+  type  = "string"
+}
+
+resource "amplitude_braze_destination" "d" {
+  count          = 5
+  name           = "dest-${count.index}"
+  braze_endpoint = %q
+  braze_app_id   = %q
+  braze_api_key  = %q
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+
+resource "amplitude_sync" "s" {
+  count          = 50
+  kind           = "user_property"
+  source_id      = amplitude_user_property.p[count.index %% 10].name
+  destination_id = amplitude_braze_destination.d[floor(count.index / 10)].id
+  cadence        = "daily"
+}
+`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, s.AmplitudeURL, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
+	return b.String()
+}
+
+func setFaults(t *testing.T, s *acctest.Sandbox, faults map[string]any) {
+	t.Helper()
+	body, _ := json.Marshal(faults)
+	req, _ := http.NewRequest(http.MethodPut, s.URL+"/_sandbox/faults", bytes.NewReader(body))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("PUT /_sandbox/faults: %s", resp.Status)
+	}
+}
+
+func expectObjects(s *acctest.Sandbox, t *testing.T, want map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := s.Stats(t).Objects
+		for kind, n := range want {
+			if got[kind] != n {
+				return fmt.Errorf("sandbox holds %d %s, want exactly %d (all: %v)", got[kind], kind, n, got)
+			}
+		}
+		return nil
+	}
+}
+
+// TestAccFaults_applyAndDestroyConverge applies 5 destinations and 50 syncs
+// while 30% of requests fail with 503, a rate limit answers 429 with
+// X-RateLimit-Reset, and 20% of writes lose their answer after the change
+// was made.
+func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := manyObjects(s)
+	faulty := map[string]any{"error_rate": 0.3, "error_status": 503, "rate_limit_per_second": 40, "drop_response_rate": 0.2}
+	seededProperties := s.Stats(t).Objects["user_properties"]
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			setFaults(t, s, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
+			return expectObjects(s, t, map[string]int{"destinations": 0, "syncs": 0, "user_properties": seededProperties})(nil)
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { setFaults(t, s, faulty) },
+				Config:    config,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(*terraform.State) error {
+						setFaults(t, s, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
+						return nil
+					},
+					expectObjects(s, t, map[string]int{"destinations": 5, "syncs": 50, "user_properties": seededProperties + 10}),
+				),
+			},
+			{
+				// Plans under the same faults: reads retry until they see
+				// the truth, and the truth is what was configured.
+				PreConfig: func() { setFaults(t, s, faulty) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// TestAccFaults_sandboxDown points the provider at an address where nothing
+// listens: the plan fails with a clear message once the retries are spent.
+func TestAccFaults_sandboxDown(t *testing.T) {
+	down := acctest.NewSandbox(t)
+	downURL := down.AmplitudeURL
+	down.Close()
+	start := time.Now()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "amplitude" {
+  api_key     = %q
+  secret_key  = %q
+  base_url    = %q
+  max_retries = 2
+}
+
+data "amplitude_cohort" "x" { id = "coh_power_users" }
+`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, downURL),
+			ExpectError: acctest.ErrorMatching(`no answer after 3 attempts: .*connection refused`),
+		}},
+	})
+	if elapsed := time.Since(start); elapsed > time.Minute {
+		t.Errorf("giving up took %v", elapsed)
+	}
+}
