@@ -24,3 +24,15 @@ func TestProviderFromExecutable(t *testing.T) {
 		}
 	}
 }
+
+func FuzzProviderFromExecutable(f *testing.F) {
+	for _, seed := range []string{"terraform-provider-amplitude_v1.2.3", "terraform-provider-braze.exe", "x", `C:\a\terraform-provider-braze`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, exe string) {
+		name, err := providerFromExecutable(exe)
+		if err == nil && name != "amplitude" && name != "braze" {
+			t.Fatalf("providerFromExecutable(%q) = %q", exe, name)
+		}
+	})
+}

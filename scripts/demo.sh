@@ -8,31 +8,22 @@ set -euo pipefail
 : "${TERRAFORM:?set by make demo}" "${BIN:?set by make demo}"
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-sandbox_log="$work/sandbox.log"
-
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# shellcheck source=scripts/lib.sh
+source "$repo/scripts/lib.sh"
 
 cleanup() {
-  if [[ -n "${sandbox_pid:-}" ]]; then
+  if [[ -n "${SANDBOX_PID:-}" ]]; then
     step "Stopping the sandbox"
-    kill "$sandbox_pid" 2>/dev/null || true
-    wait "$sandbox_pid" 2>/dev/null || true
+    stop_sandbox
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 step "Building and starting the sandbox on a free loopback port"
-go build -o "$BIN/sandbox" "$repo/cmd/sandbox"
-"$BIN/sandbox" -addr 127.0.0.1:0 >"$sandbox_log" 2>&1 &
-sandbox_pid=$!
-for _ in $(seq 50); do
-  base=$(sed -n 's/^sandbox listening on \(http:[^ ]*\).*/\1/p' "$sandbox_log" 2>/dev/null || true)
-  [[ -n "$base" ]] && break
-  sleep 0.1
-done
-[[ -n "${base:-}" ]] || { cat "$sandbox_log"; echo "the sandbox did not start" >&2; exit 1; }
-cat "$sandbox_log"
+start_sandbox "$BIN" "$work/sandbox.log"
+cat "$work/sandbox.log"
+base=$SANDBOX_URL
 
 export TF_CLI_CONFIG_FILE="$BIN/dev.tfrc" TF_IN_AUTOMATION=1
 export TF_VAR_amplitude_base_url="$base/amplitude" TF_VAR_braze_rest_endpoint="$base/braze"

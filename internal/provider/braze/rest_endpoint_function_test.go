@@ -32,3 +32,21 @@ func TestLookupInstance(t *testing.T) {
 		}
 	}
 }
+
+func FuzzLookupInstance(f *testing.F) {
+	for _, seed := range []string{"US-05", "eu-01", "US-09", "", " kr-01 "} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, instance string) {
+		endpoint, err := lookupInstance(instance)
+		if err != nil {
+			if !strings.Contains(err.Error(), "valid instances are") {
+				t.Fatalf("%q: error %v does not list the valid instances", instance, err)
+			}
+			return
+		}
+		if !facts.IsBrazeRESTEndpoint(endpoint) {
+			t.Fatalf("%q gave %q, not a published endpoint", instance, endpoint)
+		}
+	})
+}

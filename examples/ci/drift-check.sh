@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# drift-check.sh: find drift between a Terraform configuration and what the
+# vendors hold, for a scheduled CI job.
+#
+#   drift-check.sh [DIR]      DIR is the configuration folder (default: .)
+#
+# Exit codes: 0 no drift; 2 drift (a table of drifted resources and
+# attributes is printed); 1 anything went wrong (the plan's error is shown).
+# Environment: TERRAFORM names the CLI (default: terraform; tofu works too).
+# Needs python3 to read the plan's JSON. The plan is saved as DIR/drift.tfplan
+# so a later job can review or apply exactly what was found.
+set -uo pipefail
+
+dir=${1:-.}
+tf=${TERRAFORM:-terraform}
+plan=drift.tfplan
+
+"$tf" -chdir="$dir" plan -detailed-exitcode -input=false -lock=false -no-color -out="$plan" >"$dir/drift-plan.log" 2>&1
+status=$?
+case $status in
+  0)
+    echo "No drift: the infrastructure matches the configuration."
+    exit 0
+    ;;
+  2) ;;
+  *)
+    echo "drift-check: terraform plan failed (exit $status):" >&2
+    cat "$dir/drift-plan.log" >&2
+    exit 1
+    ;;
+esac
+
+if ! "$tf" -chdir="$dir" show -json "$plan" >"$dir/drift-plan.json" 2>"$dir/drift-show.log"; then
+  echo "drift-check: terraform show -json failed:" >&2
+  cat "$dir/drift-show.log" >&2
+  exit 1
+fi
+
+python3 - "$dir/drift-plan.json" <<'PY' || exit 1
+import json, sys
+
+plan = json.load(open(sys.argv[1]))
+
+def changed(before, after, prefix=""):
+    """Top-level attribute paths whose values differ."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        keys = sorted(set(before) | set(after))
+        return [prefix + k for k in keys if before.get(k) != after.get(k)]
+    return [prefix.rstrip(".") or "(whole object)"] if before != after else []
+
+# Changes made outside Terraform show up as resource_drift; a plan may also
+# hold changes that the configuration asks for (resource_changes).
+rows = []
+for kind, entries in (("changed outside Terraform", plan.get("resource_drift", [])),
+                      ("plan", plan.get("resource_changes", []))):
+    for rc in entries:
+        change = rc.get("change", {})
+        actions = change.get("actions", [])
+        if actions in (["no-op"], ["read"]):
+            continue
+        if kind == "plan" and any(r[0] == rc["address"] for r in rows):
+            continue
+        attrs = changed(change.get("before") or {}, change.get("after") or {})
+        if "delete" in actions and change.get("after") is None:
+            attrs = ["(deleted outside Terraform)"] if kind != "plan" else ["(to be destroyed)"]
+        if actions == ["create"]:
+            attrs = ["(missing: will be created)"]
+        rows.append((rc["address"], "/".join(actions), ", ".join(attrs) or "(computed values only)"))
+
+if not rows:
+    print("Drift detected, but the plan lists no changed resources.")
+    sys.exit(0)
+width = max(len("RESOURCE"), *(len(r[0]) for r in rows))
+action_width = max(len("ACTION"), *(len(r[1]) for r in rows))
+print("Drift detected:")
+print(f"{'RESOURCE':<{width}}  {'ACTION':<{action_width}}  ATTRIBUTES")
+for address, action, attrs in rows:
+    print(f"{address:<{width}}  {action:<{action_width}}  {attrs}")
+PY
+exit 2

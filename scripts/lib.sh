@@ -1,0 +1,30 @@
+# Shared by the scripts that drive the real CLI against a sandbox. Source it;
+# it defines functions and sets nothing else.
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# start_sandbox BIN LOG: build the sandbox into BIN, start it on a free
+# loopback port with output to LOG, and set SANDBOX_URL and SANDBOX_PID.
+start_sandbox() {
+  local bin=$1 log=$2 repo
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  go build -o "$bin/sandbox" "$repo/cmd/sandbox" || return 1
+  "$bin/sandbox" -addr 127.0.0.1:0 >"$log" 2>&1 &
+  SANDBOX_PID=$!
+  SANDBOX_URL=
+  for _ in $(seq 100); do
+    SANDBOX_URL=$(sed -n 's/^sandbox listening on \(http:[^ ]*\).*/\1/p' "$log" 2>/dev/null || true)
+    [[ -n "$SANDBOX_URL" ]] && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  echo "the sandbox did not start" >&2
+  return 1
+}
+
+stop_sandbox() {
+  [[ -n "${SANDBOX_PID:-}" ]] || return 0
+  kill "$SANDBOX_PID" 2>/dev/null || true
+  wait "$SANDBOX_PID" 2>/dev/null || true
+  SANDBOX_PID=
+}
