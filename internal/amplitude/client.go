@@ -25,6 +25,11 @@ type Config struct {
 	APIKey    string
 	SecretKey string
 	Transport transport.Config
+	// BatchReads answers reads of destinations and syncs from one listing
+	// of each once a client has read a few, for a client that lives as long
+	// as one Terraform command. Its reads then see the objects as they were
+	// when first listed, apart from its own writes.
+	BatchReads bool
 }
 
 // Client calls one Amplitude project's APIs.
@@ -34,6 +39,8 @@ type Client struct {
 	secretKey      string
 	http           *transport.Client
 	createAttempts int
+	destinations   *readCache[Destination]
+	syncs          *readCache[Sync]
 }
 
 // New validates cfg and returns a client.
@@ -46,8 +53,11 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("the Amplitude API key and secret key are both required")
 	}
 	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
-	return &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
-		createAttempts: cfg.Transport.MaxRetries + 1}, nil
+	c := &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
+		createAttempts: cfg.Transport.MaxRetries + 1}
+	c.destinations = newReadCache(cfg.BatchReads, c.ListDestinations, func(d Destination) string { return d.ID })
+	c.syncs = newReadCache(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
+	return c, nil
 }
 
 // APIError is an error answer from Amplitude, in its

@@ -75,6 +75,7 @@ const destinationsPath = "/api/2/destinations"
 // CreateDestination creates d. If the response is lost, it finds the
 // destination by its unique name instead of creating a second one.
 func (c *Client) CreateDestination(ctx context.Context, d Destination) (*Destination, error) {
+	defer c.destinations.forget()
 	return createOnce(ctx, c,
 		func(ctx context.Context) (*Destination, error) {
 			var out envelope[Destination]
@@ -88,6 +89,9 @@ func (c *Client) CreateDestination(ctx context.Context, d Destination) (*Destina
 
 // GetDestination reads one destination; IsNotFound tells a missing one.
 func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, error) {
+	if d, ok := c.destinations.lookup(ctx, id); ok {
+		return &d, nil
+	}
 	var out envelope[Destination]
 	if err := c.do(ctx, request{method: http.MethodGet, path: destinationsPath + "/" + url.PathEscape(id)}, &out); err != nil {
 		return nil, err
@@ -97,6 +101,7 @@ func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, e
 
 // UpdateDestination replaces the destination id with d.
 func (c *Client) UpdateDestination(ctx context.Context, id string, d Destination) (*Destination, error) {
+	defer c.destinations.forget()
 	var out envelope[Destination]
 	if err := c.do(ctx, request{method: http.MethodPut, path: destinationsPath + "/" + url.PathEscape(id), json: d}, &out); err != nil {
 		return nil, err
@@ -106,6 +111,7 @@ func (c *Client) UpdateDestination(ctx context.Context, id string, d Destination
 
 // DeleteDestination deletes id; a destination already gone counts as deleted.
 func (c *Client) DeleteDestination(ctx context.Context, id string) error {
+	defer c.destinations.forget()
 	err := c.do(ctx, request{method: http.MethodDelete, path: destinationsPath + "/" + url.PathEscape(id)}, nil)
 	if IsNotFound(err) {
 		return nil

@@ -58,12 +58,21 @@ func Backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 	return minWait + rand.N(ceiling-minWait+1)
 }
 
-// serverRequestedWait reads Retry-After (seconds) or X-RateLimit-Reset (epoch
-// seconds) from a 429 or 503 response. Header lookups are case-insensitive,
-// so lower-case names from a proxy work too.
+// serverRequestedWait reads X-RateLimit-Reset (epoch seconds) or Retry-After
+// (seconds or an HTTP date) from a 429 or 503 response. The reset time wins
+// when both are sent: Retry-After is rounded up to whole seconds, and waiting
+// for it would idle through most of a one-second window. Header lookups are
+// case-insensitive, so lower-case names from a proxy work too.
 func serverRequestedWait(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
 		return 0, false
+	}
+	if s := resp.Header.Get("X-RateLimit-Reset"); s != "" {
+		if epoch, err := strconv.ParseInt(s, 10, 64); err == nil {
+			// The reset second has passed once the clock reaches it; a small
+			// offset lands the retry inside the new window.
+			return time.Unix(epoch, 0).Sub(now) + 50*time.Millisecond, true
+		}
 	}
 	if s := resp.Header.Get("Retry-After"); s != "" {
 		if secs, err := strconv.Atoi(s); err == nil && secs >= 0 {
@@ -71,13 +80,6 @@ func serverRequestedWait(resp *http.Response, now time.Time) (time.Duration, boo
 		}
 		if at, err := http.ParseTime(s); err == nil {
 			return at.Sub(now), true
-		}
-	}
-	if s := resp.Header.Get("X-RateLimit-Reset"); s != "" {
-		if epoch, err := strconv.ParseInt(s, 10, 64); err == nil {
-			// The reset second has passed once the clock reaches it; a small
-			// offset lands the retry inside the new window.
-			return time.Unix(epoch, 0).Sub(now) + 50*time.Millisecond, true
 		}
 	}
 	return 0, false

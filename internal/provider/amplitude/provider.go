@@ -139,6 +139,8 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		BaseURL:   host,
 		APIKey:    apiKey,
 		SecretKey: secretKey,
+		// A provider process lives for one Terraform command.
+		BatchReads: true,
 		Transport: transport.Config{
 			UserAgent:  "terraform-provider-amplitude/" + p.version,
 			MaxRetries: shared.MaxRetries(cfg.MaxRetries),

@@ -1,0 +1,62 @@
+package amplitude
+
+import (
+	"context"
+	"sync"
+)
+
+// prefetchAfterReads is how many reads of one kind a client serves one by one
+// before it lists them all instead: a plan of a few objects stays a few
+// requests, a plan of hundreds becomes a few list pages.
+const prefetchAfterReads = 5
+
+// readCache answers reads of one kind of object from a single listing. It is
+// for a client that lives as long as one Terraform command, whose reads all
+// want the objects as they are when the command starts; any write through
+// the client drops the listing.
+type readCache[T any] struct {
+	mu     sync.Mutex
+	reads  int
+	byID   map[string]T
+	list   func(context.Context) ([]T, error)
+	idOf   func(T) string
+	active bool
+}
+
+func newReadCache[T any](active bool, list func(context.Context) ([]T, error), idOf func(T) string) *readCache[T] {
+	return &readCache[T]{active: active, list: list, idOf: idOf}
+}
+
+// lookup reports the object id from the listing. ok is false when the cache
+// cannot answer (inactive, too few reads yet, or id absent from the listing),
+// and the caller then asks the API for that one object.
+func (c *readCache[T]) lookup(ctx context.Context, id string) (T, bool) {
+	var zero T
+	if !c.active {
+		return zero, false
+	}
+	// Holding the lock while listing makes concurrent readers wait for the
+	// one listing instead of each sending their own request.
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reads++
+	if c.byID == nil && c.reads > prefetchAfterReads {
+		all, err := c.list(ctx)
+		if err != nil {
+			return zero, false
+		}
+		c.byID = make(map[string]T, len(all))
+		for _, v := range all {
+			c.byID[c.idOf(v)] = v
+		}
+	}
+	v, ok := c.byID[id]
+	return v, ok
+}
+
+// forget drops the listing after a write.
+func (c *readCache[T]) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.byID = nil
+}
