@@ -23,10 +23,24 @@ func outcomeUnknown(err error) bool {
 	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
+// createDeadline bounds a create that no longer listens to cancellation.
+const createDeadline = 5 * time.Minute
+
 // CreateOnce runs create and, when its outcome is unknown, looks for the
 // object by its unique key with find before trying again, so a lost response
 // never becomes a duplicate. attempts bounds the number of creates.
+//
+// A create that has started runs to its end even when ctx is cancelled (an
+// interrupted terraform apply cancels the calls in flight): the object then
+// reaches state, instead of existing at the vendor unknown to Terraform,
+// where the next apply would collide with it.
 func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
+	if err := ctx.Err(); err != nil {
+		var zero T
+		return zero, err
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createDeadline)
+	defer cancel()
 	var zero T
 	var lastErr error
 	for attempt := range attempts {

@@ -152,3 +152,24 @@ func TestUnreachableServerFailsAfterTheBudget(t *testing.T) {
 		t.Errorf("took %v to give up", elapsed)
 	}
 }
+
+func TestCreateOnceFinishesWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	got, err := CreateOnce(ctx, 3,
+		func(ctx context.Context) (string, error) {
+			cancel() // Terraform is interrupted while the create is in flight
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
+			return "obj-3", nil
+		},
+		func(context.Context) (string, bool, error) { return "", false, nil })
+	if err != nil || got != "obj-3" {
+		t.Errorf("got %q, %v; want the create to finish", got, err)
+	}
+	if _, err := CreateOnce(ctx, 3,
+		func(context.Context) (string, error) { t.Fatal("a create started after cancellation"); return "", nil },
+		func(context.Context) (string, bool, error) { return "", false, nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v; want context.Canceled for a create not yet started", err)
+	}
+}
