@@ -21,9 +21,9 @@ func TestBackoffHonoursServerHints(t *testing.T) {
 	}{
 		{"Retry-After seconds", resp(429, "Retry-After", "2"), 2 * time.Second, 2 * time.Second},
 		{"X-RateLimit-Reset epoch", resp(429, "X-RateLimit-Reset", strconv.FormatInt(now.Add(3*time.Second).Unix(), 10)), 1 * time.Second, 3100 * time.Millisecond},
-		{"lower-case header name", &http.Response{StatusCode: 429, Header: http.Header{"x-ratelimit-reset": {strconv.FormatInt(now.Add(2*time.Second).Unix(), 10)}}}, 0, 2100 * time.Millisecond},
+		{"lower-case header name", &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"x-ratelimit-reset": {strconv.FormatInt(now.Add(2*time.Second).Unix(), 10)}}}, 0, 2100 * time.Millisecond},
 		{"hint capped at max", resp(429, "Retry-After", "3600"), 5 * time.Second, 5 * time.Second},
-		{"reset preferred to a rounded Retry-After", &http.Response{StatusCode: 429, Header: http.Header{
+		{"reset preferred to a rounded Retry-After", &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{
 			"Retry-After":       {"1"},
 			"X-Ratelimit-Reset": {strconv.FormatInt(now.Add(-time.Second).Unix(), 10)},
 		}}, 100 * time.Millisecond, 100 * time.Millisecond},

@@ -127,7 +127,7 @@ func (b *bench) startSandbox() {
 		b.first.CompareAndSwap(0, now)
 		b.last.Store(now)
 	})
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	listener, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	check(err)
 	go func() { check(http.Serve(listener, counting)) }()
 	b.sandboxURL = "http://" + listener.Addr().String()
@@ -237,7 +237,7 @@ resource "amplitude_sync" "s" {
 // run runs the CLI in dir; a plan's exit code 2 (changes) is an error here,
 // since every measured plan is meant to be a no-change plan.
 func (b *bench) run(dir string, args ...string) {
-	cmd := exec.Command(b.terraform, append([]string{"-chdir=" + dir}, args...)...)
+	cmd := exec.CommandContext(context.Background(), b.terraform, append([]string{"-chdir=" + dir}, args...)...)
 	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+b.cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
@@ -253,8 +253,9 @@ func (b *bench) control(method, path string, body any) {
 	} else {
 		reader = bytes.NewReader(nil)
 	}
-	req := must(http.NewRequest(method, b.sandboxURL+path, reader))
-	resp := must(http.DefaultClient.Do(req))
+	req := must(http.NewRequestWithContext(context.Background(), method, b.sandboxURL+path, reader))
+	resp, err := http.DefaultClient.Do(req)
+	check(err)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		log.Fatalf("%s %s: %s", method, path, resp.Status)
@@ -262,7 +263,7 @@ func (b *bench) control(method, path string, body any) {
 }
 
 func (b *bench) version() string {
-	out, err := exec.Command(b.terraform, "version").Output()
+	out, err := exec.CommandContext(context.Background(), b.terraform, "version").Output()
 	check(err)
 	return strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
 }

@@ -10,14 +10,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
 var (
@@ -62,28 +58,11 @@ func (r *brazeCohortDestinationResource) Metadata(_ context.Context, req resourc
 }
 
 func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attributes := map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "The destination's id; `amplitude_sync.destination_id` of cohort syncs takes it.",
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"name": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "The destination's name in Amplitude. Unique among the project's destinations.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"enabled": schema.BoolAttribute{
-			Optional:            true,
-			Computed:            true,
-			Default:             booldefault.StaticBool(true),
-			MarkdownDescription: "Whether cohorts are sent. Defaults to `true`.",
-		},
-		"braze_endpoint": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "The Braze REST endpoint of your instance, e.g. `https://rest.iad-05.braze.com`; `provider::braze::rest_endpoint(\"US-05\")` looks it up.",
-			Validators:          []validator.String{shared.ServiceURL()},
-		},
+	attributes := destinationAttributes(
+		"The destination's id; `amplitude_sync.destination_id` of cohort syncs takes it.",
+		"The destination's name in Amplitude.",
+		"Whether cohorts are sent.")
+	maps.Copy(attributes, map[string]schema.Attribute{
 		"user_alias_label": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "The Braze user alias label. Required when a mapping uses `user_alias`, and used only then.",
@@ -109,7 +88,7 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 				},
 			},
 		},
-	}
+	})
 	maps.Copy(attributes, dataImportKey.schemaAttributes("The Braze **data import key** (Braze › Technology Partners › Amplitude), not a REST API key."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Cohort Sync)** destination: it sends cohort membership to Braze, where it can be used in segments. " +

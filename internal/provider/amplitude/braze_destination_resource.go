@@ -13,8 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -98,28 +96,11 @@ func (r *brazeDestinationResource) Metadata(_ context.Context, req resource.Meta
 
 func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}
-	attributes := map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Computed:            true,
-			MarkdownDescription: "The destination's sync id; Amplitude's event-streaming delivery metrics take it as `sync_id`.",
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		},
-		"name": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "The sync name shown in Amplitude. Unique among the project's destinations.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		},
-		"enabled": schema.BoolAttribute{
-			Optional:            true,
-			Computed:            true,
-			Default:             booldefault.StaticBool(true),
-			MarkdownDescription: "Whether the destination sends data. Defaults to `true`.",
-		},
-		"braze_endpoint": schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "The Braze REST endpoint of your instance, e.g. `https://rest.iad-05.braze.com`; `provider::braze::rest_endpoint(\"US-05\")` looks it up.",
-			Validators:          []validator.String{shared.ServiceURL()},
-		},
+	attributes := destinationAttributes(
+		"The destination's sync id; Amplitude's event-streaming delivery metrics take it as `sync_id`.",
+		"The sync name shown in Amplitude.",
+		"Whether the destination sends data.")
+	maps.Copy(attributes, map[string]schema.Attribute{
 		"braze_app_id": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The identifier of the Braze app that receives the events (Braze › Settings › APIs and Identifiers), UUID-shaped.",
@@ -219,7 +200,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				},
 			},
 		},
-	}
+	})
 	maps.Copy(attributes, brazeAPIKey.schemaAttributes("The Braze REST API key Amplitude sends with, which needs the `users.track` permission."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Event Stream)** destination: it forwards Amplitude events and user property changes to a Braze workspace. " +

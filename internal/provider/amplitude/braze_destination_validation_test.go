@@ -145,7 +145,7 @@ resource "amplitude_braze_destination" "test" {
 
 // strings3 builds an otherwise valid destination with one attribute replaced.
 func destinationWith(override string) string {
-	name := override[:strings.Index(override, " ")]
+	name, _, _ := strings.Cut(override, " ")
 	lines := strings.Split(destinationBody(adminKeyAttribute+`send_users = { user_properties = ["plan"] }`), "\n")
 	for i, line := range lines {
 		if strings.HasPrefix(strings.TrimSpace(line), name+" ") {

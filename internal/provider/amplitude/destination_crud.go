@@ -4,8 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 )
@@ -21,6 +29,34 @@ type destinationModel[M any] interface {
 	// withServerState returns the model updated with what the server holds,
 	// keeping the attributes the server never returns (the secret forms).
 	withServerState(*amplitude.Destination) M
+}
+
+// destinationAttributes returns the attributes both destination types
+// share, described for the type at hand.
+func destinationAttributes(id, name, enabled string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: id,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: name + " Unique among the project's destinations.",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"enabled": schema.BoolAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(true),
+			MarkdownDescription: enabled + " Defaults to `true`.",
+		},
+		"braze_endpoint": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The Braze REST endpoint of your instance, e.g. `https://rest.iad-05.braze.com`; `provider::braze::rest_endpoint(\"US-05\")` looks it up.",
+			Validators:          []validator.String{shared.ServiceURL()},
+		},
+	}
 }
 
 // destinationCRUD implements Configure, Create, Read, Update, Delete and

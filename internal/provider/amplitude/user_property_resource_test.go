@@ -64,11 +64,11 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				},
 				Check: func(*terraform.State) error {
 					if _, err := s.Amplitude().GetUserProperty(context.Background(), "loyalty_tier"); !amplitude.IsNotFound(err) {
-						return fmt.Errorf("the old name still resolves (err %v)", err)
+						return fmt.Errorf("the old name still resolves (err %w)", err)
 					}
 					p, err := s.Amplitude().GetUserProperty(context.Background(), "membership_tier")
 					if err != nil || p.Regex != "^[a-z]+$" || !p.IsArrayType || p.Description != "" {
-						return fmt.Errorf("server holds %+v, %v", p, err)
+						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
 					return nil
 				},

@@ -215,7 +215,7 @@ resource "amplitude_braze_destination" "stream" {
 					checkDestinationHoldsKey(s),
 					func(*terraform.State) error {
 						if _, err := s.Braze().GetAPIKey(context.Background(), oldKeyID); !braze.IsNotFound(err) {
-							return fmt.Errorf("old key %s still exists (err %v)", oldKeyID, err)
+							return fmt.Errorf("old key %s still exists (err %w)", oldKeyID, err)
 						}
 						return nil
 					},
@@ -240,7 +240,7 @@ func checkOldKeyGone(s *acctest.Sandbox, oldID *string) resource.TestCheckFunc {
 			return fmt.Errorf("key %s was not replaced", now)
 		}
 		if _, err := s.Braze().GetAPIKey(context.Background(), *oldID); !braze.IsNotFound(err) {
-			return fmt.Errorf("replaced key %s still exists (err %v)", *oldID, err)
+			return fmt.Errorf("replaced key %s still exists (err %w)", *oldID, err)
 		}
 		return nil
 	}
@@ -257,7 +257,7 @@ func checkKeyWorks(s *acctest.Sandbox) resource.TestCheckFunc {
 		// users.track does not allow listing keys: a 403, not a 401, proves
 		// the secret is a real key.
 		if _, err := client.ListAPIKeys(context.Background()); !braze.IsForbidden(err) {
-			return fmt.Errorf("listing keys with the created secret: %v; want Braze's 403", err)
+			return fmt.Errorf("listing keys with the created secret: %w; want Braze's 403", err)
 		}
 		return nil
 	}

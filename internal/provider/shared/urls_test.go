@@ -43,7 +43,7 @@ func FuzzCheckServiceURL(f *testing.F) {
 		if err != nil || u.Host == "" {
 			t.Fatalf("accepted %q, which does not parse to a URL with a host", raw)
 		}
-		if u.Scheme != "https" && !(u.Scheme == "http" && IsLoopbackHost(u.Hostname())) {
+		if plainHTTPAllowed := u.Scheme == "http" && IsLoopbackHost(u.Hostname()); u.Scheme != "https" && !plainHTTPAllowed {
 			t.Fatalf("accepted %q with scheme %q and host %q", raw, u.Scheme, u.Hostname())
 		}
 	})
