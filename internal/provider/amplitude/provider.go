@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -94,12 +95,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for attr, v := range map[string]types.String{"api_key": cfg.APIKey, "secret_key": cfg.SecretKey, "region": cfg.Region, "base_url": cfg.BaseURL} {
-		if v.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Unknown provider setting",
-				fmt.Sprintf("The amplitude provider's %s is not known until apply; set it from a value known at plan time.", attr))
-		}
-	}
+	shared.RejectUnknown(&resp.Diagnostics, "amplitude", map[string]types.String{"api_key": cfg.APIKey, "secret_key": cfg.SecretKey, "region": cfg.Region, "base_url": cfg.BaseURL})
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -177,14 +173,7 @@ func (p *Provider) Functions(context.Context) []func() function.Function {
 	}
 }
 
-// clientFrom unpacks the client that Configure stored; nil before Configure.
-func clientFrom(data any, diags interface{ AddError(string, string) }) *amplitude.Client {
-	if data == nil {
-		return nil
-	}
-	client, ok := data.(*amplitude.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *amplitude.Client, got %T", data))
-	}
-	return client
+// clientFrom unpacks the client Configure stored; nil before Configure.
+func clientFrom(data any, diags *diag.Diagnostics) *amplitude.Client {
+	return shared.ClientFrom[amplitude.Client](data, diags)
 }

@@ -4,9 +4,9 @@ package braze
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -79,12 +79,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for attr, v := range map[string]types.String{"rest_endpoint": cfg.RESTEndpoint, "api_key": cfg.APIKey} {
-		if v.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Unknown provider setting",
-				fmt.Sprintf("The braze provider's %s is not known until apply; set it from a value known at plan time.", attr))
-		}
-	}
+	shared.RejectUnknown(&resp.Diagnostics, "braze", map[string]types.String{"rest_endpoint": cfg.RESTEndpoint, "api_key": cfg.APIKey})
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -142,14 +137,7 @@ func (p *Provider) Functions(context.Context) []func() function.Function {
 	}
 }
 
-// clientFrom unpacks the client that Configure stored; nil before Configure.
-func clientFrom(data any, diags interface{ AddError(string, string) }) *braze.Client {
-	if data == nil {
-		return nil
-	}
-	client, ok := data.(*braze.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *braze.Client, got %T", data))
-	}
-	return client
+// clientFrom unpacks the client Configure stored; nil before Configure.
+func clientFrom(data any, diags *diag.Diagnostics) *braze.Client {
+	return shared.ClientFrom[braze.Client](data, diags)
 }

@@ -1,0 +1,33 @@
+package shared
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// RejectUnknown reports each provider setting whose value is not known at
+// plan time: a client cannot be built from it.
+func RejectUnknown(diags *diag.Diagnostics, provider string, settings map[string]types.String) {
+	for attr, v := range settings {
+		if v.IsUnknown() {
+			diags.AddAttributeError(path.Root(attr), "Unknown provider setting",
+				fmt.Sprintf("The %s provider's %s is not known until apply; set it from a value known at plan time.", provider, attr))
+		}
+	}
+}
+
+// ClientFrom unpacks the client a provider's Configure stored for its
+// resources and data sources; nil before Configure has run.
+func ClientFrom[C any](data any, diags *diag.Diagnostics) *C {
+	if data == nil {
+		return nil
+	}
+	client, ok := data.(*C)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected %T, got %T", client, data))
+	}
+	return client
+}
