@@ -78,7 +78,7 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// Do sends req, retrying as described on Client. body may be nil.
+// Do sends req, retrying as described on Client.
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
