@@ -155,7 +155,9 @@ func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 	}
 }
 
-const listPageSize = 100
+// listPageSize is the largest page the modeled list endpoints serve: a
+// listing that batches a plan's reads costs one request per 1000 objects.
+const listPageSize = 1000
 
 // createOnce sends a create at most as many times as the retry budget
 // allows a request to be sent, looking for the object between tries.

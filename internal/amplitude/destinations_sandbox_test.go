@@ -63,14 +63,15 @@ func TestDestinationLifecycle(t *testing.T) {
 	}
 }
 
-// The list is paged 100 at a time; the client follows next_cursor.
+// The client asks for pages of 1000, the endpoint's largest, and follows
+// next_cursor.
 func TestDestinationListAcrossPages(t *testing.T) {
 	f := newFixture(t)
-	for i := range 105 {
-		f.createDestination(t, cohortDestination(fmt.Sprintf("cohorts-%03d", i)))
+	for i := range 1005 {
+		f.createDestination(t, cohortDestination(fmt.Sprintf("cohorts-%04d", i)))
 	}
 	all, err := f.client.ListDestinations(t.Context())
-	if err != nil || len(all) != 105 || all[104].Name != "cohorts-104" {
+	if err != nil || len(all) != 1005 || all[1004].Name != "cohorts-1004" {
 		t.Fatalf("listed %d destinations, %v", len(all), err)
 	}
 	if got := f.stats(t).Requests.ByRoute["GET /amplitude/api/2/destinations"]; got != 2 {
