@@ -34,11 +34,7 @@ func (s *Server) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties = append(st.UserProperties, prop)
 		return nil
 	})
-	if err != nil {
-		fail(s.amplitude, w, err)
-		return
-	}
-	writeAmplitudeSuccess(w)
+	s.answerTaxonomyWrite(w, err)
 }
 
 // listUserProperties leaves out hidden properties, as documented ("Hidden
@@ -113,11 +109,7 @@ func (s *Server) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = updated
 		return nil
 	})
-	if err != nil {
-		fail(s.amplitude, w, err)
-		return
-	}
-	writeAmplitudeSuccess(w)
+	s.answerTaxonomyWrite(w, err)
 }
 
 func applyUserPropertyUpdate(p userProperty, form url.Values) (userProperty, error) {
@@ -151,11 +143,7 @@ func (s *Server) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = p
 		return nil
 	})
-	if err != nil {
-		fail(s.amplitude, w, err)
-		return
-	}
-	writeAmplitudeSuccess(w)
+	s.answerTaxonomyWrite(w, err)
 }
 
 func (s *Server) restoreUserProperty(w http.ResponseWriter, r *http.Request) {
@@ -172,11 +160,7 @@ func (s *Server) restoreUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = p
 		return nil
 	})
-	if err != nil {
-		fail(s.amplitude, w, err)
-		return
-	}
-	writeAmplitudeSuccess(w)
+	s.answerTaxonomyWrite(w, err)
 }
 
 // liveUserProperty finds the property a path names; a deleted one is "Not
@@ -209,4 +193,14 @@ func checkUserPropertyNameFree(st *state, name, attempt string) error {
 	default:
 		return refuse(http.StatusConflict, "Attempted to %s a user property, %q, that already exists.", attempt, name)
 	}
+}
+
+// answerTaxonomyWrite answers a create, update, delete or restore: the
+// Taxonomy API's bare {"success": true}, or the error in its shape.
+func (s *Server) answerTaxonomyWrite(w http.ResponseWriter, err error) {
+	if err != nil {
+		fail(s.amplitude, w, err)
+		return
+	}
+	writeAmplitudeSuccess(w)
 }
