@@ -13,9 +13,9 @@ type StatusError interface {
 	HTTPStatus() int
 }
 
-// outcomeUnknown reports whether err leaves open that the server acted on the
+// OutcomeUnknown reports whether err leaves open that the server acted on the
 // request: the response was lost, or the server failed after reading it.
-func outcomeUnknown(err error) bool {
+func OutcomeUnknown(err error) bool {
 	var statusErr StatusError
 	if errors.As(err, &statusErr) {
 		return statusErr.HTTPStatus() >= http.StatusInternalServerError
@@ -57,7 +57,7 @@ func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Co
 			}
 		}
 		created, err := create(ctx)
-		if err == nil || !outcomeUnknown(err) {
+		if err == nil || !OutcomeUnknown(err) {
 			return created, err
 		}
 		lastErr = err

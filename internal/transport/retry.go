@@ -1,11 +1,12 @@
 package transport
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"encoding/json"
+	"io"
 	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -13,35 +14,77 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// checkRetry retries 429 for every method, and 5xx and connection errors only
-// for methods that are safe to repeat. A POST that failed in flight may have
-// created its object; the vendor client decides what to do about that.
+// checkRetry retries 429 for every request, and 5xx and connection errors
+// only for requests that are safe to repeat (see safeToRepeat). A write that
+// failed in flight may have been applied; the vendor client decides what to
+// do about that.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
 	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		adoptProblemRetryHint(resp)
 		return true, nil
 	}
 	if resp == nil && err == nil {
 		return false, nil
 	}
-	method := requestMethod(resp, err)
-	if method == http.MethodPost {
+	if !isSafeToRepeat(ctx) {
 		return false, nil
 	}
 	return retryablehttp.DefaultRetryPolicy(ctx, resp, err)
 }
 
-// requestMethod recovers the method of the request behind resp or err.
-func requestMethod(resp *http.Response, err error) string {
-	if resp != nil && resp.Request != nil {
-		return resp.Request.Method
+type safeToRepeatKey struct{}
+
+// safeToRepeat reports whether sending req twice has the effect of sending it
+// once: the idempotent methods, and any write that carries an Idempotency-Key
+// (the server replays the first answer to a repeat).
+func safeToRepeat(req *http.Request) bool {
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
 	}
-	if m, ok := methodOf(err); ok {
-		return m
+	return req.Header.Get("Idempotency-Key") != ""
+}
+
+// MarkSafeToRepeat declares that req may be sent again after a failure whose
+// outcome is unknown, although its method and headers do not say so: a
+// request that only validates (a dry run) changes nothing however often it
+// arrives.
+func MarkSafeToRepeat(req *http.Request) *http.Request {
+	return req.WithContext(context.WithValue(req.Context(), safeToRepeatKey{}, true))
+}
+
+func isSafeToRepeat(ctx context.Context) bool {
+	safe, _ := ctx.Value(safeToRepeatKey{}).(bool)
+	return safe
+}
+
+// problemRetryHintLimit bounds how much of a 429 body is read for its hint.
+const problemRetryHintLimit = 64 << 10
+
+// adoptProblemRetryHint turns the retry_after_seconds of an RFC 9457 problem
+// document (Amplitude's Developer API sends no rate-limit headers, only that
+// field) into a Retry-After header, so that Backoff honours it like any
+// other server hint. The body is put back for the caller.
+func adoptProblemRetryHint(resp *http.Response) {
+	if resp.Header.Get("Retry-After") != "" || resp.Body == nil ||
+		!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
+		return
 	}
-	return ""
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, problemRetryHintLimit))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(raw))
+	if err != nil {
+		return
+	}
+	var problem struct {
+		RetryAfterSeconds *int `json:"retry_after_seconds"`
+	}
+	if json.Unmarshal(raw, &problem) == nil && problem.RetryAfterSeconds != nil && *problem.RetryAfterSeconds >= 0 {
+		resp.Header.Set("Retry-After", strconv.Itoa(*problem.RetryAfterSeconds))
+	}
 }
 
 // Backoff is exponential with full jitter between min and max, except that a
@@ -83,14 +126,4 @@ func serverRequestedWait(resp *http.Response, now time.Time) (time.Duration, boo
 		}
 	}
 	return 0, false
-}
-
-// methodOf reads the method from the *url.Error that net/http returns for a
-// failed round trip; its Op is the method in title case ("Post").
-func methodOf(err error) (string, bool) {
-	var urlErr *url.Error
-	if !errors.As(err, &urlErr) {
-		return "", false
-	}
-	return strings.ToUpper(urlErr.Op), true
 }

@@ -39,10 +39,10 @@ const (
 	defaultRequestTimeout = 30 * time.Second
 )
 
-// Client sends requests with retries. Requests that are not idempotent
-// (POST) are retried only when the server certainly did not act on them
-// (429); everything else is left to the caller, which can look the object up
-// before trying again.
+// Client sends requests with retries. Writes that are not safe to repeat (a
+// POST or PATCH without an Idempotency-Key) are retried only when the server
+// certainly did not act on them (429); everything else is left to the
+// caller, which can look the object up before trying again.
 type Client struct {
 	http      *retryablehttp.Client
 	userAgent string
@@ -82,6 +82,9 @@ func New(cfg Config) *Client {
 func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
+	}
+	if !isSafeToRepeat(req.Context()) && safeToRepeat(req) {
+		req = MarkSafeToRepeat(req)
 	}
 	rreq, err := retryablehttp.FromRequest(req)
 	if err != nil {
@@ -129,3 +132,7 @@ func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error
 	}
 	return resp, nil
 }
+
+// Redact hides the client's secrets in s, as its logs do: for error texts
+// built from a vendor's answer, which may echo a credential.
+func (c *Client) Redact(s string) string { return c.redactor.redact(s) }

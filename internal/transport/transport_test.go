@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -34,17 +35,87 @@ func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
 	defer server.Close()
 	client := fastClient(nil)
 
-	for method, want := range map[string]int32{http.MethodGet: 4, http.MethodPut: 4, http.MethodPost: 1} {
+	for _, tc := range []struct {
+		method         string
+		idempotencyKey string
+		want           int32
+	}{
+		{http.MethodGet, "", 4},
+		{http.MethodPut, "", 4},
+		{http.MethodDelete, "", 4},
+		{http.MethodPost, "", 1},
+		{http.MethodPatch, "", 1},
+		// The server replays the first answer to a repeated key: safe.
+		{http.MethodPost, "key-0001", 4},
+		{http.MethodPatch, "key-0002", 4},
+	} {
 		calls.Store(0)
-		req, _ := http.NewRequest(method, server.URL, strings.NewReader("{}"))
+		req, _ := http.NewRequest(tc.method, server.URL, strings.NewReader("{}"))
+		if tc.idempotencyKey != "" {
+			req.Header.Set("Idempotency-Key", tc.idempotencyKey)
+		}
 		resp, err := client.Do(req)
 		if err != nil {
-			t.Fatalf("%s: %v", method, err)
+			t.Fatalf("%s: %v", tc.method, err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusServiceUnavailable || calls.Load() != want {
-			t.Errorf("%s: status %d after %d calls; want 503 after %d", method, resp.StatusCode, calls.Load(), want)
+		if resp.StatusCode != http.StatusServiceUnavailable || calls.Load() != tc.want {
+			t.Errorf("%s (Idempotency-Key %q): status %d after %d calls; want 503 after %d", tc.method, tc.idempotencyKey, resp.StatusCode, calls.Load(), tc.want)
 		}
+	}
+}
+
+// Amplitude's Developer API says when to come back only in the body of its
+// 429 problem document.
+func TestRateLimitHintFromAProblemBody(t *testing.T) {
+	var calls atomic.Int32
+	var firstAt, secondAt time.Time
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			firstAt = time.Now()
+			w.Header().Set("Content-Type", "application/problem+json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"status": 429, "error_code": "rate_limit_exceeded", "retryable": true, "retry_after_seconds": 1}`))
+			return
+		}
+		secondAt = time.Now()
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer server.Close()
+	// A client whose own backoff is far below the hint.
+	client := New(Config{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Second})
+	req, _ := http.NewRequest(http.MethodPatch, server.URL, strings.NewReader("{}"))
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || calls.Load() != 2 {
+		t.Fatalf("status %d after %d calls; want 200 after 2", resp.StatusCode, calls.Load())
+	}
+	if waited := secondAt.Sub(firstAt); waited < 900*time.Millisecond {
+		t.Errorf("retried after %v; the problem document asked for 1 s", waited)
+	}
+}
+
+// A 429 whose retries run out still hands its problem document to the caller.
+func TestRateLimitProblemBodyReachesTheCaller(t *testing.T) {
+	body := `{"status": 429, "error_code": "rate_limit_exceeded", "retryable": true, "retry_after_seconds": 0}`
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(body))
+	}))
+	defer server.Close()
+	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+	resp, err := fastClient(nil).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusTooManyRequests || string(got) != body {
+		t.Errorf("status %d, body %q; want 429 with the problem document", resp.StatusCode, got)
 	}
 }
 
