@@ -1,7 +1,8 @@
-// Package amplitude is a client for Amplitude's APIs: the real Taxonomy,
-// Behavioral Cohorts and event-streaming metrics APIs, and the modeled
-// destination and sync endpoints (see DESIGN.md §3.1). It knows HTTP and
-// JSON, nothing about Terraform.
+// Package amplitude is a client for Amplitude's APIs that take the project's
+// Basic credentials: the real Taxonomy, Behavioral Cohorts and
+// event-streaming metrics APIs, and the modeled sync endpoints (DESIGN.md
+// §3.2). Destinations live on the Developer API: package developer. It knows
+// HTTP and JSON, nothing about Terraform.
 package amplitude
 
 import (
@@ -13,8 +14,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/readcache"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -25,10 +28,10 @@ type Config struct {
 	APIKey    string
 	SecretKey string
 	Transport transport.Config
-	// BatchReads answers reads of destinations and syncs from one listing
-	// of each once a client has read a few, for a client that lives as long
-	// as one Terraform command. Its reads then see the objects as they were
-	// when first listed, apart from its own writes.
+	// BatchReads answers reads of syncs from one listing once a client has
+	// read a few, for a client that lives as long as one Terraform command.
+	// Its reads then see the objects as they were when first listed, apart
+	// from its own writes.
 	BatchReads bool
 }
 
@@ -39,8 +42,7 @@ type Client struct {
 	secretKey      string
 	http           *transport.Client
 	createAttempts int
-	destinations   *readCache[Destination]
-	syncs          *readCache[Sync]
+	syncs          *readcache.Cache[Sync]
 }
 
 // New validates cfg and returns a client.
@@ -55,8 +57,7 @@ func New(cfg Config) (*Client, error) {
 	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
 	c := &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
 		createAttempts: cfg.Transport.MaxRetries + 1}
-	c.destinations = newReadCache(cfg.BatchReads, c.ListDestinations, func(d Destination) string { return d.ID })
-	c.syncs = newReadCache(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
+	c.syncs = readcache.New(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
 	return c, nil
 }
 
@@ -173,4 +174,31 @@ func decodeError(status int, raw []byte) error {
 		apiErr.Messages = []string{strings.TrimSpace(string(raw))}
 	}
 	return apiErr
+}
+
+// listAll follows next_cursor until the last page.
+func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
+	var all []T
+	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
+	for {
+		var page envelope[[]T]
+		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: query}, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		if page.NextCursor == nil || *page.NextCursor == "" {
+			return all, nil
+		}
+		query.Set("cursor", *page.NextCursor)
+	}
+}
+
+// listPageSize is the largest page the modeled list endpoints serve: a
+// listing that batches a plan's reads costs one request per 1000 objects.
+const listPageSize = 1000
+
+// createOnce sends a create at most as many times as the retry budget
+// allows a request to be sent, looking for the object between tries.
+func createOnce[T any](ctx context.Context, c *Client, create func(context.Context) (T, error), find func(context.Context) (T, bool, error)) (T, error) {
+	return transport.CreateOnce(ctx, c.createAttempts, create, find)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -40,7 +41,10 @@ type fixture struct {
 	sandbox *sandbox.Server
 	url     string
 	client  *amplitude.Client
-	clock   *clock
+	// developer makes the destinations syncs write to: they live on the
+	// Developer API.
+	developer *developer.Client
+	clock     *clock
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -49,50 +53,49 @@ func newFixture(t *testing.T) *fixture {
 	s := sandbox.New(sandbox.Options{Now: c.Now})
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
+	fast := transport.Config{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond}
 	client, err := amplitude.New(amplitude.Config{
 		BaseURL:   ts.URL + "/amplitude",
 		APIKey:    sandbox.AmplitudeAPIKey,
 		SecretKey: sandbox.AmplitudeSecretKey,
-		Transport: transport.Config{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond},
+		Transport: fast,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{sandbox: s, url: ts.URL, client: client, clock: c}
-}
-
-func streamDestination(name string) amplitude.Destination {
-	return amplitude.Destination{
-		Type:    amplitude.DestinationTypeBraze,
-		Name:    name,
-		Enabled: true,
-		Config: amplitude.DestinationConfig{
-			Endpoint: "https://rest.iad-05.braze.com",
-			APIKey:   sandbox.BrazeAdminKey,
-			AppID:    sandbox.BrazeAppID,
-		},
-		Mapping:    &amplitude.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
-		SendEvents: &amplitude.SendEvents{AllEvents: true},
-		SendUsers:  &amplitude.SendUsers{UserProperties: []string{"plan"}},
+	dev, err := developer.New(developer.Config{BaseURL: ts.URL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242", Transport: fast})
+	if err != nil {
+		t.Fatal(err)
 	}
+	return &fixture{sandbox: s, url: ts.URL, client: client, developer: dev, clock: c}
 }
 
-func cohortDestination(name string) amplitude.Destination {
-	return amplitude.Destination{
-		Type:    amplitude.DestinationTypeBrazeCohort,
-		Name:    name,
-		Enabled: true,
-		Config: amplitude.DestinationConfig{
-			Endpoint:      "https://rest.fra-01.braze.eu",
-			DataImportKey: "import-key-1234",
-		},
-		Mappings: []amplitude.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
-	}
+// streamDestination is a Braze event-streaming destination that sends users,
+// the kind user-property and computation syncs write to.
+func streamDestination(name string) developer.DestinationSpec {
+	return developer.BrazeStream{
+		Endpoint:       "https://rest.iad-05.braze.com",
+		APIKey:         sandbox.BrazeAdminKey,
+		AppID:          sandbox.BrazeAppID,
+		UserIDMapping:  developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
+		Events:         &developer.BrazeEvents{},
+		UserProperties: []string{"plan"},
+	}.Spec(name, true)
 }
 
-func (f *fixture) createDestination(t *testing.T, d amplitude.Destination) *amplitude.Destination {
+// cohortDestination is a Braze cohort destination, the kind cohort syncs
+// write to.
+func cohortDestination(name string) developer.DestinationSpec {
+	return developer.BrazeCohort{
+		Endpoint:           "https://rest.fra-01.braze.eu",
+		DataImportKey:      "import-key-1234",
+		IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
+	}.Spec(name)
+}
+
+func (f *fixture) createDestination(t *testing.T, spec developer.DestinationSpec) *developer.Destination {
 	t.Helper()
-	created, err := f.client.CreateDestination(t.Context(), d)
+	created, err := f.developer.CreateDestination(t.Context(), developer.PartnerBraze, spec)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ var (
 )
 
 // SyncKindCohort is the only kind that may sync in real time, and the only
-// one whose destination is a braze_cohort destination.
+// one whose destination is a Braze destination of kind cohort.
 const (
 	SyncKindCohort  = "cohort"
 	CadenceRealtime = "realtime"
@@ -42,7 +42,7 @@ const syncsPath = "/api/2/syncs"
 // CreateSync creates s. A sync is unique per (kind, source, destination), so
 // a lost answer is recovered by finding that triple instead of creating twice.
 func (c *Client) CreateSync(ctx context.Context, s Sync) (*Sync, error) {
-	defer c.syncs.forget()
+	defer c.syncs.Forget()
 	return createOnce(ctx, c,
 		func(ctx context.Context) (*Sync, error) {
 			var out envelope[Sync]
@@ -56,7 +56,7 @@ func (c *Client) CreateSync(ctx context.Context, s Sync) (*Sync, error) {
 
 // GetSync reads one sync; IsNotFound tells a missing one.
 func (c *Client) GetSync(ctx context.Context, id string) (*Sync, error) {
-	if s, ok := c.syncs.lookup(ctx, id); ok {
+	if s, ok := c.syncs.Lookup(ctx, id); ok {
 		return &s, nil
 	}
 	var out envelope[Sync]
@@ -69,7 +69,7 @@ func (c *Client) GetSync(ctx context.Context, id string) (*Sync, error) {
 // UpdateSync replaces the sync id with s; kind, source and destination
 // cannot change.
 func (c *Client) UpdateSync(ctx context.Context, id string, s Sync) (*Sync, error) {
-	defer c.syncs.forget()
+	defer c.syncs.Forget()
 	var out envelope[Sync]
 	if err := c.do(ctx, request{method: http.MethodPut, path: syncsPath + "/" + url.PathEscape(id), json: s}, &out); err != nil {
 		return nil, err
@@ -79,7 +79,7 @@ func (c *Client) UpdateSync(ctx context.Context, id string, s Sync) (*Sync, erro
 
 // DeleteSync deletes id; a sync already gone counts as deleted.
 func (c *Client) DeleteSync(ctx context.Context, id string) error {
-	defer c.syncs.forget()
+	defer c.syncs.Forget()
 	err := c.do(ctx, request{method: http.MethodDelete, path: syncsPath + "/" + url.PathEscape(id)}, nil)
 	if IsNotFound(err) {
 		return nil

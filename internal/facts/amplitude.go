@@ -1,10 +1,18 @@
 package facts
 
-// AmplitudeHosts maps an Amplitude data region to its API host
-// (amplitude.com/docs/apis/analytics/taxonomy).
+// AmplitudeHosts maps an Amplitude data region to the host of its APIs that
+// take the project's Basic credentials
+// (amplitude.com/docs/apis/analytics/behavioral-cohorts).
 var AmplitudeHosts = map[string]string{
 	"US": "https://amplitude.com",
 	"EU": "https://analytics.eu.amplitude.com",
+}
+
+// AmplitudeDeveloperAPIHosts maps an Amplitude data region to the host of
+// its Developer API (amplitude.com/docs/apis/developer).
+var AmplitudeDeveloperAPIHosts = map[string]string{
+	"US": "https://developer-api.amplitude.com",
+	"EU": "https://developer-api.eu.amplitude.com",
 }
 
 // AmplitudeEgressIPs lists the addresses Amplitude's event streaming sends

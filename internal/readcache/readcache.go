@@ -1,4 +1,8 @@
-package amplitude
+// Package readcache answers a client's reads of one kind of object from a
+// single listing, for clients that live as long as one Terraform command: a
+// plan of a few objects stays a few requests, a plan of hundreds a few list
+// pages.
+package readcache
 
 import (
 	"context"
@@ -10,11 +14,10 @@ import (
 // requests, a plan of hundreds becomes a few list pages.
 const prefetchAfterReads = 5
 
-// readCache answers reads of one kind of object from a single listing. It is
-// for a client that lives as long as one Terraform command, whose reads all
-// want the objects as they are when the command starts; any write through
-// the client drops the listing.
-type readCache[T any] struct {
+// Cache answers reads of one kind of object from a single listing. Its reads
+// all see the objects as they were when first listed; any write through the
+// client must Forget the listing.
+type Cache[T any] struct {
 	mu     sync.Mutex
 	reads  int
 	byID   map[string]T
@@ -23,14 +26,16 @@ type readCache[T any] struct {
 	active bool
 }
 
-func newReadCache[T any](active bool, list func(context.Context) ([]T, error), idOf func(T) string) *readCache[T] {
-	return &readCache[T]{active: active, list: list, idOf: idOf}
+// New returns a cache over list, keyed by idOf; an inactive one answers
+// nothing, so every read goes to the API.
+func New[T any](active bool, list func(context.Context) ([]T, error), idOf func(T) string) *Cache[T] {
+	return &Cache[T]{active: active, list: list, idOf: idOf}
 }
 
-// lookup reports the object id from the listing. ok is false when the cache
+// Lookup reports the object id from the listing. ok is false when the cache
 // cannot answer (inactive, too few reads yet, or id absent from the listing),
 // and the caller then asks the API for that one object.
-func (c *readCache[T]) lookup(ctx context.Context, id string) (T, bool) {
+func (c *Cache[T]) Lookup(ctx context.Context, id string) (T, bool) {
 	var zero T
 	if !c.active {
 		return zero, false
@@ -54,8 +59,8 @@ func (c *readCache[T]) lookup(ctx context.Context, id string) (T, bool) {
 	return v, ok
 }
 
-// forget drops the listing after a write.
-func (c *readCache[T]) forget() {
+// Forget drops the listing after a write.
+func (c *Cache[T]) Forget() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.byID = nil

@@ -1,0 +1,296 @@
+// Package developer is a client for Amplitude's Developer API
+// (amplitude.com/docs/apis/developer, Early Access): the token's context,
+// projects, destination types and destinations of one project. It knows HTTP
+// and JSON, nothing about Terraform.
+//
+// Where the API's documentation leaves a point open (DESIGN.md §3.1), the
+// client does not rely on one answer: it always sends a destination's kind
+// and whole config, never expects a secret back, and reads the partner's
+// parameters before it maps them.
+package developer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/readcache"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// Config holds what a Client needs to reach one Amplitude project through the
+// Developer API.
+type Config struct {
+	// BaseURL is the API's root, e.g. https://developer-api.amplitude.com;
+	// every path below it starts with /v1.
+	BaseURL string
+	// AccessToken is a Personal Access Token (amp_…) or an OAuth access token.
+	AccessToken string
+	// ProjectID is the project's numeric id.
+	ProjectID string
+	Transport transport.Config
+	// BatchReads answers destination reads from one listing once a client
+	// has read a few, for a client that lives as long as one Terraform
+	// command.
+	BatchReads bool
+}
+
+// Client calls the Developer API for one project.
+type Client struct {
+	baseURL       *url.URL
+	authorization string
+	projectID     string
+	http          *transport.Client
+	writeAttempts int
+
+	destinations *readcache.Cache[Destination]
+
+	context contextCache
+	types   typeCache
+	clock   serverClock
+
+	// claimed holds the ids of destinations this client has created or
+	// adopted, so that two lost creates of one name never adopt the same one.
+	claimedMu sync.Mutex
+	claimed   map[string]bool
+	// createLocks holds a mutex per partner and name being created.
+	createLocks sync.Map
+}
+
+var projectIDPattern = regexp.MustCompile(`^[0-9]+$`)
+
+// New validates cfg and returns a client.
+func New(cfg Config) (*Client, error) {
+	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
+	if err != nil || base.Host == "" || (base.Scheme != "https" && base.Scheme != "http") {
+		return nil, fmt.Errorf("invalid Amplitude Developer API URL %q", cfg.BaseURL)
+	}
+	token := strings.TrimSpace(cfg.AccessToken)
+	if token == "" {
+		return nil, errors.New("an Amplitude access token is required")
+	}
+	if !projectIDPattern.MatchString(cfg.ProjectID) {
+		return nil, fmt.Errorf("the Amplitude project id %q is not a number", cfg.ProjectID)
+	}
+	cfg.Transport.Secrets = append(cfg.Transport.Secrets, token)
+	c := &Client{
+		baseURL:       base,
+		authorization: authorizationHeader(token),
+		projectID:     cfg.ProjectID,
+		http:          transport.New(cfg.Transport),
+		writeAttempts: cfg.Transport.MaxRetries + 1,
+		claimed:       map[string]bool{},
+	}
+	c.destinations = readcache.New(cfg.BatchReads, c.listAllDestinations, func(d Destination) string { return d.ID })
+	return c, nil
+}
+
+// ProjectID is the project the client works on.
+func (c *Client) ProjectID() string { return c.projectID }
+
+// authorizationHeader writes a Personal Access Token the way Amplitude's own
+// CLI sends one (Bearer PAT=amp_…): the docs do not say whether the bare form
+// works. Other tokens (OAuth) go bare. A token given with its PAT= prefix
+// already is sent as it is.
+func authorizationHeader(token string) string {
+	if strings.HasPrefix(token, "amp_") {
+		return "Bearer PAT=" + token
+	}
+	return "Bearer " + token
+}
+
+// maxAnswerBytes bounds what one answer may hold: a listing page of 200
+// destinations is far below it.
+const maxAnswerBytes = 16 << 20
+
+// call is one request.
+type call struct {
+	method string
+	path   string
+	query  url.Values
+	header http.Header
+	body   any
+	// safeToRepeat marks a POST that only validates (a dry run).
+	safeToRepeat bool
+}
+
+// do sends r and decodes a 2xx answer into out. A refusal is a *Problem when
+// the answer is Amplitude's problem document, an *UnexpectedAnswer otherwise.
+func (c *Client) do(ctx context.Context, r call, out any) error {
+	u := c.baseURL.JoinPath(r.path)
+	u.RawQuery = r.query.Encode()
+	var body io.Reader
+	if r.body != nil {
+		b, err := json.Marshal(r.body)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	if err != nil {
+		return err
+	}
+	for name, values := range r.header {
+		req.Header[name] = values
+	}
+	req.Header.Set("Authorization", c.authorization)
+	req.Header.Set("Accept", "application/json, application/problem+json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if r.safeToRepeat {
+		req = transport.MarkSafeToRepeat(req)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
+	}
+	defer resp.Body.Close()
+	c.clock.observe(resp.Header.Get("Date"))
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the answer: %w", r.method, r.path, err)
+	}
+	if len(raw) > maxAnswerBytes {
+		return fmt.Errorf("%s %s: the answer is larger than %d MiB; it was cut there and not used", r.method, r.path, maxAnswerBytes>>20)
+	}
+	if resp.StatusCode >= 300 {
+		return c.refusal(r.method, u, resp, raw)
+	}
+	if out == nil || len(raw) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("%s %s: decoding the answer: %w", r.method, r.path, err)
+	}
+	return nil
+}
+
+// refusal reads an error answer. Only a problem document is Amplitude's own
+// word: anything else (a proxy's page, another API's body) says the request
+// did not reach the Developer API.
+func (c *Client) refusal(method string, u *url.URL, resp *http.Response, raw []byte) error {
+	if problem, ok := parseProblem(resp, raw); ok {
+		problem.Method, problem.Path = method, u.Path
+		c.redactProblem(problem)
+		return problem
+	}
+	return &UnexpectedAnswer{
+		Method:  method,
+		URL:     u.Redacted(),
+		Status:  resp.StatusCode,
+		Snippet: c.http.Redact(snippet(raw)),
+	}
+}
+
+func snippet(raw []byte) string {
+	const limit = 200
+	s := strings.TrimSpace(string(raw))
+	if len(s) > limit {
+		s = s[:limit] + "…"
+	}
+	return s
+}
+
+// serverClock tracks how far the server's clock is from ours, from the Date
+// header of its answers, so that "created during this attempt" can be judged
+// on the server's timestamps.
+type serverClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (s *serverClock) observe(date string) {
+	at, err := http.ParseTime(date)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.offset = at.Sub(time.Now())
+}
+
+// now is the server's time as far as we know it.
+func (s *serverClock) now() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return time.Now().Add(s.offset)
+}
+
+func (c *Client) projectPath(parts ...string) string {
+	escaped := make([]string, len(parts))
+	for i, p := range parts {
+		escaped[i] = url.PathEscape(p)
+	}
+	return "/v1/projects/" + c.projectID + strings.Join(append([]string{""}, escaped...), "/")
+}
+
+// page is the list envelope.
+type page[T any] struct {
+	Data       []T `json:"data"`
+	Pagination struct {
+		NextCursor *string `json:"next_cursor"`
+		HasMore    bool    `json:"has_more"`
+	} `json:"pagination"`
+}
+
+// listPageSize is the largest page the Developer API serves.
+const listPageSize = 200
+
+// maxListPages bounds a listing whose cursors never end: 200 000 objects.
+const maxListPages = 1000
+
+// listAll follows the cursor until the last page. A cursor that repeats one
+// already followed would loop forever, so it ends the listing with an error.
+func listAll[T any](ctx context.Context, c *Client, path string, filters url.Values) ([]T, error) {
+	var all []T
+	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
+	for k, v := range filters {
+		query[k] = v
+	}
+	seen := map[string]bool{}
+	for range maxListPages {
+		var p page[T]
+		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
+			return nil, err
+		}
+		all = append(all, p.Data...)
+		next := p.Pagination.NextCursor
+		if !p.Pagination.HasMore || next == nil || *next == "" {
+			return all, nil
+		}
+		if seen[*next] {
+			return nil, fmt.Errorf("GET %s: the cursor %q came back a second time; stopped after %d objects rather than loop", path, *next, len(all))
+		}
+		seen[*next] = true
+		query.Set("cursor", *next)
+	}
+	return nil, fmt.Errorf("GET %s: more than %d pages; stopped after %d objects", path, maxListPages, len(all))
+}
+
+// envelope is the single-object envelope.
+type envelope[T any] struct {
+	Data T `json:"data"`
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}

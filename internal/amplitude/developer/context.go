@@ -1,0 +1,137 @@
+package developer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Scopes a token may hold (amplitude.com/docs/apis/developer).
+const (
+	ScopeProjectsRead      = "projects:read"
+	ScopeDestinationsRead  = "destinations:read"
+	ScopeDestinationsWrite = "destinations:write"
+	ScopeTaxonomyRead      = "taxonomy:read"
+	ScopeTaxonomyWrite     = "taxonomy:write"
+)
+
+// TokenContext is what GET /v1/context says of the token: who it acts for
+// and what it may do.
+type TokenContext struct {
+	Principal Principal `json:"principal"`
+	Org       Org       `json:"org"`
+}
+
+// Principal is the user, service account or key behind a token.
+type Principal struct {
+	LoginID  string   `json:"login_id"`
+	OrgID    string   `json:"org_id"`
+	OrgName  *string  `json:"org_name"`
+	AuthType string   `json:"auth_type"`
+	Scopes   []string `json:"scopes"`
+}
+
+// Org is the organisation the token belongs to.
+type Org struct {
+	ID   string  `json:"id"`
+	Name *string `json:"name"`
+}
+
+// contextCache holds the answer of the one GET /v1/context a client sends.
+type contextCache struct {
+	mu      sync.Mutex
+	fetched bool
+	value   *TokenContext
+	err     error
+}
+
+// Context returns the token's context, asking Amplitude once per client: a
+// client lives for one Terraform command, whose token does not change.
+// A token that may not read its own context (no projects:read) yields a nil
+// context and no error: its scopes are then judged by each call's answer.
+func (c *Client) Context(ctx context.Context) (*TokenContext, error) {
+	c.context.mu.Lock()
+	defer c.context.mu.Unlock()
+	if c.context.fetched {
+		return c.context.value, c.context.err
+	}
+	var out envelope[TokenContext]
+	err := c.do(ctx, call{method: http.MethodGet, path: "/v1/context"}, &out)
+	switch {
+	case isInsufficientScope(err):
+		c.context.value, c.context.err = nil, nil
+	case err != nil:
+		// A failure to reach Amplitude is not remembered: the next call
+		// tries again.
+		return nil, err
+	default:
+		c.context.value = &out.Data
+	}
+	c.context.fetched = true
+	return c.context.value, c.context.err
+}
+
+// ScopeError is a token that lacks a scope an operation needs.
+type ScopeError struct {
+	Scope string
+	// Held are the token's scopes; nil when Amplitude's refusal was the
+	// only word on them.
+	Held  []string
+	Cause error
+}
+
+func (e *ScopeError) Error() string {
+	held := "Amplitude refused the call"
+	if e.Held != nil {
+		held = "the token holds " + orNone(e.Held)
+	}
+	return fmt.Sprintf("the Amplitude access token lacks the %s scope (%s). "+
+		"Create a Personal Access Token that includes %s in Amplitude under your profile settings › Personal access tokens, "+
+		"or use an OAuth token granted it", e.Scope, held, e.Scope)
+}
+
+func (e *ScopeError) Unwrap() error { return e.Cause }
+
+func orNone(scopes []string) string {
+	if len(scopes) == 0 {
+		return "no scopes"
+	}
+	return strings.Join(scopes, ", ")
+}
+
+// RequireScope checks, from the token's context, that the token holds scope.
+// It costs one request per client, on first use.
+func (c *Client) RequireScope(ctx context.Context, scope string) error {
+	tc, err := c.Context(ctx)
+	if err != nil {
+		return err
+	}
+	if tc == nil || slices.Contains(tc.Principal.Scopes, scope) {
+		return nil
+	}
+	return &ScopeError{Scope: scope, Held: tc.Principal.Scopes}
+}
+
+// asScopeError turns Amplitude's insufficient_scope refusal into a
+// ScopeError naming scope, for tokens whose context could not be read.
+func asScopeError(err error, scope string) error {
+	if isInsufficientScope(err) {
+		return &ScopeError{Scope: scope, Cause: err}
+	}
+	return err
+}
+
+func isInsufficientScope(err error) bool {
+	var p *Problem
+	return errors.As(err, &p) && p.Status == http.StatusForbidden && p.ErrorCode == codeInsufficientScope
+}
+
+// IsScopeError reports whether err is a token lacking a scope.
+func IsScopeError(err error) bool {
+	var scopeErr *ScopeError
+	return errors.As(err, &scopeErr)
+}

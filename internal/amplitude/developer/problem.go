@@ -1,0 +1,164 @@
+package developer
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// Problem is an error answer of the Developer API: an RFC 9457 problem
+// document (application/problem+json).
+type Problem struct {
+	Type              string       `json:"type"`
+	Title             string       `json:"title"`
+	Status            int          `json:"status"`
+	Detail            string       `json:"detail"`
+	Instance          string       `json:"instance"`
+	ErrorCode         string       `json:"error_code"`
+	Retryable         bool         `json:"retryable"`
+	RetryAfterSeconds *int         `json:"retry_after_seconds"`
+	ValidationErrors  []FieldError `json:"validation_errors"`
+
+	// Method and Path name the request that was refused.
+	Method string `json:"-"`
+	Path   string `json:"-"`
+}
+
+// FieldError is one entry of a problem's validation_errors. Field is a dotted
+// path into the request body, e.g. config.api_key.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+func (p *Problem) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Amplitude Developer API answered %s %s with HTTP %d", p.Method, p.Path, p.Status)
+	if p.ErrorCode != "" {
+		fmt.Fprintf(&b, " (%s)", p.ErrorCode)
+	}
+	switch {
+	case p.Detail != "":
+		b.WriteString(": " + p.Detail)
+	case p.Title != "":
+		b.WriteString(": " + p.Title)
+	}
+	for _, f := range p.ValidationErrors {
+		fmt.Fprintf(&b, "; %s: %s", f.Field, f.Message)
+	}
+	return b.String()
+}
+
+// HTTPStatus lets the transport tell server failures from refusals.
+func (p *Problem) HTTPStatus() int { return p.Status }
+
+// Error codes the client acts on. Where Amplitude's contract leaves a status
+// without a code (404, 412), the client judges by the status of a problem
+// document and reads the code only as a detail.
+const (
+	codeInsufficientScope = "insufficient_scope"
+	codeNotFound          = "not_found"
+)
+
+// parseProblem reads a problem document; ok is false for any other body.
+func parseProblem(resp *http.Response, raw []byte) (*Problem, bool) {
+	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	if mediaType != "application/problem+json" {
+		return nil, false
+	}
+	var p Problem
+	if json.Unmarshal(raw, &p) != nil {
+		return nil, false
+	}
+	if p.Status == 0 {
+		p.Status = resp.StatusCode
+	}
+	return &p, true
+}
+
+// redactProblem hides the client's secrets in every text of p: a server that
+// echoes the request would otherwise carry the token into diagnostics.
+func (c *Client) redactProblem(p *Problem) {
+	p.Title = c.http.Redact(p.Title)
+	p.Detail = c.http.Redact(p.Detail)
+	p.Instance = c.http.Redact(p.Instance)
+	for i := range p.ValidationErrors {
+		p.ValidationErrors[i].Message = c.http.Redact(p.ValidationErrors[i].Message)
+	}
+}
+
+// UnexpectedAnswer is an error answer that is not a problem document: the
+// request reached something other than the Developer API, such as a proxy or
+// a base URL that points elsewhere.
+type UnexpectedAnswer struct {
+	Method  string
+	URL     string
+	Status  int
+	Snippet string
+}
+
+func (e *UnexpectedAnswer) Error() string {
+	msg := fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Amplitude's Developer API (it sends application/problem+json errors)", e.Method, e.URL, e.Status)
+	if e.Status == http.StatusNotFound {
+		msg += "; the Developer API URL is probably wrong: it is the API's root, such as https://developer-api.amplitude.com"
+	}
+	if e.Snippet != "" {
+		msg += fmt.Sprintf(": %q", e.Snippet)
+	}
+	return msg
+}
+
+// HTTPStatus lets the transport tell server failures from refusals.
+func (e *UnexpectedAnswer) HTTPStatus() int { return e.Status }
+
+// IsNotFound reports whether err is Amplitude's own answer that the object
+// does not exist: a problem document with status 404. A bare 404 from
+// something else is not: it would make Terraform forget objects that exist.
+func IsNotFound(err error) bool {
+	var p *Problem
+	return errors.As(err, &p) && p.Status == http.StatusNotFound && (p.ErrorCode == "" || p.ErrorCode == codeNotFound)
+}
+
+// IsVersionMismatch reports whether err is the 412 of a write whose If-Match
+// named a version the destination no longer has.
+func IsVersionMismatch(err error) bool {
+	var conflict *VersionConflict
+	if errors.As(err, &conflict) {
+		return true
+	}
+	var p *Problem
+	return errors.As(err, &p) && p.Status == http.StatusPreconditionFailed
+}
+
+// FieldErrors returns the validation errors of a refusal, if any.
+func FieldErrors(err error) []FieldError {
+	var p *Problem
+	if errors.As(err, &p) {
+		return p.ValidationErrors
+	}
+	return nil
+}
+
+// VersionConflict is a write refused, or found unnecessary to retry, because
+// the destination changed since the version the caller knew.
+type VersionConflict struct {
+	ID              string
+	ExpectedVersion int64
+	// CurrentVersion is 0 when the server did not say.
+	CurrentVersion int64
+	Cause          error
+}
+
+func (e *VersionConflict) Error() string {
+	msg := fmt.Sprintf("destination %s was changed in Amplitude after version %d, the one this change was planned against", e.ID, e.ExpectedVersion)
+	if e.CurrentVersion > 0 {
+		msg += fmt.Sprintf(" (Amplitude now holds version %d)", e.CurrentVersion)
+	}
+	return msg + "; nothing was overwritten"
+}
+
+func (e *VersionConflict) Unwrap() error { return e.Cause }
