@@ -4,6 +4,7 @@
 package acctest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
@@ -27,6 +29,11 @@ import (
 const (
 	AmplitudeAPIKey    = "sandbox-api-key"
 	AmplitudeSecretKey = "sandbox-secret-key"
+	// DeveloperToken holds every Developer API scope; ReadOnlyToken only
+	// the read scopes.
+	DeveloperToken = "amp_sandbox_admin"
+	ReadOnlyToken  = "amp_sandbox_readonly"
+	ProjectID      = "424242"
 	BrazeAdminKey      = "sandbox-braze-admin-key"
 	BrazeAppID         = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
 	BrazeEndpoint      = "https://rest.iad-05.braze.com"
@@ -48,8 +55,10 @@ func ErrorMatching(pattern string) *regexp.Regexp {
 type Sandbox struct {
 	URL          string
 	AmplitudeURL string
+	DeveloperURL string
 	BrazeURL     string
 	amplitude    *amplitude.Client
+	developer    *developer.Client
 	braze        *braze.Client
 	server       *httptest.Server
 }
@@ -70,9 +79,14 @@ func NewSandboxWithClock(t testing.TB, clock *Clock) *Sandbox {
 	}
 	server := httptest.NewServer(sandbox.New(opts))
 	t.Cleanup(server.Close)
-	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", BrazeURL: server.URL + "/braze", server: server}
+	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server}
 	var err error
 	s.amplitude, err = amplitude.New(amplitude.Config{BaseURL: s.AmplitudeURL, APIKey: AmplitudeAPIKey, SecretKey: AmplitudeSecretKey,
+		Transport: transport.Config{MaxRetries: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.developer, err = developer.New(developer.Config{BaseURL: s.DeveloperURL, AccessToken: DeveloperToken, ProjectID: ProjectID,
 		Transport: transport.Config{MaxRetries: 2}})
 	if err != nil {
 		t.Fatal(err)
@@ -90,12 +104,20 @@ func (s *Sandbox) Close() { s.server.Close() }
 // ProviderConfig configures both providers for the sandbox, with few retries
 // so that a test of a failure fails fast.
 func (s *Sandbox) ProviderConfig() string {
+	return s.ProviderConfigWithToken(DeveloperToken)
+}
+
+// ProviderConfigWithToken is ProviderConfig with another Developer API token.
+func (s *Sandbox) ProviderConfigWithToken(token string) string {
 	return fmt.Sprintf(`
 provider "amplitude" {
-  api_key     = %q
-  secret_key  = %q
-  base_url    = %q
-  max_retries = 3
+  api_key           = %q
+  secret_key        = %q
+  base_url          = %q
+  access_token      = %q
+  project_id        = %q
+  developer_api_url = %q
+  max_retries       = 3
 }
 
 provider "braze" {
@@ -103,12 +125,57 @@ provider "braze" {
   api_key       = %q
   max_retries   = 3
 }
-`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, s.BrazeURL, BrazeAdminKey)
+`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, token, ProjectID, s.DeveloperURL, s.BrazeURL, BrazeAdminKey)
 }
 
-// Amplitude returns a client for out-of-band changes, as a user of
-// Amplitude's dashboard would make them.
+// Amplitude returns a client of the APIs that take the project's Basic
+// credentials, for out-of-band changes as a user of Amplitude's dashboard
+// would make them.
 func (s *Sandbox) Amplitude() *amplitude.Client { return s.amplitude }
+
+// Developer returns a Developer API client holding every scope, for
+// out-of-band changes of destinations.
+func (s *Sandbox) Developer() *developer.Client { return s.developer }
+
+// RemoveDestination deletes a destination as someone in Amplitude's
+// dashboard would: the Developer API has no delete, so through a control
+// endpoint of the sandbox.
+func (s *Sandbox) RemoveDestination(t testing.TB, id string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodDelete, s.URL+"/_sandbox/destinations/"+id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("DELETE /_sandbox/destinations/%s: %s", id, resp.Status)
+	}
+}
+
+// SetFaults sets the sandbox's injected faults; see PUT /_sandbox/faults.
+func (s *Sandbox) SetFaults(t testing.TB, faults map[string]any) {
+	t.Helper()
+	body, err := json.Marshal(faults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPut, s.URL+"/_sandbox/faults", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("PUT /_sandbox/faults: %s", resp.Status)
+	}
+}
 
 // Braze returns a client holding the sandbox's admin key.
 func (s *Sandbox) Braze() *braze.Client { return s.braze }
@@ -138,7 +205,7 @@ type Stats struct {
 
 // Writes counts the vendor requests that could have changed something.
 func (s Stats) Writes() int {
-	return s.Requests.ByMethod[http.MethodPost] + s.Requests.ByMethod[http.MethodPut] + s.Requests.ByMethod[http.MethodDelete]
+	return s.Requests.ByMethod[http.MethodPost] + s.Requests.ByMethod[http.MethodPut] + s.Requests.ByMethod[http.MethodPatch] + s.Requests.ByMethod[http.MethodDelete]
 }
 
 // Stats reads the sandbox's request and object counts.

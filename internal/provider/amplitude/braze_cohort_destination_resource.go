@@ -7,13 +7,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 var (
@@ -21,6 +22,7 @@ var (
 	_ resource.ResourceWithImportState      = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*brazeCohortDestinationResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*brazeCohortDestinationResource)(nil)
 )
 
 // Braze identifiers a cohort sync can match users by, in Amplitude's order.
@@ -31,9 +33,14 @@ var dataImportKey = secretAttribute{name: "data_import_key"}
 // NewBrazeCohortDestinationResource is the amplitude_braze_cohort_destination resource.
 func NewBrazeCohortDestinationResource() resource.Resource {
 	return &brazeCohortDestinationResource{destinationCRUD[brazeCohortDestinationModel]{
-		destinationType: amplitude.DestinationTypeBrazeCohort,
-		what:            "Amplitude Braze cohort destination",
-		secret:          dataImportKey,
+		typeName: "amplitude_braze_cohort_destination",
+		what:     "Amplitude Braze cohort destination",
+		accepts: func(d *developer.Destination) error {
+			if d.Partner != developer.PartnerBraze || len(d.Kind) != 1 || d.Kind[0] != developer.KindCohort {
+				return errWrongDestination(d, "Braze cohort destinations (partner braze, kind cohort)")
+			}
+			return nil
+		},
 	}}
 }
 
@@ -42,9 +49,8 @@ type brazeCohortDestinationResource struct {
 }
 
 type brazeCohortDestinationModel struct {
-	ID                     types.String             `tfsdk:"id"`
+	destinationComputed
 	Name                   types.String             `tfsdk:"name"`
-	Enabled                types.Bool               `tfsdk:"enabled"`
 	BrazeEndpoint          types.String             `tfsdk:"braze_endpoint"`
 	DataImportKey          types.String             `tfsdk:"data_import_key"`
 	DataImportKeyWO        types.String             `tfsdk:"data_import_key_wo"`
@@ -58,15 +64,18 @@ func (r *brazeCohortDestinationResource) Metadata(_ context.Context, req resourc
 }
 
 func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attributes := destinationAttributes(
-		"The destination's id; `amplitude_sync.destination_id` of cohort syncs takes it.",
-		"The destination's name in Amplitude.",
-		"Whether cohorts are sent.")
+	attributes := computedAttributes("The destination's id, which Amplitude assigns; `amplitude_sync.destination_id` of cohort syncs takes it.")
 	maps.Copy(attributes, map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The destination's name shown in Amplitude. Amplitude does not require names to be unique.",
+			Validators:          []validator.String{notBlank()},
+		},
+		"braze_endpoint": brazeEndpointAttribute(),
 		"user_alias_label": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "The Braze user alias label. Required when a mapping uses `user_alias`, and used only then.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators:          []validator.String{notBlank()},
 		},
 		"identifier_mappings": schema.ListNestedAttribute{
 			Required: true,
@@ -78,7 +87,7 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 					"amplitude_property": schema.StringAttribute{
 						Required:            true,
 						MarkdownDescription: "The Amplitude property, e.g. `user_id` or `device_id`.",
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						Validators:          []validator.String{notBlank()},
 					},
 					"braze_identifier": schema.StringAttribute{
 						Required:            true,
@@ -92,7 +101,8 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 	maps.Copy(attributes, dataImportKey.schemaAttributes("The Braze **data import key** (Braze › Technology Partners › Amplitude), not a REST API key."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Cohort Sync)** destination: it sends cohort membership to Braze, where it can be used in segments. " +
-			"Cohorts reach it through `amplitude_sync` resources of kind `cohort`. " + modeledEndpointNote,
+			"Cohorts reach it through `amplitude_sync` resources of kind `cohort`. " +
+			"**Destroying it only removes it from Terraform's state: it stays in Amplitude**, because Amplitude's Developer API, which manages it, has no delete and cohort destinations cannot be disabled; delete it in Amplitude's dashboard.",
 		Attributes: attributes,
 	}
 }
@@ -129,50 +139,88 @@ func (r *brazeCohortDestinationResource) ValidateConfig(ctx context.Context, req
 	}
 }
 
-func (m brazeCohortDestinationModel) destinationID() types.String { return m.ID }
+func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.dryRun(ctx, req, resp)
+}
 
-func (m brazeCohortDestinationModel) withSecret(v secretValues) brazeCohortDestinationModel {
-	m.DataImportKey, m.DataImportKeyWOVersion = v.Sensitive, v.Version
+func (m brazeCohortDestinationModel) computed() destinationComputed { return m.destinationComputed }
+
+func (m brazeCohortDestinationModel) withComputed(c destinationComputed) brazeCohortDestinationModel {
+	m.destinationComputed = c
 	return m
 }
+
+func (m brazeCohortDestinationModel) partner() string { return developer.PartnerBraze }
+
+func (m brazeCohortDestinationModel) eventStreaming() bool { return false }
 
 func (m brazeCohortDestinationModel) secret() secretValues {
 	return secretValues{Sensitive: m.DataImportKey, Version: m.DataImportKeyWOVersion}
 }
 
-func (m brazeCohortDestinationModel) toAPI(key string) amplitude.Destination {
-	d := amplitude.Destination{
-		Type:    amplitude.DestinationTypeBrazeCohort,
-		Name:    m.Name.ValueString(),
-		Enabled: m.Enabled.ValueBool(),
-		Config: amplitude.DestinationConfig{
-			Endpoint:       m.BrazeEndpoint.ValueString(),
-			DataImportKey:  key,
-			UserAliasLabel: m.UserAliasLabel.ValueStringPointer(),
-		},
+func (m brazeCohortDestinationModel) secretsToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
+	return map[string]string{developer.BrazeParamDataImportKey: dataImportKey.valueToSend(ctx, m.secret(), config, diags)}
+}
+
+func (m brazeCohortDestinationModel) disconnected(status string, diags *diag.Diagnostics) brazeCohortDestinationModel {
+	v := dataImportKey.disconnected(m.secret(), m.ID.ValueString(), status, diags)
+	m.DataImportKey = v.Sensitive
+	return m
+}
+
+func (m brazeCohortDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
+	if err := developer.CheckBrazeType(t, []string{developer.KindCohort}); err != nil {
+		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+	}
+}
+
+func (m brazeCohortDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeCohortDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
+	s := developer.BrazeCohort{
+		Endpoint:       m.BrazeEndpoint.ValueString(),
+		DataImportKey:  secrets[developer.BrazeParamDataImportKey],
+		UserAliasLabel: m.UserAliasLabel.ValueStringPointer(),
 	}
 	for _, mapping := range m.IdentifierMappings {
-		d.Mappings = append(d.Mappings, amplitude.IdentifierMapping{
+		s.IdentifierMappings = append(s.IdentifierMappings, developer.IdentifierMapping{
 			AmplitudeProperty: mapping.AmplitudeProperty.ValueString(),
 			BrazeIdentifier:   mapping.BrazeIdentifier.ValueString(),
 		})
 	}
-	return d
+	return s.Spec(m.Name.ValueString()), nil
 }
 
-func (m brazeCohortDestinationModel) withServerState(d *amplitude.Destination) brazeCohortDestinationModel {
-	m.ID = types.StringValue(d.ID)
-	m.Name = types.StringValue(d.Name)
-	m.Enabled = types.BoolValue(d.Enabled)
-	m.BrazeEndpoint = types.StringValue(d.Config.Endpoint)
-	m.UserAliasLabel = types.StringPointerValue(emptyToNil(d.Config.UserAliasLabel))
+func (m brazeCohortDestinationModel) withServerState(_ context.Context, d *developer.Destination) (brazeCohortDestinationModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s, err := developer.BrazeCohortFrom(d)
+	if err != nil {
+		diags.AddError("Cannot read the Amplitude Braze cohort destination", err.Error())
+		return m, diags
+	}
+	m.Name = types.StringValue(d.DisplayName)
+	m.BrazeEndpoint = types.StringValue(s.Endpoint)
+	m.UserAliasLabel = types.StringPointerValue(s.UserAliasLabel)
 	m.DataImportKeyWO = types.StringNull()
 	m.IdentifierMappings = nil
-	for _, mapping := range d.Mappings {
+	for _, mapping := range s.IdentifierMappings {
 		m.IdentifierMappings = append(m.IdentifierMappings, identifierMappingModel{
 			AmplitudeProperty: types.StringValue(mapping.AmplitudeProperty),
 			BrazeIdentifier:   types.StringValue(mapping.BrazeIdentifier),
 		})
 	}
-	return m
+	return m, diags
+}
+
+var brazeCohortFields = map[string]path.Path{
+	"display_name":               path.Root("name"),
+	"config.api_endpoint":        path.Root("braze_endpoint"),
+	"config.user_alias_label":    path.Root("user_alias_label"),
+	"config.identifier_mappings": path.Root("identifier_mappings"),
+	"config.data_import_key":     path.Root("data_import_key"),
+}
+
+func (m brazeCohortDestinationModel) fieldPath(field string) (path.Path, bool) {
+	if field == "config."+developer.BrazeParamDataImportKey {
+		return dataImportKey.pathFor(m.secret()), true
+	}
+	return translatePath(field, brazeCohortFields)
 }

@@ -3,17 +3,19 @@ package amplitude_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 const cohortDestinationAddress = "amplitude_braze_cohort_destination.test"
@@ -36,7 +38,6 @@ const (
     { amplitude_property = "device_id", braze_identifier = "device_id" },
   ]`
 	aliasFirst = importKey + `
-  enabled          = false
   user_alias_label = "amplitude_id"
   identifier_mappings = [
     { amplitude_property = "amplitude_id", braze_identifier = "user_alias" },
@@ -50,12 +51,24 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		// The Developer API can neither delete nor disable a cohort
+		// destination: a destroy leaves it as it was.
+		CheckDestroy: func(*terraform.State) error {
+			d, err := s.Developer().GetDestination(context.Background(), id)
+			if err != nil {
+				return fmt.Errorf("after destroy: %w", err)
+			}
+			if d.DisplayName != "cohorts-v2" {
+				return fmt.Errorf("after destroy the server holds %+v", d)
+			}
+			return nil
+		},
 		Steps: []resource.TestStep{
 			{
 				Config: cohortDestinationConfig(s, "cohorts", externalThenDevice),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("identifier_mappings").AtSliceIndex(1).AtMapKey("braze_identifier"), knownvalue.StringExact("device_id")),
-					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
 				},
 				Check: captureResourceID(cohortDestinationAddress, &id),
 			},
@@ -67,9 +80,10 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					checkSameResourceID(cohortDestinationAddress, &id),
-					checkServerDestination(s, cohortDestinationAddress, func(d *amplitude.Destination) error {
-						if d.Name != "cohorts-v2" || d.Enabled || len(d.Mappings) != 3 || d.Mappings[0].BrazeIdentifier != "user_alias" {
-							return fmt.Errorf("server holds %+v", d)
+					checkServerDestination(s, cohortDestinationAddress, func(d *developer.Destination) error {
+						c, err := developer.BrazeCohortFrom(d)
+						if err != nil || d.DisplayName != "cohorts-v2" || len(c.IdentifierMappings) != 3 || c.IdentifierMappings[0].BrazeIdentifier != "user_alias" {
+							return fmt.Errorf("server holds %+v (%v)", d, err)
 						}
 						return nil
 					}),
@@ -82,14 +96,19 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"data_import_key"},
 			},
 			{
-				// A new data import key pasted in the dashboard is drift.
+				// A mapping changed in the dashboard is drift.
 				PreConfig: func() {
-					d, err := s.Amplitude().GetDestination(context.Background(), id)
+					d, err := s.Developer().GetDestination(context.Background(), id)
 					if err != nil {
 						t.Fatal(err)
 					}
-					d.Config.DataImportKey = "pasted-in-the-dashboard"
-					if _, err := s.Amplitude().UpdateDestination(context.Background(), id, *d); err != nil {
+					c, err := developer.BrazeCohortFrom(d)
+					if err != nil {
+						t.Fatal(err)
+					}
+					c.DataImportKey = "sandbox-data-import-key-1"
+					c.IdentifierMappings = c.IdentifierMappings[:1]
+					if _, err := s.Developer().UpdateDestination(context.Background(), id, d.Version, c.Spec(d.DisplayName)); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -97,26 +116,129 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate)},
 				},
-				Check: checkServerDestination(s, cohortDestinationAddress, func(d *amplitude.Destination) error {
-					if !amplitude.MaskMatches(d.Config.DataImportKey, "sandbox-data-import-key-1") {
-						return fmt.Errorf("server holds key %s, want the configured one back", d.Config.DataImportKey)
+				Check: checkServerDestination(s, cohortDestinationAddress, func(d *developer.Destination) error {
+					if c, err := developer.BrazeCohortFrom(d); err != nil || len(c.IdentifierMappings) != 3 {
+						return fmt.Errorf("drift was not corrected: %+v (%v)", d, err)
 					}
 					return nil
 				}),
 			},
 			{
-				PreConfig: func() {
-					if err := s.Amplitude().DeleteDestination(context.Background(), id); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst),
+				PreConfig: func() { s.RemoveDestination(t, id) },
+				Config:    cohortDestinationConfig(s, "cohorts-v2", aliasFirst),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionCreate)},
 				},
 			},
 			{Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst), PlanOnly: true},
 		},
+	})
+}
+
+func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := cohortDestinationConfig(s, "imported cohorts", externalThenDevice)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeCohort{
+						Endpoint: acctest.BrazeEndpoint, DataImportKey: "made-in-the-dashboard",
+						IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}, {AmplitudeProperty: "device_id", BrazeIdentifier: "device_id"}},
+					}.Spec("imported cohorts"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					id = d.ID
+				},
+				Config:             config,
+				ResourceName:       cohortDestinationAddress,
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+			},
+			{
+				// The key Amplitude never returns is the one change.
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate),
+						plancheck.ExpectSensitiveValue(cohortDestinationAddress, tfjsonpath.New("data_import_key")),
+					},
+				},
+				Check: checkSameResourceID(cohortDestinationAddress, &id),
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cohortDestinationConfig(s, "contended", externalThenDevice), Check: captureResourceID(cohortDestinationAddress, &id)},
+			{
+				Config: cohortDestinationConfig(s, "contended", aliasFirst),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{afterPlan(func() error {
+						d, err := s.Developer().GetDestination(context.Background(), id)
+						if err != nil {
+							return err
+						}
+						c, err := developer.BrazeCohortFrom(d)
+						if err != nil {
+							return err
+						}
+						c.DataImportKey = "sandbox-data-import-key-1"
+						_, err = s.Developer().UpdateDestination(context.Background(), id, d.Version, c.Spec("renamed in the dashboard"))
+						return err
+					})},
+				},
+				ExpectError: acctest.ErrorMatching(`changed in Amplitude after this plan was made.*Run terraform plan again`),
+			},
+		},
+	})
+}
+
+func TestAccBrazeCohortDestination_dryRunAtPlan(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      strings.Replace(cohortDestinationConfig(s, "not braze", externalThenDevice), acctest.BrazeEndpoint, "https://braze.example.com", 1),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(`braze_endpoint.*Amplitude: config.api_endpoint`),
+		}},
+	})
+	if n := s.Stats(t).Objects["destinations"]; n != 0 {
+		t.Errorf("the refused plan made %d destinations", n)
+	}
+}
+
+func TestAccBrazeCohortDestination_readOnlyToken(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: s.ProviderConfigWithToken(acctest.ReadOnlyToken) + `
+resource "amplitude_braze_cohort_destination" "test" {
+  name           = "read only"
+  braze_endpoint = "` + acctest.BrazeEndpoint + `"
+` + externalThenDevice + `
+}
+`,
+			ExpectError: acctest.ErrorMatching(`lacks the destinations:write scope`),
+		}},
 	})
 }
 
@@ -142,12 +264,12 @@ func TestAccBrazeCohortDestination_writeOnlyKey(t *testing.T) {
 			},
 			{
 				Config: config("import-key-bbbb", 2),
-				Check: checkServerDestination(s, cohortDestinationAddress, func(d *amplitude.Destination) error {
-					if !amplitude.MaskMatches(d.Config.DataImportKey, "import-key-bbbb") {
-						return fmt.Errorf("server holds key %s, want ****bbbb", d.Config.DataImportKey)
-					}
-					return nil
-				}),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("version"), knownvalue.Int64Exact(2)),
+				},
 			},
 		},
 	})

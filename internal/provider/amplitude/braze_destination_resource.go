@@ -2,13 +2,13 @@ package amplitude
 
 import (
 	"context"
-	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -16,7 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
@@ -25,25 +25,25 @@ var (
 	_ resource.ResourceWithImportState      = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*brazeDestinationResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*brazeDestinationResource)(nil)
 )
 
 // Braze identifier types an event-stream destination can map to.
 var eventStreamIdentifiers = []string{"external_id", "braze_id", "user_alias", "email"}
-
-// Event filter operators; the last two take no values.
-var (
-	filterOperators         = []string{"is", "is_not", "contains", "does_not_contain", "greater", "less", "is_set", "is_not_set"}
-	valuelessFilterOperator = map[string]bool{"is_set": true, "is_not_set": true}
-)
 
 var brazeAPIKey = secretAttribute{name: "braze_api_key"}
 
 // NewBrazeDestinationResource is the amplitude_braze_destination resource.
 func NewBrazeDestinationResource() resource.Resource {
 	return &brazeDestinationResource{destinationCRUD[brazeDestinationModel]{
-		destinationType: amplitude.DestinationTypeBraze,
-		what:            "Amplitude Braze destination",
-		secret:          brazeAPIKey,
+		typeName: "amplitude_braze_destination",
+		what:     "Amplitude Braze destination",
+		accepts: func(d *developer.Destination) error {
+			if d.Partner != developer.PartnerBraze || !developer.IsEventStreaming(d.Kind) {
+				return errWrongDestination(d, "Braze event-streaming destinations (partner braze, kind event and/or identify)")
+			}
+			return nil
+		},
 	}}
 }
 
@@ -52,9 +52,10 @@ type brazeDestinationResource struct {
 }
 
 type brazeDestinationModel struct {
-	ID                   types.String            `tfsdk:"id"`
+	destinationComputed
 	Name                 types.String            `tfsdk:"name"`
 	Enabled              types.Bool              `tfsdk:"enabled"`
+	Paused               types.Bool              `tfsdk:"paused"`
 	BrazeEndpoint        types.String            `tfsdk:"braze_endpoint"`
 	BrazeAppID           types.String            `tfsdk:"braze_app_id"`
 	BrazeAPIKey          types.String            `tfsdk:"braze_api_key"`
@@ -94,13 +95,36 @@ func (r *brazeDestinationResource) Metadata(_ context.Context, req resource.Meta
 	resp.TypeName = req.ProviderTypeName + "_braze_destination"
 }
 
+// brazeEndpointAttribute is the Braze REST endpoint both Braze destinations
+// hold.
+func brazeEndpointAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "The Braze REST endpoint of your instance, e.g. `https://rest.iad-05.braze.com`; `provider::braze::rest_endpoint(\"US-05\")` looks it up.",
+		Validators:          []validator.String{shared.ServiceURL()},
+	}
+}
+
 func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}
-	attributes := destinationAttributes(
-		"The destination's sync id; Amplitude's event-streaming delivery metrics take it as `sync_id`.",
-		"The sync name shown in Amplitude.",
-		"Whether the destination sends data.")
+	attributes := computedAttributes("The destination's id, which Amplitude assigns; Amplitude's event-streaming delivery metrics take it as `sync_id`, and `amplitude_sync.destination_id` of user-property and computation syncs takes it.")
 	maps.Copy(attributes, map[string]schema.Attribute{
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The destination's name shown in Amplitude. Amplitude does not require names to be unique.",
+			Validators:          []validator.String{notBlank()},
+		},
+		"enabled": schema.BoolAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(true),
+			MarkdownDescription: "Whether the destination sends data. Defaults to `true`.",
+		},
+		"paused": schema.BoolAttribute{
+			Computed:            true,
+			MarkdownDescription: "Whether Amplitude has paused the stream, as it reports it. Never a diff.",
+		},
+		"braze_endpoint": brazeEndpointAttribute(),
 		"braze_app_id": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The identifier of the Braze app that receives the events (Braze › Settings › APIs and Identifiers), UUID-shaped.",
@@ -109,7 +133,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 		"user_alias_label": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "The Braze user alias label. Required when `identifier_mapping.braze_identifier` is `user_alias`, and used only then.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators:          []validator.String{notBlank()},
 		},
 		"update_users_only": schema.BoolAttribute{
 			Optional:            true,
@@ -124,7 +148,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				"amplitude_property": schema.StringAttribute{
 					Required:            true,
 					MarkdownDescription: "The Amplitude user property, e.g. `user_id`.",
-					Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					Validators:          []validator.String{notBlank()},
 				},
 				"braze_identifier": schema.StringAttribute{
 					Required:            true,
@@ -135,7 +159,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 		},
 		"send_events": schema.SingleNestedAttribute{
 			Optional:            true,
-			MarkdownDescription: "Forward events to Braze. Present means events are forwarded. At least one of `send_events` and `send_users` is set.",
+			MarkdownDescription: "Forward events to Braze. Present means events are forwarded (the destination's kind includes `event`). At least one of `send_events` and `send_users` is set.",
 			Attributes: map[string]schema.Attribute{
 				"all_events": schema.BoolAttribute{
 					Optional:            true,
@@ -151,24 +175,24 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				},
 				"filters": schema.ListNestedAttribute{
 					Optional:            true,
-					MarkdownDescription: "Conditions a forwarded event must meet, all of them.",
+					MarkdownDescription: "Conditions a forwarded event must meet, all of them. Only with `events`: Amplitude filters a selection of events, not all of them.",
 					Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 					NestedObject: schema.NestedAttributeObject{
 						Attributes: map[string]schema.Attribute{
 							"property": schema.StringAttribute{
 								Required:            true,
 								MarkdownDescription: "The event or user property the filter tests.",
-								Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+								Validators:          []validator.String{notBlank()},
 							},
 							"operator": schema.StringAttribute{
 								Required:            true,
-								MarkdownDescription: "One of " + backtickList(filterOperators) + ".",
-								Validators:          []validator.String{stringvalidator.OneOf(filterOperators...)},
+								MarkdownDescription: "One of " + backtickList(developer.FilterOperators) + ".",
+								Validators:          []validator.String{stringvalidator.OneOf(developer.FilterOperators...)},
 							},
 							"values": schema.ListAttribute{
 								ElementType:         types.StringType,
-								Optional:            true,
-								MarkdownDescription: "The values to compare with. Required, except for `is_set` and `is_not_set`, which take none.",
+								Required:            true,
+								MarkdownDescription: "The values to compare with, at least one.",
 								Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 							},
 						},
@@ -190,7 +214,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 		},
 		"send_users": schema.SingleNestedAttribute{
 			Optional:            true,
-			MarkdownDescription: "Send user property changes to Braze as custom attributes. Present means users are forwarded.",
+			MarkdownDescription: "Send user property changes to Braze as custom attributes. Present means users are forwarded (the destination's kind includes `identify`).",
 			Attributes: map[string]schema.Attribute{
 				"user_properties": schema.SetAttribute{
 					ElementType:         types.StringType,
@@ -204,7 +228,8 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 	maps.Copy(attributes, brazeAPIKey.schemaAttributes("The Braze REST API key Amplitude sends with, which needs the `users.track` permission."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Event Stream)** destination: it forwards Amplitude events and user property changes to a Braze workspace. " +
-			modeledEndpointNote,
+			"**Destroying it disables it (`enabled = false`) and leaves it in Amplitude**: Amplitude's Developer API, which manages it, has no delete. " +
+			"A later apply creates a new destination rather than adopting the disabled one.",
 		Attributes: attributes,
 	}
 }
@@ -233,8 +258,10 @@ func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resou
 	eventsPath := path.Root("send_events")
 	var allEvents types.Bool
 	var events types.Set
+	var filters types.List
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, eventsPath.AtName("all_events"), &allEvents)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, eventsPath.AtName("events"), &events)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, eventsPath.AtName("filters"), &filters)...)
 	switch {
 	case allEvents.IsUnknown() || events.IsUnknown():
 	case allEvents.ValueBool() && !events.IsNull():
@@ -243,117 +270,152 @@ func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resou
 	case !allEvents.ValueBool() && events.IsNull():
 		resp.Diagnostics.AddAttributeError(eventsPath.AtName("events"), "No events selected",
 			"send_events.events: send_events needs either events (a set of event names) or all_events = true.")
-	}
-
-	var filters types.List
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, eventsPath.AtName("filters"), &filters)...)
-	if filters.IsNull() || filters.IsUnknown() {
-		return
-	}
-	for i := range filters.Elements() {
-		filterPath := eventsPath.AtName("filters").AtListIndex(i)
-		var operator types.String
-		var values types.List
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, filterPath.AtName("operator"), &operator)...)
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, filterPath.AtName("values"), &values)...)
-		if operator.IsUnknown() || operator.IsNull() || values.IsUnknown() {
-			continue
-		}
-		valueless := valuelessFilterOperator[operator.ValueString()]
-		if valueless && !values.IsNull() {
-			resp.Diagnostics.AddAttributeError(filterPath.AtName("values"), "Unexpected filter values",
-				fmt.Sprintf("%s: operator %q takes no values; remove values.", filterPath.AtName("values"), operator.ValueString()))
-		}
-		if !valueless && values.IsNull() {
-			resp.Diagnostics.AddAttributeError(filterPath.AtName("values"), "Missing filter values",
-				fmt.Sprintf("%s: operator %q needs values; only is_set and is_not_set take none.", filterPath.AtName("values"), operator.ValueString()))
-		}
+	case allEvents.ValueBool() && !filters.IsNull():
+		resp.Diagnostics.AddAttributeError(eventsPath.AtName("filters"), "Filters need a selection of events",
+			"send_events.filters: Amplitude filters a selection of events; list them in send_events.events instead of all_events = true.")
 	}
 }
 
-func (m brazeDestinationModel) destinationID() types.String { return m.ID }
+func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.dryRun(ctx, req, resp)
+}
 
-func (m brazeDestinationModel) withSecret(v secretValues) brazeDestinationModel {
-	m.BrazeAPIKey, m.BrazeAPIKeyWOVersion = v.Sensitive, v.Version
+func (m brazeDestinationModel) computed() destinationComputed { return m.destinationComputed }
+
+func (m brazeDestinationModel) withComputed(c destinationComputed) brazeDestinationModel {
+	m.destinationComputed = c
 	return m
 }
+
+func (m brazeDestinationModel) partner() string { return developer.PartnerBraze }
+
+func (m brazeDestinationModel) eventStreaming() bool { return true }
 
 func (m brazeDestinationModel) secret() secretValues {
 	return secretValues{Sensitive: m.BrazeAPIKey, Version: m.BrazeAPIKeyWOVersion}
 }
 
-func (m brazeDestinationModel) toAPI(key string) amplitude.Destination {
-	d := amplitude.Destination{
-		Type:    amplitude.DestinationTypeBraze,
-		Name:    m.Name.ValueString(),
-		Enabled: m.Enabled.ValueBool(),
-		Config: amplitude.DestinationConfig{
-			Endpoint:        m.BrazeEndpoint.ValueString(),
-			APIKey:          key,
-			AppID:           m.BrazeAppID.ValueString(),
-			UserAliasLabel:  m.UserAliasLabel.ValueStringPointer(),
-			UpdateUsersOnly: m.UpdateUsersOnly.ValueBool(),
-		},
+func (m brazeDestinationModel) secretsToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
+	return map[string]string{developer.BrazeParamAPIKey: brazeAPIKey.valueToSend(ctx, m.secret(), config, diags)}
+}
+
+func (m brazeDestinationModel) disconnected(status string, diags *diag.Diagnostics) brazeDestinationModel {
+	v := brazeAPIKey.disconnected(m.secret(), m.ID.ValueString(), status, diags)
+	m.BrazeAPIKey = v.Sensitive
+	return m
+}
+
+func (m brazeDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
+	if err := developer.CheckBrazeType(t, m.stream("").Kinds()); err != nil {
+		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+	}
+}
+
+func (m brazeDestinationModel) stream(apiKey string) developer.BrazeStream {
+	s := developer.BrazeStream{
+		Endpoint:        m.BrazeEndpoint.ValueString(),
+		APIKey:          apiKey,
+		AppID:           m.BrazeAppID.ValueString(),
+		UserAliasLabel:  m.UserAliasLabel.ValueStringPointer(),
+		UpdateUsersOnly: m.UpdateUsersOnly.ValueBool(),
 	}
 	if m.IdentifierMapping != nil {
-		d.Mapping = &amplitude.IdentifierMapping{
+		s.UserIDMapping = developer.IdentifierMapping{
 			AmplitudeProperty: m.IdentifierMapping.AmplitudeProperty.ValueString(),
 			BrazeIdentifier:   m.IdentifierMapping.BrazeIdentifier.ValueString(),
 		}
 	}
 	if e := m.SendEvents; e != nil {
-		d.SendEvents = &amplitude.SendEvents{
-			AllEvents:       e.AllEvents.ValueBool(),
-			Events:          e.Events,
-			EventProperties: e.EventProperties,
-			UserProperties:  e.UserProperties,
+		s.Events = &developer.BrazeEvents{EventProperties: e.EventProperties, UserProperties: e.UserProperties}
+		if !e.AllEvents.ValueBool() {
+			s.Events.Events = e.Events
 		}
 		for _, f := range e.Filters {
-			d.SendEvents.Filters = append(d.SendEvents.Filters, amplitude.EventFilter{
+			s.Events.Conditions = append(s.Events.Conditions, developer.PropertyCondition{
 				Property: f.Property.ValueString(), Operator: f.Operator.ValueString(), Values: f.Values,
 			})
 		}
 	}
 	if m.SendUsers != nil {
-		d.SendUsers = &amplitude.SendUsers{UserProperties: m.SendUsers.UserProperties}
+		s.UserProperties = m.SendUsers.UserProperties
 	}
-	return d
+	return s
 }
 
-func (m brazeDestinationModel) withServerState(d *amplitude.Destination) brazeDestinationModel {
-	m.ID = types.StringValue(d.ID)
-	m.Name = types.StringValue(d.Name)
-	m.Enabled = types.BoolValue(d.Enabled)
-	m.BrazeEndpoint = types.StringValue(d.Config.Endpoint)
-	m.BrazeAppID = types.StringValue(d.Config.AppID)
-	m.UserAliasLabel = types.StringPointerValue(emptyToNil(d.Config.UserAliasLabel))
-	m.UpdateUsersOnly = types.BoolValue(d.Config.UpdateUsersOnly)
-	m.BrazeAPIKeyWO = types.StringNull()
+func (m brazeDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
+	return m.stream(secrets[developer.BrazeParamAPIKey]).Spec(m.Name.ValueString(), m.Enabled.ValueBool()), nil
+}
 
-	m.IdentifierMapping = nil
-	if d.Mapping != nil {
-		m.IdentifierMapping = &identifierMappingModel{
-			AmplitudeProperty: types.StringValue(d.Mapping.AmplitudeProperty),
-			BrazeIdentifier:   types.StringValue(d.Mapping.BrazeIdentifier),
-		}
+func (m brazeDestinationModel) withServerState(_ context.Context, d *developer.Destination) (brazeDestinationModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s, err := developer.BrazeStreamFrom(d)
+	if err != nil {
+		diags.AddError("Cannot read the Amplitude Braze destination", err.Error())
+		return m, diags
+	}
+	m.Name = types.StringValue(d.DisplayName)
+	m.Enabled = types.BoolValue(d.Enabled == nil || *d.Enabled)
+	m.Paused = types.BoolValue(d.Paused != nil && *d.Paused)
+	m.BrazeEndpoint = types.StringValue(s.Endpoint)
+	m.BrazeAppID = types.StringValue(s.AppID)
+	m.UserAliasLabel = types.StringPointerValue(s.UserAliasLabel)
+	m.UpdateUsersOnly = types.BoolValue(s.UpdateUsersOnly)
+	m.BrazeAPIKeyWO = types.StringNull()
+	m.IdentifierMapping = &identifierMappingModel{
+		AmplitudeProperty: types.StringValue(s.UserIDMapping.AmplitudeProperty),
+		BrazeIdentifier:   types.StringValue(s.UserIDMapping.BrazeIdentifier),
 	}
 	m.SendEvents = nil
-	if e := d.SendEvents; e != nil {
+	if e := s.Events; e != nil {
 		m.SendEvents = &sendEventsModel{
-			AllEvents:       types.BoolValue(e.AllEvents),
+			AllEvents:       types.BoolValue(e.Events == nil),
 			Events:          nilIfEmpty(e.Events),
 			EventProperties: nilIfEmpty(e.EventProperties),
 			UserProperties:  nilIfEmpty(e.UserProperties),
 		}
-		for _, f := range e.Filters {
+		for _, f := range e.Conditions {
 			m.SendEvents.Filters = append(m.SendEvents.Filters, eventFilterModel{
-				Property: types.StringValue(f.Property), Operator: types.StringValue(f.Operator), Values: nilIfEmpty(f.Values),
+				Property: types.StringValue(f.Property), Operator: types.StringValue(f.Operator), Values: f.Values,
 			})
 		}
 	}
 	m.SendUsers = nil
-	if d.SendUsers != nil {
-		m.SendUsers = &sendUsersModel{UserProperties: nilIfEmpty(d.SendUsers.UserProperties)}
+	if s.UserProperties != nil {
+		m.SendUsers = &sendUsersModel{UserProperties: nilIfEmpty(s.UserProperties)}
 	}
-	return m
+	return m, diags
+}
+
+// brazeStreamFields maps the fields of Amplitude's validation errors to the
+// attributes they come from.
+var brazeStreamFields = map[string]path.Path{
+	"display_name":             path.Root("name"),
+	"enabled":                  path.Root("enabled"),
+	"kind":                     path.Root("send_events"),
+	"send_events":              path.Root("send_events"),
+	"send_users":               path.Root("send_users"),
+	"config.api_endpoint":      path.Root("braze_endpoint"),
+	"config.app_id":            path.Root("braze_app_id"),
+	"config.user_alias_label":  path.Root("user_alias_label"),
+	"config.update_users_only": path.Root("update_users_only"),
+	"config.user_id_mapping":   path.Root("identifier_mapping"),
+	"event_filter":             path.Root("send_events"),
+	"event_filter.events":      path.Root("send_events").AtName("events"),
+	"event_filter.property_filters.conditions":   path.Root("send_events").AtName("filters"),
+	"property_mappings.event_properties":         path.Root("send_events").AtName("event_properties"),
+	"property_mappings.user_properties":          path.Root("send_events").AtName("user_properties"),
+	"property_mappings.identify_user_properties": path.Root("send_users").AtName("user_properties"),
+}
+
+func (m brazeDestinationModel) fieldPath(field string) (path.Path, bool) {
+	if field == "config."+developer.BrazeParamAPIKey {
+		return brazeAPIKey.pathFor(m.secret()), true
+	}
+	return translatePath(field, brazeStreamFields)
+}
+
+// notBlank refuses empty and whitespace-only strings, which Amplitude
+// refuses too.
+func notBlank() validator.String {
+	return stringvalidator.RegexMatches(nonBlankPattern, "must not be empty or only white space")
 }

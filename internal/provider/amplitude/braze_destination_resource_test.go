@@ -3,7 +3,7 @@ package amplitude_test
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
 )
 
@@ -23,7 +23,11 @@ const destinationAddress = "amplitude_braze_destination.test"
 
 // destinationConfig is a complete destination whose name and body vary.
 func destinationConfig(s *acctest.Sandbox, name, body string) string {
-	return s.ProviderConfig() + fmt.Sprintf(`
+	return s.ProviderConfig() + destinationResource(name, body)
+}
+
+func destinationResource(name, body string) string {
+	return fmt.Sprintf(`
 resource "amplitude_braze_destination" "test" {
   name           = %q
   braze_endpoint = %q
@@ -43,7 +47,7 @@ const (
 	eventsAndUsers = adminKeyAttribute + `
   send_events = {
     events           = ["Purchase", "Sign Up"]
-    filters          = [{ property = "country", operator = "is", values = ["US", "CA"] }, { property = "plan", operator = "is_set" }]
+    filters          = [{ property = "country", operator = "is", values = ["US", "CA"] }, { property = "ltv", operator = "greater_than", values = ["100"] }]
     event_properties = ["price"]
     user_properties  = ["plan"]
   }
@@ -61,23 +65,31 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestinationsDisabled(s),
 		Steps: []resource.TestStep{
 			{
 				Config: destinationConfig(s, "braze-prod-stream", eventsAndUsers),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("paused"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("version"), knownvalue.Int64Exact(1)),
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("update_users_only"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("all_events"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("events"),
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("Purchase"), knownvalue.StringExact("Sign Up")})),
-					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("filters").AtSliceIndex(1).AtMapKey("values"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key"), knownvalue.StringExact(acctest.BrazeAdminKey)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttrSet(destinationAddress, "id"),
 					captureResourceID(destinationAddress, &firstID),
-					checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
-						if d.Name != "braze-prod-stream" || d.Config.AppID != acctest.BrazeAppID || len(d.SendEvents.Filters) != 2 || len(d.SendUsers.UserProperties) != 2 {
+					checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+						got, err := developer.BrazeStreamFrom(d)
+						if err != nil {
+							return err
+						}
+						if d.DisplayName != "braze-prod-stream" || got.AppID != acctest.BrazeAppID || len(got.Events.Conditions) != 2 ||
+							len(got.UserProperties) != 2 || !slices.Equal(d.Kind, []string{"event", "identify"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
 						return nil
@@ -85,19 +97,25 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				// Rename, disable and switch to all events: all in place.
+				// Rename, disable, switch to all events and stop sending
+				// users: all in place.
 				Config: destinationConfig(s, "braze-prod-stream-v2", allEventsDisabled),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(destinationAddress, tfjsonpath.New("version")),
+					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_users"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("events"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("version"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("paused"), knownvalue.Bool(true)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					checkSameResourceID(destinationAddress, &firstID),
-					checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
-						if d.Name != "braze-prod-stream-v2" || d.Enabled || !d.Config.UpdateUsersOnly || !d.SendEvents.AllEvents || d.SendUsers != nil {
+					checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+						if d.DisplayName != "braze-prod-stream-v2" || *d.Enabled || d.EventFilter != nil || !slices.Equal(d.Kind, []string{"event"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
 						return nil
@@ -115,6 +133,26 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 	})
 }
 
+// checkDestinationsDisabled is what a destroy leaves: every destination
+// still in Amplitude, disabled, since the Developer API has no delete.
+func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		all, err := s.Developer().ListDestinations(context.Background(), developer.DestinationFilter{})
+		if err != nil {
+			return err
+		}
+		if len(all) == 0 {
+			return fmt.Errorf("the destroy deleted the destinations; the Developer API has no delete")
+		}
+		for _, d := range all {
+			if developer.IsEventStreaming(d.Kind) && (d.Enabled == nil || *d.Enabled) {
+				return fmt.Errorf("destination %s (%s) is still enabled after destroy", d.ID, d.DisplayName)
+			}
+		}
+		return nil
+	}
+}
+
 func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	config := destinationConfig(s, "imported", eventsAndUsers)
@@ -125,14 +163,14 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 			{
 				// Made in the dashboard, then adopted.
 				PreConfig: func() {
-					d, err := s.Amplitude().CreateDestination(context.Background(), amplitude.Destination{
-						Type: amplitude.DestinationTypeBraze, Name: "imported", Enabled: true,
-						Config:  amplitude.DestinationConfig{Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID},
-						Mapping: &amplitude.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
-						SendEvents: &amplitude.SendEvents{Events: []string{"Purchase", "Sign Up"}, EventProperties: []string{"price"}, UserProperties: []string{"plan"},
-							Filters: []amplitude.EventFilter{{Property: "country", Operator: "is", Values: []string{"US", "CA"}}, {Property: "plan", Operator: "is_set"}}},
-						SendUsers: &amplitude.SendUsers{UserProperties: []string{"plan", "country"}},
-					})
+					stream := developer.BrazeStream{
+						Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
+						UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
+						Events: &developer.BrazeEvents{Events: []string{"Purchase", "Sign Up"}, EventProperties: []string{"price"}, UserProperties: []string{"plan"},
+							Conditions: []developer.PropertyCondition{{Property: "country", Operator: "is", Values: []string{"US", "CA"}}, {Property: "ltv", Operator: "greater_than", Values: []string{"100"}}}},
+						UserProperties: []string{"plan", "country"},
+					}
+					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, stream.Spec("imported", true))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -172,38 +210,46 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 	})
 }
 
+// outOfBand changes a Braze stream destination through the Developer API,
+// as a user of Amplitude's dashboard would.
+func outOfBand(t *testing.T, s *acctest.Sandbox, id *string, change func(*developer.BrazeStream, *bool)) func() {
+	return func() {
+		ctx := context.Background()
+		d, err := s.Developer().GetDestination(ctx, *id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream, err := developer.BrazeStreamFrom(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stream.APIKey = acctest.BrazeAdminKey // never returned; every update sends it
+		enabled := *d.Enabled
+		change(&stream, &enabled)
+		if _, err := s.Developer().UpdateDestination(ctx, *id, d.Version, stream.Spec(d.DisplayName, enabled)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestAccBrazeDestination_drift(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	config := destinationConfig(s, "drifting", eventsAndUsers)
 	var id string
-	outOfBand := func(change func(d *amplitude.Destination)) func() {
-		return func() {
-			ctx := context.Background()
-			client := s.Amplitude()
-			d, err := client.GetDestination(ctx, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			change(d)
-			d.Config.APIKey = "" // masked on read; leaving it out keeps the stored key
-			if _, err := client.UpdateDestination(ctx, id, *d); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config, Check: captureResourceID(destinationAddress, &id)},
 			{
-				// The masked key Amplitude returns never shows as a change.
+				// Nothing Amplitude returns (no secret among it) shows as
+				// a change.
 				Config:   config,
 				PlanOnly: true,
 			},
 			{
-				PreConfig: outOfBand(func(d *amplitude.Destination) {
-					d.SendEvents.Events = []string{"Purchase"}
-					d.Enabled = false
+				PreConfig: outOfBand(t, s, &id, func(d *developer.BrazeStream, enabled *bool) {
+					d.Events.Events = []string{"Purchase"}
+					*enabled = false
 				}),
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -212,45 +258,18 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 						plancheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					},
 				},
-				Check: checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
-					if !d.Enabled || len(d.SendEvents.Events) != 2 {
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if !*d.Enabled || len(d.EventFilter.Events) != 2 || d.Version != 3 {
 						return fmt.Errorf("drift was not corrected: %+v", d)
 					}
 					return nil
 				}),
 			},
 			{
-				// Someone pastes another valid key in the dashboard: its last
-				// four differ, so the plan sends ours again.
-				PreConfig: func() {
-					otherKey := createBrazeKey(t, s, "other", "users.track")
-					d, err := s.Amplitude().GetDestination(context.Background(), id)
-					if err != nil {
-						t.Fatal(err)
-					}
-					d.Config.APIKey = otherKey
-					if _, err := s.Amplitude().UpdateDestination(context.Background(), id, *d); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
-					if !amplitude.MaskMatches(d.Config.APIKey, acctest.BrazeAdminKey) {
-						return fmt.Errorf("server holds key %s, want the configured one back", d.Config.APIKey)
-					}
-					return nil
-				}),
-			},
-			{
-				PreConfig: func() {
-					if err := s.Amplitude().DeleteDestination(context.Background(), id); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: config,
+				// Deleted in Amplitude's dashboard: the plan creates it
+				// again.
+				PreConfig: func() { s.RemoveDestination(t, id) },
+				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionCreate)},
 				},
@@ -260,12 +279,138 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 	})
 }
 
-func TestAccBrazeDestination_userAlias(t *testing.T) {
+// A destination changed in Amplitude between plan and apply is not
+// overwritten: the apply fails and says to plan again.
+func TestAccBrazeDestination_staleVersion(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: destinationConfig(s, "contended", eventsAndUsers), Check: captureResourceID(destinationAddress, &id)},
+			{
+				Config: destinationConfig(s, "contended-renamed", eventsAndUsers),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{afterPlan(func() error {
+						outOfBand(t, s, &id, func(d *developer.BrazeStream, _ *bool) { d.UpdateUsersOnly = true })()
+						return nil
+					})},
+				},
+				ExpectError: acctest.ErrorMatching(`changed in Amplitude after this plan was made.*version 1.*version 2.*nothing was overwritten.*Run terraform plan again`),
+			},
+			{
+				// The next plan sees the change and the rename together.
+				Config: destinationConfig(s, "contended-renamed", eventsAndUsers),
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if d.DisplayName != "contended-renamed" || d.Version != 3 {
+						return fmt.Errorf("server holds %+v", d)
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+// Amplitude's own validation reaches the plan, on the attribute it is about,
+// before anything is written: a Braze endpoint that is an https URL but no
+// Braze instance.
+func TestAccBrazeDestination_dryRunAtPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + fmt.Sprintf(`
+			Config: s.ProviderConfig() + `
+resource "amplitude_braze_destination" "test" {
+  name           = "not braze"
+  braze_endpoint = "https://braze.example.com"
+  braze_app_id   = "` + acctest.BrazeAppID + `"
+  braze_api_key  = "` + acctest.BrazeAdminKey + `"
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+`,
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(`with amplitude_braze_destination.test,.*on .* line .*braze_endpoint.*Amplitude: config.api_endpoint`),
+		}},
+	})
+	if n := s.Stats(t).Objects["destinations"]; n != 0 {
+		t.Errorf("the refused plan made %d destinations", n)
+	}
+}
+
+// A Braze key deleted in Braze's dashboard: Amplitude reports the
+// credential disconnected, and the plan sends a key again; with the key a
+// braze_api_key, the new key it makes.
+func TestAccBrazeDestination_deletedBrazeKey(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := s.ProviderConfig() + `
+resource "braze_api_key" "stream" {
+  name        = "amplitude stream"
+  permissions = ["users.track"]
+}
+` + destinationResource("keyed", `
+  braze_api_key = braze_api_key.stream.key
+  send_users    = { user_properties = ["plan"] }
+`)
+	var keyID string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, Check: captureResourceID("braze_api_key.stream", &keyID)},
+			{
+				PreConfig: func() {
+					if err := s.Braze().DeleteAPIKey(context.Background(), keyID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("braze_api_key.stream", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
+				},
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// A token without destinations:write plans (with a warning that Amplitude
+// did not check the plan) but cannot apply, and the error names the scope.
+func TestAccBrazeDestination_readOnlyToken(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      s.ProviderConfigWithToken(acctest.ReadOnlyToken) + destinationResource("read only", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`),
+			ExpectError: acctest.ErrorMatching(`lacks the destinations:write scope.*Personal access tokens`),
+		}},
+	})
+	if n := s.Stats(t).Objects["destinations"]; n != 0 {
+		t.Errorf("a read-only token made %d destinations", n)
+	}
+}
+
+func TestAccBrazeDestination_userAlias(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: s.ProviderConfig() + fmt.Sprintf(`
 resource "amplitude_braze_destination" "test" {
   name             = "alias"
   braze_endpoint   = %q
@@ -279,17 +424,28 @@ resource "amplitude_braze_destination" "test" {
   send_users = { user_properties = ["plan"] }
 }
 `, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(destinationAddress, "user_alias_label", "amplitude_id"),
-				resource.TestCheckResourceAttr(destinationAddress, "identifier_mapping.braze_identifier", "user_alias"),
-			),
-		}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(destinationAddress, "user_alias_label", "amplitude_id"),
+					resource.TestCheckResourceAttr(destinationAddress, "identifier_mapping.braze_identifier", "user_alias"),
+				),
+			},
+			{
+				// Dropping the label removes it in Amplitude too.
+				Config: destinationConfig(s, "alias", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`),
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if _, held := d.Config[developer.BrazeParamUserAliasLabel]; held {
+						return fmt.Errorf("user_alias_label still held: %s", d.Config[developer.BrazeParamUserAliasLabel])
+					}
+					return nil
+				}),
+			},
+		},
 	})
 }
 
-// TestAccBrazeDestination_vendorRefusal shows the sandbox's own check of the
-// key reaching the user: a key without users.track passes plan-time validation
-// but Amplitude refuses it.
+// TestAccBrazeDestination_vendorRefusal shows Amplitude's check of the key
+// reaching the user on the key's attribute: a key without users.track passes
+// the provider's validation but Amplitude refuses it.
 func TestAccBrazeDestination_vendorRefusal(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	weakKey := createBrazeKey(t, s, "no-track", "users.export.ids")
@@ -297,7 +453,7 @@ func TestAccBrazeDestination_vendorRefusal(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      destinationConfig(s, "refused", fmt.Sprintf("braze_api_key = %q\nsend_users = { user_properties = [\"plan\"] }", weakKey)),
-			ExpectError: regexp.MustCompile(`users\.track`),
+			ExpectError: acctest.ErrorMatching(`braze_api_key.*config.api_key.*users\.track`),
 		}},
 	})
 }
@@ -312,7 +468,7 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
   send_users               = { user_properties = ["plan"] }
 `, key, version))
 	}
-	var id string
+	var secondKeyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -323,7 +479,6 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key"), knownvalue.Null()),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(captureResourceID(destinationAddress, &id), checkServerKey(s, acctest.BrazeAdminKey)),
 			},
 			{
 				// A new key without a new version is not sent.
@@ -335,26 +490,41 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
 				},
-				Check: checkServerKey(s, secondKey),
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if d.CredentialStatus != developer.CredentialConnected {
+						return fmt.Errorf("credential %s after sending a working key", d.CredentialStatus)
+					}
+					return nil
+				}),
 			},
 			{
-				// The key changed in the dashboard: the version reads back
-				// null and the next apply sends ours again.
+				// The key is deleted in Braze: Amplitude reports it
+				// disconnected, and the plan says to send a new one.
 				PreConfig: func() {
-					d, err := s.Amplitude().GetDestination(context.Background(), id)
+					keys, err := s.Braze().ListAPIKeys(context.Background())
 					if err != nil {
 						t.Fatal(err)
 					}
-					d.Config.APIKey = acctest.BrazeAdminKey
-					if _, err := s.Amplitude().UpdateDestination(context.Background(), id, *d); err != nil {
+					for _, k := range keys {
+						if k.Name == "rotated" {
+							secondKeyID = k.ID
+						}
+					}
+					if err := s.Braze().DeleteAPIKey(context.Background(), secondKeyID); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: config(secondKey, 2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
-				},
-				Check: checkServerKey(s, secondKey),
+				RefreshState: true,
+				Check:        resource.TestCheckResourceAttr(destinationAddress, "credential_status", "disconnected"),
+			},
+			{
+				Config: config(acctest.BrazeAdminKey, 3),
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if d.CredentialStatus != developer.CredentialConnected {
+						return fmt.Errorf("credential %s after sending a new key", d.CredentialStatus)
+					}
+					return nil
+				}),
 			},
 			{
 				ResourceName:            destinationAddress,
@@ -379,17 +549,8 @@ func TestAccBrazeDestination_writeOnlyNeedsNewCLI(t *testing.T) {
   braze_api_key_wo_version = 1
   send_users               = { user_properties = ["plan"] }
 `),
-			ExpectError: regexp.MustCompile(`(?i)write-only`),
+			ExpectError: acctest.ErrorMatching(`(?i)write-only`),
 		}},
-	})
-}
-
-func checkServerKey(s *acctest.Sandbox, key string) resource.TestCheckFunc {
-	return checkServerDestination(s, destinationAddress, func(d *amplitude.Destination) error {
-		if !amplitude.MaskMatches(d.Config.APIKey, key) {
-			return fmt.Errorf("server holds key %s, want one ending %s", d.Config.APIKey, amplitude.LastFour(key))
-		}
-		return nil
 	})
 }
 

@@ -62,18 +62,23 @@ func TestAccBrazeDestination_validation(t *testing.T) {
 		},
 		{
 			name:     "unknown filter operator",
-			resource: destinationBody(adminKeyAttribute + `send_events = { all_events = true, filters = [{ property = "country", operator = "equals", values = ["US"] }] }`),
-			want:     `send_events.filters\[0\].operator.*is_not_set`,
+			resource: destinationBody(adminKeyAttribute + `send_events = { events = ["Purchase"], filters = [{ property = "country", operator = "equals", values = ["US"] }] }`),
+			want:     `send_events.filters\[0\].operator.*"greater_than" "less_than"`,
 		},
 		{
 			name:     "filter without values",
-			resource: destinationBody(adminKeyAttribute + `send_events = { all_events = true, filters = [{ property = "country", operator = "is" }] }`),
-			want:     `send_events.filters\[0\].values.*needs values`,
+			resource: destinationBody(adminKeyAttribute + `send_events = { events = ["Purchase"], filters = [{ property = "country", operator = "is" }] }`),
+			want:     `attribute "values" is required`,
 		},
 		{
-			name:     "values on is_set",
-			resource: destinationBody(adminKeyAttribute + `send_events = { all_events = true, filters = [{ property = "plan", operator = "is_set", values = ["x"] }] }`),
-			want:     `send_events.filters\[0\].values.*takes no values`,
+			name:     "filter of all events",
+			resource: destinationBody(adminKeyAttribute + `send_events = { all_events = true, filters = [{ property = "plan", operator = "is", values = ["x"] }] }`),
+			want:     `send_events.filters.*list them in send_events.events`,
+		},
+		{
+			name:     "blank filter property",
+			resource: destinationBody(adminKeyAttribute + `send_events = { events = ["Purchase"], filters = [{ property = "  ", operator = "is", values = ["x"] }] }`),
+			want:     `send_events.filters\[0\].property.*must not be empty or only white space`,
 		},
 		{
 			name:     "empty send_users",
@@ -98,7 +103,7 @@ func TestAccBrazeDestination_validation(t *testing.T) {
 		{
 			name:     "empty name",
 			resource: strings.Replace(destinationBody(adminKeyAttribute+`send_users = { user_properties = ["plan"] }`), `name           = "invalid"`, `name = ""`, 1),
-			want:     `name.*at least 1`,
+			want:     `name.*must not be empty or only white space`,
 		},
 		{
 			name: "write-only version without the key",

@@ -5,10 +5,11 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 func captureResourceID(address string, id *string) resource.TestCheckFunc {
@@ -29,12 +30,21 @@ func checkSameResourceID(address string, id *string) resource.TestCheckFunc {
 
 // checkServerDestination asserts on what the sandbox holds for the
 // destination at address, not on state.
-func checkServerDestination(s *acctest.Sandbox, address string, check func(*amplitude.Destination) error) resource.TestCheckFunc {
+func checkServerDestination(s *acctest.Sandbox, address string, check func(*developer.Destination) error) resource.TestCheckFunc {
 	return func(state *terraform.State) error {
-		d, err := s.Amplitude().GetDestination(context.Background(), state.RootModule().Resources[address].Primary.ID)
+		d, err := s.Developer().GetDestination(context.Background(), state.RootModule().Resources[address].Primary.ID)
 		if err != nil {
 			return err
 		}
 		return check(d)
 	}
+}
+
+// afterPlan runs change once the plan is made and before it is applied: the
+// testing framework applies the saved plan, so this is how a change made in
+// Amplitude between a user's plan and apply is staged.
+type afterPlan func() error
+
+func (a afterPlan) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = a()
 }

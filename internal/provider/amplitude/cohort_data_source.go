@@ -92,7 +92,7 @@ func (d *cohortDataSource) ConfigValidators(context.Context) []datasource.Config
 }
 
 func (d *cohortDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.client = basicFor(req.ProviderData, "amplitude_cohort", &resp.Diagnostics)
 }
 
 func (d *cohortDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

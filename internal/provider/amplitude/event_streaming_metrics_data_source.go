@@ -75,7 +75,7 @@ func (d *eventStreamingMetricsDataSource) Schema(_ context.Context, _ datasource
 }
 
 func (d *eventStreamingMetricsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.client = basicFor(req.ProviderData, "amplitude_event_streaming_metrics", &resp.Diagnostics)
 }
 
 func (d *eventStreamingMetricsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

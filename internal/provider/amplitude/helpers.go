@@ -2,7 +2,6 @@ package amplitude
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -14,8 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 )
 
 // modeledEndpointNote goes on every page backed by an endpoint that Amplitude
@@ -29,26 +26,7 @@ type (
 	diagAppender interface {
 		Append(...diag.Diagnostic)
 	}
-	privateSetter interface {
-		SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-	}
-	privateGetter interface {
-		GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	}
 )
-
-func lastFourJSON(secret string) []byte {
-	b, _ := json.Marshal(amplitude.LastFour(secret))
-	return b
-}
-
-func parseLastFourJSON(raw []byte) string {
-	var s string
-	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
-	return s
-}
 
 // importByID imports a resource whose import id is its API id.
 func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -107,4 +85,7 @@ var (
 	// negative lookahead, so it spells out the alternatives).
 	notGPPrefixed = regexp.MustCompile(`^(?:[^g]|g$|g[^p]|gp$|gp[^:])`)
 	noComma       = regexp.MustCompile(`^[^,]*$`)
+	// nonBlankPattern matches a string with something other than white
+	// space in it.
+	nonBlankPattern = regexp.MustCompile(`\S`)
 )

@@ -2,22 +2,22 @@ package amplitude
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 )
 
-// secretAttribute is a destination secret that Amplitude accepts but only
-// ever returns masked. It comes in two forms: a sensitive attribute stored in
-// state (NAME), and a write-only one (NAME_wo) with a version (NAME_wo_version)
-// whose change re-sends it.
+// secretAttribute is a destination secret that Amplitude accepts but never
+// returns. It comes in two forms: a sensitive attribute kept in state (NAME),
+// and a write-only one (NAME_wo) with a version (NAME_wo_version) whose
+// change sends it again.
 type secretAttribute struct {
 	name string
 }
@@ -31,8 +31,8 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 		s.name: schema.StringAttribute{
 			Optional:  true,
 			Sensitive: true,
-			MarkdownDescription: what + " Stored in state; use `" + s.writeOnlyName() + "` to keep it out. " +
-				"Amplitude never returns it, only its last four characters, so one changed outside Terraform shows as drift. " +
+			MarkdownDescription: what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep it out of state. " +
+				"Amplitude never returns it, so a value changed in Amplitude's dashboard cannot be seen; when Amplitude reports the credential no longer connected, the next plan sends this value again. " +
 				"Exactly one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
@@ -40,14 +40,14 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 			Optional:  true,
 			Sensitive: true,
 			WriteOnly: true,
-			MarkdownDescription: "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never stored in state or plan. " +
+			MarkdownDescription: "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 				"Set `" + s.versionName() + "` with it and change the version to send a new value.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 		s.versionName(): schema.Int64Attribute{
 			Optional: true,
 			MarkdownDescription: "A number you change whenever `" + s.writeOnlyName() + "` changes, to send the new value. " +
-				"It reads back as null when the value Amplitude holds no longer ends with the one last sent, so the next apply re-sends it.",
+				"State keeps this number, nothing of the secret.",
 		},
 	}
 }
@@ -66,14 +66,9 @@ type secretValues struct {
 	Version   types.Int64
 }
 
-// changed reports whether the plan asks to send the secret again.
-func (v secretValues) changed(state secretValues) bool {
-	return !v.Sensitive.Equal(state.Sensitive) || !v.Version.Equal(state.Version)
-}
-
 // valueToSend returns the configured secret: the sensitive attribute from
 // the plan, or the write-only one, which only the configuration carries.
-func (s secretAttribute) valueToSend(ctx context.Context, plan secretValues, config configGetter, diags diagAppender) string {
+func (s secretAttribute) valueToSend(ctx context.Context, plan secretValues, config configGetter, diags *diag.Diagnostics) string {
 	if !plan.Sensitive.IsNull() {
 		return plan.Sensitive.ValueString()
 	}
@@ -82,33 +77,28 @@ func (s secretAttribute) valueToSend(ctx context.Context, plan secretValues, con
 	return writeOnly.ValueString()
 }
 
-// remember keeps the last four characters of a write-only secret in private
-// state, the only way to notice later that Amplitude holds another.
-func (s secretAttribute) remember(ctx context.Context, sent string, plan secretValues, private privateSetter, diags diagAppender) {
-	var value []byte
-	if !plan.Version.IsNull() {
-		value = lastFourJSON(sent)
+// pathFor is the attribute a refusal of the secret belongs on: the form in
+// use.
+func (s secretAttribute) pathFor(v secretValues) path.Path {
+	if v.Sensitive.IsNull() {
+		return path.Root(s.writeOnlyName())
 	}
-	diags.Append(private.SetKey(ctx, s.privateKey(), value)...)
+	return path.Root(s.name)
 }
 
-// reconcile compares the masked value Amplitude returns with the one last
-// sent. A match keeps state as it is, so the mask never causes a diff; a
-// different last four is drift: the sensitive attribute takes the masked
-// value, the write-only version goes null, and either way the plan re-sends.
-func (s secretAttribute) reconcile(ctx context.Context, masked string, state *secretValues, private privateGetter, diags diagAppender) {
-	switch {
-	case !state.Sensitive.IsNull():
-		if !amplitude.MaskMatches(masked, state.Sensitive.ValueString()) {
-			state.Sensitive = types.StringValue(masked)
-		}
-	case !state.Version.IsNull():
-		raw, d := private.GetKey(ctx, s.privateKey())
-		diags.Append(d...)
-		if sent := parseLastFourJSON(raw); sent != "" && !amplitude.MaskMatchesLastFour(masked, sent) {
-			state.Version = types.Int64Null()
-		}
+// disconnected is what Read does when Amplitude reports the credential no
+// longer connected (the key was deleted, or lost a permission): the
+// sensitive form reads back as null, so the next plan sends the configured
+// value again; the write-only form cannot be compared, so the user is told
+// to send a new one.
+func (s secretAttribute) disconnected(v secretValues, id, status string, diags *diag.Diagnostics) secretValues {
+	if !v.Sensitive.IsNull() {
+		v.Sensitive = types.StringNull()
+		diags.AddWarning("Amplitude reports the credential "+status,
+			fmt.Sprintf("Destination %s: Amplitude reports its %s %s. The plan sends the configured %s again; if that value is the one that stopped working, give a new one.", id, s.name, status, s.name))
+		return v
 	}
+	diags.AddWarning("Amplitude reports the credential "+status,
+		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. Set %s to a working value and change %s to send it.", id, s.name, status, s.writeOnlyName(), s.versionName()))
+	return v
 }
-
-func (s secretAttribute) privateKey() string { return s.name + "_sent_last_four" }

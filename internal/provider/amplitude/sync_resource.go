@@ -80,7 +80,7 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			},
 			"destination_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "The Braze destination it writes to: an `amplitude_braze_cohort_destination` for cohorts, an `amplitude_braze_destination` otherwise. " +
+				MarkdownDescription: "The id of the Braze destination it writes to: an `amplitude_braze_cohort_destination` for cohorts, an `amplitude_braze_destination` that sends users (`send_users`) otherwise. " +
 					"Changing it replaces the sync.",
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
@@ -131,7 +131,7 @@ func (r *syncResource) ValidateConfig(ctx context.Context, req resource.Validate
 }
 
 func (r *syncResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = basicFor(req.ProviderData, "amplitude_sync", &resp.Diagnostics)
 }
 
 func (r *syncResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -158,7 +158,7 @@ func (r *userPropertyResource) ModifyPlan(ctx context.Context, req resource.Modi
 }
 
 func (r *userPropertyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = basicFor(req.ProviderData, "amplitude_user_property", &resp.Diagnostics)
 }
 
 func (r *userPropertyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

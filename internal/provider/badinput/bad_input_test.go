@@ -81,13 +81,13 @@ data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true, want: `base_url.*
   base_url   = "%[1]s/amplitude"
 }
 data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true,
-		want: `Set api_key in the amplitude provider block or the AMPLITUDE_API_KEY environment variable`},
+		want: `amplitude_cohort calls Amplitude APIs that take the project's API key and secret key: set api_key \(or the AMPLITUDE_API_KEY environment variable\) in the amplitude provider block`},
 	{name: "amplitude secret_key missing", config: `provider "amplitude" {
   api_key  = "k"
   base_url = "%[1]s/amplitude"
 }
 data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true,
-		want: `Set secret_key in the amplitude provider block or the AMPLITUDE_SECRET_KEY environment variable`},
+		want: `set secret_key \(or the AMPLITUDE_SECRET_KEY environment variable\) in the amplitude provider block`},
 
 	// The braze provider block.
 	{name: "braze rest_endpoint over plain http", config: `provider "braze" {
@@ -139,8 +139,8 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 	{name: "destination app id", config: fmt.Sprintf(destination, `"app-1"`, `"external_id"`, allEvents),
 		want: `braze_app_id must be UUID-shaped, like 01234567-89ab-cdef-0123-456789abcdef`},
 	{name: "destination filter operator", config: fmt.Sprintf(destination, validAppID, `"external_id"`,
-		`{ all_events = true, filters = [{ property = "plan", operator = "regex", values = ["x"] }] }`),
-		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "does_not_contain" "greater" "less" "is_set" "is_not_set"\]`},
+		`{ events = ["Purchase"], filters = [{ property = "plan", operator = "regex", values = ["x"] }] }`),
+		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "greater_than" "less_than"\]`},
 	{name: "destination alias without label", config: fmt.Sprintf(destination, validAppID, `"user_alias"`, allEvents),
 		want: `user_alias_label: required when identifier_mapping.braze_identifier is "user_alias"`},
 	{name: "cohort destination identifier", config: `resource "amplitude_braze_cohort_destination" "x" {
@@ -175,6 +175,73 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
   name            = "tier"
   classifications = ["SECRET"]
 }`, want: `classifications\[Value\("SECRET"\)\] value must be one of: \["PII" "SENSITIVE" "REVENUE"\]`},
+	{name: "destination filter operator of the old API", config: fmt.Sprintf(destination, validAppID, `"external_id"`,
+		`{ events = ["Purchase"], filters = [{ property = "ltv", operator = "greater", values = ["1"] }] }`),
+		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "greater_than" "less_than"\], got: "greater"`},
+	{name: "destination with a blank name", config: strings.Replace(fmt.Sprintf(destination, validAppID, `"external_id"`, allEvents), `name           = "x"`, `name = " "`, 1),
+		want: `name must not be empty or only white space`},
+	{name: "generic destination kind", config: `resource "amplitude_destination" "x" {
+  partner      = "webhook"
+  display_name = "x"
+  kind         = ["stream"]
+}`, want: `kind\[Value\("stream"\)\] value must be one of: \["event" "identify" "cohort" "warehouse_export"\]`},
+	{name: "generic destination empty secrets", config: `resource "amplitude_destination" "x" {
+  partner       = "webhook"
+  display_name  = "x"
+  secret_config = {}
+}`, want: `secret_config map must contain at least 1 elements`},
+	{name: "generic destination both secret forms", config: `resource "amplitude_destination" "x" {
+  partner                  = "webhook"
+  display_name             = "x"
+  secret_config            = { auth_token = "t" }
+  secret_config_wo_version = 1
+}`, want: `Attribute "secret_config_wo_version" cannot be specified when "secret_config" is specified`},
+	{name: "generic destination unknown parameter", config: `resource "amplitude_destination" "x" {
+  partner      = "webhook"
+  display_name = "x"
+  config       = { url = "https://example.com/hook", retries = 3 }
+}`, want: `config.retries: partner "webhook" has no parameter "retries"`},
+	{name: "generic destination config not an object", config: `resource "amplitude_destination" "x" {
+  partner      = "webhook"
+  display_name = "x"
+  config       = ["https://example.com/hook"]
+}`, want: `config must be an object of parameters by id`},
+	{name: "destination type blank partner", config: `data "amplitude_destination_type" "x" { partner = "" }`,
+		want: `partner must not be empty or only white space`},
+	{name: "project id not a number", config: `data "amplitude_project" "x" { id = "prod" }`,
+		want: `id must be a project's numeric id, such as 424242`},
+	{name: "project by id and name", config: `data "amplitude_project" "x" {
+  id   = "424242"
+  name = "Sandbox project"
+}`, want: `Exactly one of these attributes must be configured: \[id,name\]`},
+	{name: "amplitude project_id", config: amplitudeProvider(`project_id = "my-project"`), ownProviders: true,
+		want: `project_id must be the project's numeric id, such as 424242`},
+	{name: "amplitude developer_api_url over plain http", config: amplitudeProvider(`developer_api_url = "http://developer-api.amplitude.com"`), ownProviders: true,
+		want: `developer_api_url.*uses plain http://, which is allowed only for loopback hosts`},
+	{name: "destination without a token", config: `provider "amplitude" {
+  project_id        = "424242"
+  developer_api_url = "%[1]s/developer-api"
+}
+data "amplitude_destination_type" "x" { partner = "braze" }`, ownProviders: true,
+		want: `amplitude_destination_type calls Amplitude's Developer API, which takes an access token and a project id: set access_token \(or the AMPLITUDE_ACCESS_TOKEN or AMP_TOKEN environment variable\)`},
+	{name: "destination without a project", config: `provider "amplitude" {
+  access_token      = "amp_sandbox_admin"
+  developer_api_url = "%[1]s/developer-api"
+}
+data "amplitude_project" "x" { id = "424242" }`, ownProviders: true,
+		want: `set project_id \(or the AMPLITUDE_PROJECT_ID environment variable\)`},
+	{name: "sync without the project's keys", config: `provider "amplitude" {
+  access_token      = "amp_sandbox_admin"
+  project_id        = "424242"
+  developer_api_url = "%[1]s/developer-api"
+}
+resource "amplitude_sync" "x" {
+  kind           = "computation"
+  source_id      = "cmp_ltv_90d"
+  destination_id = "d"
+  cadence        = "daily"
+}`, ownProviders: true,
+		want: `amplitude_sync calls Amplitude APIs that take the project's API key and secret key: set api_key \(or the AMPLITUDE_API_KEY environment variable\) and secret_key`},
 	{name: "key permission typo", config: `resource "braze_api_key" "x" {
   name        = "k"
   permissions = ["users.trak"]
@@ -188,7 +255,8 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 
 func TestAccBadInput(t *testing.T) {
 	// Missing-setting cases must not be rescued by the environment.
-	for _, name := range []string{"AMPLITUDE_API_KEY", "AMPLITUDE_SECRET_KEY", "AMPLITUDE_REGION", "AMPLITUDE_BASE_URL", "BRAZE_REST_ENDPOINT", "BRAZE_API_KEY"} {
+	for _, name := range []string{"AMPLITUDE_API_KEY", "AMPLITUDE_SECRET_KEY", "AMPLITUDE_REGION", "AMPLITUDE_BASE_URL",
+		"AMPLITUDE_ACCESS_TOKEN", "AMP_TOKEN", "AMPLITUDE_PROJECT_ID", "AMPLITUDE_DEVELOPER_API_URL", "BRAZE_REST_ENDPOINT", "BRAZE_API_KEY"} {
 		t.Setenv(name, "")
 	}
 	s := acctest.NewSandbox(t)
@@ -210,8 +278,8 @@ func TestAccBadInput(t *testing.T) {
 			})
 		})
 	}
-	if cases < 25 {
-		t.Errorf("the table holds %d invalid configurations; keep at least 25", cases)
+	if cases < 40 {
+		t.Errorf("the table holds %d invalid configurations; keep at least 40", cases)
 	}
 	if writes := s.Stats(t).Writes(); writes != 0 {
 		t.Errorf("invalid configurations reached the vendors with %d write requests", writes)

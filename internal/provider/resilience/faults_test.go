@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 // manyObjects is 5 destinations, 10 user properties and a sync of each
@@ -26,10 +27,13 @@ func manyObjects(s *acctest.Sandbox) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `
 provider "amplitude" {
-  api_key     = %q
-  secret_key  = %q
-  base_url    = %q
-  max_retries = 20
+  api_key           = %q
+  secret_key        = %q
+  base_url          = %q
+  access_token      = %q
+  project_id        = %q
+  developer_api_url = %q
+  max_retries       = 20
 }
 
 resource "amplitude_user_property" "p" {
@@ -58,7 +62,8 @@ resource "amplitude_sync" "s" {
   destination_id = amplitude_braze_destination.d[floor(count.index / 10)].id
   cadence        = "daily"
 }
-`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, s.AmplitudeURL, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
+`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, s.AmplitudeURL, acctest.DeveloperToken, acctest.ProjectID, s.DeveloperURL,
+		acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
 	return b.String()
 }
 
@@ -76,6 +81,19 @@ func setFaults(t *testing.T, s *acctest.Sandbox, faults map[string]any) {
 	}
 }
 
+func expectAllDisabled(t *testing.T, s *acctest.Sandbox) error {
+	all, err := s.Developer().ListDestinations(t.Context(), developer.DestinationFilter{})
+	if err != nil {
+		return err
+	}
+	for _, d := range all {
+		if d.Enabled == nil || *d.Enabled {
+			return fmt.Errorf("destination %s is still enabled after destroy", d.DisplayName)
+		}
+	}
+	return nil
+}
+
 func expectObjects(s *acctest.Sandbox, t *testing.T, want map[string]int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got := s.Stats(t).Objects
@@ -89,9 +107,11 @@ func expectObjects(s *acctest.Sandbox, t *testing.T, want map[string]int) resour
 }
 
 // TestAccFaults_applyAndDestroyConverge applies 5 destinations and 50 syncs
-// while 30% of requests fail with 503, a rate limit answers 429 with
-// X-RateLimit-Reset, and 20% of writes lose their answer after the change
-// was made.
+// while 30% of requests fail with 503, a rate limit answers 429 (with
+// X-RateLimit-Reset on the Basic-auth APIs, retry_after_seconds in the
+// Developer API's problem document), and 20% of writes lose their answer
+// after the change was made. Destinations cannot be deleted: the destroy
+// leaves all five, disabled.
 func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	config := manyObjects(s)
@@ -101,7 +121,10 @@ func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			setFaults(t, s, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
-			return expectObjects(s, t, map[string]int{"destinations": 0, "syncs": 0, "user_properties": seededProperties})(nil)
+			if err := expectObjects(s, t, map[string]int{"destinations": 5, "syncs": 0, "user_properties": seededProperties})(nil); err != nil {
+				return err
+			}
+			return expectAllDisabled(t, s)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -154,4 +177,58 @@ data "amplitude_cohort" "x" { id = "coh_power_users" }
 	if elapsed := time.Since(start); elapsed > time.Minute {
 		t.Errorf("giving up took %v", elapsed)
 	}
+}
+
+// TestAccFaults_lostCreatesMakeExactlyN creates 8 destinations that share
+// one name while half of all writes lose their answer. Creates take no
+// idempotency key and names are not unique: only the provider's search for
+// what a lost create made keeps the count at 8.
+func TestAccFaults_lostCreatesMakeExactlyN(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := s.ProviderConfig() + fmt.Sprintf(`
+resource "amplitude_braze_destination" "twin" {
+  count          = 8
+  name           = "twin"
+  braze_endpoint = %q
+  braze_app_id   = %q
+  braze_api_key  = %q
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+`, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { setFaults(t, s, map[string]any{"drop_response_rate": 0.5}) },
+				Config:    strings.Replace(config, "max_retries       = 3", "max_retries       = 20", 1),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(*terraform.State) error {
+						setFaults(t, s, map[string]any{"drop_response_rate": 0})
+						return nil
+					},
+					expectObjects(s, t, map[string]int{"destinations": 8}),
+					func(state *terraform.State) error {
+						ids := map[string]bool{}
+						for i := range 8 {
+							ids[state.RootModule().Resources[fmt.Sprintf("amplitude_braze_destination.twin.%d", i)].Primary.ID] = true
+						}
+						if len(ids) != 8 {
+							return fmt.Errorf("8 resources hold %d distinct destinations: two adopted the same one", len(ids))
+						}
+						return nil
+					},
+				),
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
 }
