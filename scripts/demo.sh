@@ -26,7 +26,7 @@ cat "$work/sandbox.log"
 base=$SANDBOX_URL
 
 export TF_CLI_CONFIG_FILE="$BIN/dev.tfrc" TF_IN_AUTOMATION=1
-export TF_VAR_amplitude_base_url="$base/amplitude" TF_VAR_braze_rest_endpoint="$base/braze"
+export TF_VAR_amplitude_base_url="$base/amplitude" TF_VAR_amplitude_developer_api_url="$base/developer-api" TF_VAR_braze_rest_endpoint="$base/braze"
 cp "$repo"/examples/demo/*.tf "$work/"
 cd "$work"
 tf() { "$TERRAFORM" "$@"; }
@@ -44,17 +44,15 @@ grep -E 'No changes|Plan:' plan.txt
 
 step "Changing the destination out of band, as someone in Amplitude's dashboard would"
 id=$(tf output -raw destination_id)
-echo "PUT $base/amplitude/api/2/destinations/$id  (disabled, and sending only Purchase events)"
-curl -fsS -u sandbox-api-key:sandbox-secret-key -X PUT -H 'Content-Type: application/json' \
-  "$base/amplitude/api/2/destinations/$id" -d @- >/dev/null <<JSON
+url="$base/developer-api/v1/projects/424242/destinations/$id"
+echo "PATCH $url  (disabled, and sending only Purchase events)"
+# The Developer API merges what a PATCH sends: the rest, the Braze key
+# included, stays as it is.
+curl -fsS -X PATCH -H 'Authorization: Bearer PAT=amp_sandbox_admin' -H 'Content-Type: application/json' "$url" -d @- >/dev/null <<'JSON'
 {
-  "type": "braze", "name": "braze-prod-stream", "enabled": false,
-  "config": {"endpoint": "https://rest.iad-05.braze.com", "app_id": "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b", "update_users_only": false},
-  "mapping": {"amplitude_property": "user_id", "braze_identifier": "external_id"},
-  "send_events": {"all_events": false, "events": ["Purchase"],
-                  "filters": [{"property": "country", "operator": "is", "values": ["US", "CA"]}],
-                  "event_properties": ["price"], "user_properties": ["plan"]},
-  "send_users": {"user_properties": ["plan", "country", "ltv"]}
+  "enabled": false,
+  "event_filter": {"events": ["Purchase"],
+                   "property_filters": {"conditions": [{"property": "country", "operator": "is", "values": ["US", "CA"]}]}}
 }
 JSON
 

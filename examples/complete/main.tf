@@ -8,11 +8,14 @@ terraform {
 }
 
 provider "amplitude" {
-  alias      = "eu"
-  region     = "EU"
-  api_key    = var.eu.amplitude_api_key
-  secret_key = var.eu.amplitude_secret_key
-  base_url   = var.eu.amplitude_base_url
+  alias             = "eu"
+  region            = "EU"
+  access_token      = var.eu.amplitude_access_token
+  project_id        = var.eu.amplitude_project_id
+  api_key           = var.eu.amplitude_api_key
+  secret_key        = var.eu.amplitude_secret_key
+  base_url          = var.eu.amplitude_base_url
+  developer_api_url = var.eu.amplitude_developer_api_url
 }
 
 provider "braze" {
@@ -22,11 +25,14 @@ provider "braze" {
 }
 
 provider "amplitude" {
-  alias      = "us"
-  region     = "US"
-  api_key    = var.us.amplitude_api_key
-  secret_key = var.us.amplitude_secret_key
-  base_url   = var.us.amplitude_base_url
+  alias             = "us"
+  region            = "US"
+  access_token      = var.us.amplitude_access_token
+  project_id        = var.us.amplitude_project_id
+  api_key           = var.us.amplitude_api_key
+  secret_key        = var.us.amplitude_secret_key
+  base_url          = var.us.amplitude_base_url
+  developer_api_url = var.us.amplitude_developer_api_url
 }
 
 provider "braze" {

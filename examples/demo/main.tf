@@ -10,7 +10,12 @@ terraform {
 }
 
 variable "amplitude_base_url" {
-  description = "The Amplitude API host; the sandbox's is printed when it starts."
+  description = "The host of Amplitude's APIs that take the project's API key; the sandbox's is printed when it starts."
+  type        = string
+}
+
+variable "amplitude_developer_api_url" {
+  description = "The host of Amplitude's Developer API, which manages destinations; the sandbox's is printed when it starts."
   type        = string
 }
 
@@ -19,10 +24,16 @@ variable "braze_rest_endpoint" {
   type        = string
 }
 
+# Destinations go through Amplitude's Developer API (a Personal Access Token
+# and the project id); syncs and user properties through the APIs that take
+# the project's API key and secret key.
 provider "amplitude" {
-  api_key    = "sandbox-api-key"
-  secret_key = "sandbox-secret-key"
-  base_url   = var.amplitude_base_url
+  access_token      = "amp_sandbox_admin"
+  project_id        = "424242"
+  developer_api_url = var.amplitude_developer_api_url
+  api_key           = "sandbox-api-key"
+  secret_key        = "sandbox-secret-key"
+  base_url          = var.amplitude_base_url
 }
 
 provider "braze" {
@@ -109,6 +120,6 @@ resource "amplitude_sync" "power_users" {
 }
 
 output "destination_id" {
-  description = "The destination's sync id."
+  description = "The destination's id (the sync_id of its delivery metrics)."
   value       = amplitude_braze_destination.stream.id
 }
