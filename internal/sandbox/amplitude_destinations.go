@@ -11,12 +11,12 @@ import (
 func (s *Server) createDestination(w http.ResponseWriter, r *http.Request) {
 	var req destinationRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	spec := req.destinationSpec
 	if err := validateDestination(&spec, nil); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view destinationView
@@ -36,7 +36,7 @@ func (s *Server) createDestination(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -45,7 +45,7 @@ func (s *Server) createDestination(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listDestinations(w http.ResponseWriter, r *http.Request) {
 	p, err := parsePage(r.URL.Query())
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var views []destinationView
@@ -71,7 +71,7 @@ func (s *Server) getDestination(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	if view == nil {
-		fail(s.amplitude, w, errNotFound)
+		fail(s.amplitude, w, r, errNotFound)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -82,7 +82,7 @@ func (s *Server) getDestination(w http.ResponseWriter, r *http.Request) {
 func (s *Server) replaceDestination(w http.ResponseWriter, r *http.Request) {
 	var req destinationRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	id := r.PathValue("id")
@@ -113,7 +113,7 @@ func (s *Server) replaceDestination(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -133,7 +133,7 @@ func (s *Server) deleteDestination(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeSuccess(w)

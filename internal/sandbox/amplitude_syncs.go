@@ -11,12 +11,12 @@ import (
 func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 	var req syncRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	spec := req.syncSpec
 	if err := validateSync(&spec, nil); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view syncView
@@ -52,7 +52,7 @@ func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -61,7 +61,7 @@ func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listSyncs(w http.ResponseWriter, r *http.Request) {
 	p, err := parsePage(r.URL.Query())
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var views []syncView
@@ -87,7 +87,7 @@ func (s *Server) getSync(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	if view == nil {
-		fail(s.amplitude, w, errNotFound)
+		fail(s.amplitude, w, r, errNotFound)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -99,7 +99,7 @@ func (s *Server) getSync(w http.ResponseWriter, r *http.Request) {
 func (s *Server) replaceSync(w http.ResponseWriter, r *http.Request) {
 	var req syncRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view syncView
@@ -128,7 +128,7 @@ func (s *Server) replaceSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -159,7 +159,7 @@ func (s *Server) deleteSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeSuccess(w)
