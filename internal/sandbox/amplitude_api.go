@@ -58,6 +58,9 @@ func (a amplitudeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Tim
 	return false
 }
 
+// errNotFound is the Taxonomy API's answer for an unknown object.
+var errNotFound = refuse(http.StatusNotFound, "Not found")
+
 func writeAmplitudeData(w http.ResponseWriter, data any) {
 	writeJSON(w, http.StatusOK, amplitudeDataBody{Success: true, Data: data})
 }

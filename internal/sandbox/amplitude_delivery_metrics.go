@@ -50,12 +50,12 @@ func (s *Server) deliveryMetricsSummary(w http.ResponseWriter, r *http.Request) 
 	var streams bool
 	s.store.read(func(st *state) {
 		i := st.destinationByID(syncID)
-		streams = i >= 0 && st.Destinations[i].Type == destinationTypeBraze
+		streams = i >= 0 && st.Destinations[i].streams()
 	})
 	if !streams {
 		// The documented 403, which is also what a sync id of another
-		// project meets: this project has no such event stream. A Braze
-		// (Cohort Sync) destination streams no events.
+		// project meets: this project has no such event stream. A cohort
+		// destination streams no events.
 		fail(s.amplitude, w, r, refuse(http.StatusForbidden,
 			"Forbidden: attempt to access sync outside of organization and app. %q is not an event streaming destination of this project", syncID))
 		return

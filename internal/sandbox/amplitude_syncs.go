@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -134,19 +135,20 @@ func (s *Server) replaceSync(w http.ResponseWriter, r *http.Request) {
 	writeAmplitudeData(w, view)
 }
 
-// generatedNameOf names an existing sync. Its destination cannot be gone (a
-// destination in use cannot be deleted), but its source can: a deleted user
-// property is then shown by the name the sync holds.
+// generatedNameOf names an existing sync. Its destination is there (its
+// removal removes the sync) though its kind may have changed since, and its
+// source may be gone: a deleted user property is then shown by the name the
+// sync holds.
 func generatedNameOf(st *state, sy *audienceSync) (string, error) {
-	d, err := syncDestination(st, sy.Kind, sy.DestinationID)
-	if err != nil {
-		return "", err
+	i := st.destinationByID(sy.DestinationID)
+	if i < 0 {
+		return "", fmt.Errorf("sync %s sends to destination %s, which is gone", sy.ID, sy.DestinationID)
 	}
 	source, err := resolveSyncSource(st, sy.Kind, sy.SourceID)
 	if err != nil {
 		source = syncSource{label: sy.SourceID}
 	}
-	return generatedSyncName(sy.Kind, source, d), nil
+	return generatedSyncName(sy.Kind, source, &st.Destinations[i]), nil
 }
 
 func (s *Server) deleteSync(w http.ResponseWriter, r *http.Request) {

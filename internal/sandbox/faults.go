@@ -20,7 +20,7 @@ type Faults struct {
 	// RateLimitPerSecond answers 429 past this many requests per one-second
 	// window, per vendor.
 	RateLimitPerSecond int `json:"rate_limit_per_second"`
-	// DropResponseRate (0–1) is the share of writes (POST, PUT, DELETE) that
+	// DropResponseRate (0–1) is the share of writes (POST, PUT, PATCH, DELETE) that
 	// are applied and then lose their response: the connection is cut before
 	// any byte of it is written.
 	DropResponseRate float64 `json:"drop_response_rate"`

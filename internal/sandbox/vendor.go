@@ -49,7 +49,9 @@ func (s *Server) vendorRoute(v vendor, h http.Handler) http.Handler {
 			return
 		}
 		if chance(faults.ErrorRate) {
-			v.writeError(w, r, refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus)))
+			injected := refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus))
+			injected.injected = true
+			v.writeError(w, r, injected)
 			return
 		}
 		if isWrite(r.Method) && chance(faults.DropResponseRate) {
@@ -78,7 +80,11 @@ func readBody(w http.ResponseWriter, r *http.Request) *apiError {
 }
 
 func isWrite(method string) bool {
-	return method == http.MethodPost || method == http.MethodPut || method == http.MethodDelete
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
 }
 
 // pause waits for d, or reports false if the request is cancelled first.
