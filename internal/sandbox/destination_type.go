@@ -201,7 +201,12 @@ func partnerNames() string {
 	return strings.Join(names, ", ")
 }
 
+// parameter finds a parameter of the partner; a partner the catalog does
+// not have (only a hand-edited state file can name one) has none.
 func (t *destinationType) parameter(id string) *destinationParameter {
+	if t == nil {
+		return nil
+	}
 	i := slices.IndexFunc(t.parameters, func(p destinationParameter) bool { return p.id == id })
 	if i < 0 {
 		return nil

@@ -63,7 +63,7 @@ func planUpdate(st *state, i int, req *destinationRequest, ifMatch *int, wc writ
 	stored := &st.Destinations[i]
 	if ifMatch != nil && *ifMatch != stored.Version {
 		return destination{}, refuseWith(http.StatusPreconditionFailed, "version_mismatch",
-			"destination %s is at version %d; the request expected %d. Read it again and apply your change to what it is now", stored.ID, stored.Version, *ifMatch)
+			"destination %s is at version %d; the request expected %d", stored.ID, stored.Version, *ifMatch)
 	}
 	d := stored.clone()
 	d.apply(req)
@@ -202,7 +202,7 @@ func (st *state) destinationWarnings(d *destination) []string {
 			warnings = append(warnings, "send_events and send_users are both false: the destination will not send anything")
 		}
 	}
-	if partner := destinationTypeOf(d.Partner); partner.warnings != nil {
+	if partner := destinationTypeOf(d.Partner); partner != nil && partner.warnings != nil {
 		warnings = append(warnings, partner.warnings(d.decodedConfig())...)
 	}
 	if d.EventFilter != nil {
