@@ -136,12 +136,12 @@ func syncDestination(st *state, kind, destinationID string) (*destination, error
 		return nil, refuse(http.StatusBadRequest, "destination_id %q is not a destination of this project", destinationID)
 	}
 	d := &st.Destinations[i]
-	want, fits := `["identify", …]`, d.Partner == partnerBraze && d.hasKind(kindIdentify)
+	want, fits := "whose kind contains identify", d.Partner == partnerBraze && d.hasKind(kindIdentify)
 	if kind == syncKindCohort {
-		want, fits = `["cohort"]`, d.Partner == partnerBraze && slices.Equal(d.Kind, []string{kindCohort})
+		want, fits = `of kind ["cohort"]`, d.Partner == partnerBraze && slices.Equal(d.Kind, []string{kindCohort})
 	}
 	if !fits {
-		return nil, refuse(http.StatusBadRequest, "a %s sync needs a braze destination of kind %s; destination %q (%s) is a %s destination of kind %s",
+		return nil, refuse(http.StatusBadRequest, "a %s sync needs a braze destination %s; destination %q (%s) is a %s destination of kind %s",
 			kind, want, destinationID, d.DisplayName, d.Partner, kindList(d.Kind))
 	}
 	return d, nil

@@ -116,9 +116,9 @@ func TestSyncValidation(t *testing.T) {
 		{"cohort to a stream destination", syncBody("cohort", "coh_churn_risk", stream, "daily"), http.StatusBadRequest,
 			`a cohort sync needs a braze destination of kind ["cohort"]; destination "` + stream + `" (stream) is a braze destination of kind ["event", "identify"]`},
 		{"user property to a cohort destination", syncBody("user_property", "plan", cohorts, "daily"), http.StatusBadRequest,
-			`a user_property sync needs a braze destination of kind ["identify", …]; destination "` + cohorts + `" (cohorts) is a braze destination of kind ["cohort"]`},
+			`a user_property sync needs a braze destination whose kind contains identify; destination "` + cohorts + `" (cohorts) is a braze destination of kind ["cohort"]`},
 		{"computation to an events-only destination", syncBody("computation", "cmp_ltv_90d", eventsOnly, "daily"), http.StatusBadRequest,
-			`a computation sync needs a braze destination of kind ["identify", …]`},
+			`a computation sync needs a braze destination whose kind contains identify; destination "` + eventsOnly + `" (events only) is a braze destination of kind ["event"]`},
 		{"recommendation to a webhook", syncBody("recommendation", "rec_top_products", hook, "daily"), http.StatusBadRequest,
 			`is a webhook destination of kind ["event"]`},
 	}
