@@ -1,5 +1,6 @@
 // Command sandbox serves the local emulator of the Amplitude and Braze APIs
-// (internal/sandbox) for demos, scripts and acceptance tests.
+// (internal/sandbox), Amplitude's Developer API included, for demos,
+// scripts and acceptance tests.
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE]
 //
@@ -59,7 +60,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	base := "http://" + listener.Addr().String()
-	fmt.Fprintf(stdout, "sandbox listening on %s\n  amplitude base URL: %s/amplitude\n  braze base URL:     %s/braze\n", base, base, base)
+	fmt.Fprintf(stdout, "sandbox listening on %s\n", base)
+	fmt.Fprintf(stdout, "  developer API base URL: %s%s\n", base, sandbox.DeveloperAPIPath)
+	fmt.Fprintf(stdout, "  amplitude base URL:     %s/amplitude\n", base)
+	fmt.Fprintf(stdout, "  braze base URL:         %s/braze\n", base)
 
 	server := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)

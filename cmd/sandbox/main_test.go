@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
 
 func TestRunServesAndShutsDown(t *testing.T) {
@@ -24,32 +26,41 @@ func TestRunServesAndShutsDown(t *testing.T) {
 
 	lines := bufio.NewScanner(stdout)
 	var printed []string
-	for len(printed) < 3 && lines.Scan() {
+	for len(printed) < 4 && lines.Scan() {
 		printed = append(printed, lines.Text())
 	}
 	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	if len(printed) != 3 {
+	if len(printed) != 4 {
 		t.Fatalf("printed %q", printed)
 	}
+	// scripts/lib.sh reads the address from the first line.
 	base, ok := strings.CutPrefix(printed[0], "sandbox listening on ")
 	if !ok || strings.HasSuffix(base, ":0") {
 		t.Fatalf("first line %q should name the actual address", printed[0])
 	}
-	if printed[1] != "  amplitude base URL: "+base+"/amplitude" || printed[2] != "  braze base URL:     "+base+"/braze" {
-		t.Fatalf("base URL lines %q", printed[1:])
+	want := []string{
+		"  developer API base URL: " + base + "/developer-api",
+		"  amplitude base URL:     " + base + "/amplitude",
+		"  braze base URL:         " + base + "/braze",
+	}
+	if strings.Join(printed[1:], "\n") != strings.Join(want, "\n") {
+		t.Fatalf("base URL lines %q, want %q", printed[1:], want)
 	}
 
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/_sandbox/health", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("health: %d", resp.StatusCode)
+	for _, path := range []string{"/_sandbox/health", "/developer-api/v1/context"} {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer PAT="+sandbox.DeveloperAPIReadOnlyToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, resp.StatusCode)
+		}
 	}
 
 	cancel()

@@ -34,7 +34,7 @@ type amplitudeListBody struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
-func (amplitudeAPI) writeError(w http.ResponseWriter, e *apiError) {
+func (amplitudeAPI) writeError(w http.ResponseWriter, _ *http.Request, e *apiError) {
 	body := amplitudeErrorBody{Errors: make([]amplitudeMessage, len(e.messages))}
 	for i, m := range e.messages {
 		body.Errors[i] = amplitudeMessage{Message: m}
@@ -45,7 +45,7 @@ func (amplitudeAPI) writeError(w http.ResponseWriter, e *apiError) {
 // admit only speaks up when the rate-limit fault is on. Amplitude's own
 // limits are per API and cost-based; the Taxonomy API's is modelled by
 // taxonomyLimit.
-func (a amplitudeAPI) admit(w http.ResponseWriter, now time.Time) bool {
+func (a amplitudeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := a.limit.take(now)
 	if admitted {
 		return true
@@ -53,10 +53,13 @@ func (a amplitudeAPI) admit(w http.ResponseWriter, now time.Time) bool {
 	retryAfter := max(1, int(math.Ceil(q.reset.Sub(now).Seconds())))
 	w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(q.reset.Unix(), 10))
-	a.writeError(w, refuse(http.StatusTooManyRequests,
+	a.writeError(w, r, refuse(http.StatusTooManyRequests,
 		"Too many requests: the limit is %d requests per second; retry after %d seconds", q.limit, retryAfter))
 	return false
 }
+
+// errNotFound is the Taxonomy API's answer for an unknown object.
+var errNotFound = refuse(http.StatusNotFound, "Not found")
 
 func writeAmplitudeData(w http.ResponseWriter, data any) {
 	writeJSON(w, http.StatusOK, amplitudeDataBody{Success: true, Data: data})

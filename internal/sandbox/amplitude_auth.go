@@ -9,16 +9,16 @@ func (s *Server) amplitudeAuth(next http.Handler) http.Handler {
 		apiKey, secretKey, ok := r.BasicAuth()
 		switch {
 		case !ok:
-			s.amplitudeUnauthorized(w, "Missing credentials: send Authorization: Basic base64(api_key:secret_key)")
+			s.amplitudeUnauthorized(w, r, "Missing credentials: send Authorization: Basic base64(api_key:secret_key)")
 		case apiKey != AmplitudeAPIKey || secretKey != AmplitudeSecretKey:
-			s.amplitudeUnauthorized(w, "Invalid API key or secret key")
+			s.amplitudeUnauthorized(w, r, "Invalid API key or secret key")
 		default:
 			next.ServeHTTP(w, r)
 		}
 	})
 }
 
-func (s *Server) amplitudeUnauthorized(w http.ResponseWriter, message string) {
+func (s *Server) amplitudeUnauthorized(w http.ResponseWriter, r *http.Request, message string) {
 	w.Header().Set("WWW-Authenticate", `Basic realm="Amplitude"`)
-	s.amplitude.writeError(w, refuse(http.StatusUnauthorized, "%s", message))
+	s.amplitude.writeError(w, r, refuse(http.StatusUnauthorized, "%s", message))
 }

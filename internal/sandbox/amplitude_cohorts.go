@@ -11,7 +11,7 @@ import "net/http"
 func (s *Server) listCohorts(w http.ResponseWriter, r *http.Request) {
 	includeSyncInfo, err := queryBool(r.URL.Query(), "includeSyncInfo")
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var views []cohortView

@@ -39,24 +39,24 @@ func (s *Server) deliveryMetricsSummary(w http.ResponseWriter, r *http.Request) 
 	q := r.URL.Query()
 	syncID, timePeriod := q.Get("sync_id"), q.Get("time_period")
 	if syncID == "" {
-		fail(s.amplitude, w, refuse(http.StatusBadRequest, "sync_id is required: the id of an event streaming destination"))
+		fail(s.amplitude, w, r, refuse(http.StatusBadRequest, "sync_id is required: the id of an event streaming destination"))
 		return
 	}
 	start, end, err := deliveryWindow(q, timePeriod, s.now())
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var streams bool
 	s.store.read(func(st *state) {
 		i := st.destinationByID(syncID)
-		streams = i >= 0 && st.Destinations[i].Type == destinationTypeBraze
+		streams = i >= 0 && st.Destinations[i].streams()
 	})
 	if !streams {
 		// The documented 403, which is also what a sync id of another
-		// project meets: this project has no such event stream. A Braze
-		// (Cohort Sync) destination streams no events.
-		fail(s.amplitude, w, refuse(http.StatusForbidden,
+		// project meets: this project has no such event stream. A cohort
+		// destination streams no events.
+		fail(s.amplitude, w, r, refuse(http.StatusForbidden,
 			"Forbidden: attempt to access sync outside of organization and app. %q is not an event streaming destination of this project", syncID))
 		return
 	}

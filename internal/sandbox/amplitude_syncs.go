@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -11,12 +12,12 @@ import (
 func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 	var req syncRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	spec := req.syncSpec
 	if err := validateSync(&spec, nil); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view syncView
@@ -52,7 +53,7 @@ func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -61,7 +62,7 @@ func (s *Server) createSync(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listSyncs(w http.ResponseWriter, r *http.Request) {
 	p, err := parsePage(r.URL.Query())
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var views []syncView
@@ -87,7 +88,7 @@ func (s *Server) getSync(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	if view == nil {
-		fail(s.amplitude, w, errNotFound)
+		fail(s.amplitude, w, r, errNotFound)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -99,7 +100,7 @@ func (s *Server) getSync(w http.ResponseWriter, r *http.Request) {
 func (s *Server) replaceSync(w http.ResponseWriter, r *http.Request) {
 	var req syncRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view syncView
@@ -128,25 +129,26 @@ func (s *Server) replaceSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeData(w, view)
 }
 
-// generatedNameOf names an existing sync. Its destination cannot be gone (a
-// destination in use cannot be deleted), but its source can: a deleted user
-// property is then shown by the name the sync holds.
+// generatedNameOf names an existing sync. Its destination is there (its
+// removal removes the sync) though its kind may have changed since, and its
+// source may be gone: a deleted user property is then shown by the name the
+// sync holds.
 func generatedNameOf(st *state, sy *audienceSync) (string, error) {
-	d, err := syncDestination(st, sy.Kind, sy.DestinationID)
-	if err != nil {
-		return "", err
+	i := st.destinationByID(sy.DestinationID)
+	if i < 0 {
+		return "", fmt.Errorf("sync %s sends to destination %s, which is gone", sy.ID, sy.DestinationID)
 	}
 	source, err := resolveSyncSource(st, sy.Kind, sy.SourceID)
 	if err != nil {
 		source = syncSource{label: sy.SourceID}
 	}
-	return generatedSyncName(sy.Kind, source, d), nil
+	return generatedSyncName(sy.Kind, source, &st.Destinations[i]), nil
 }
 
 func (s *Server) deleteSync(w http.ResponseWriter, r *http.Request) {
@@ -159,7 +161,7 @@ func (s *Server) deleteSync(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeSuccess(w)

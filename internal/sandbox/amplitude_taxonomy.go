@@ -13,7 +13,7 @@ import (
 func (s *Server) createUserProperty(w http.ResponseWriter, r *http.Request) {
 	form, err := decodeForm(r)
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var p problems
@@ -24,7 +24,7 @@ func (s *Server) createUserProperty(w http.ResponseWriter, r *http.Request) {
 	prop.applySettings(&p, form)
 	prop.validate(&p)
 	if err := p.err(); err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	err = s.store.update(func(st *state) error {
@@ -34,7 +34,7 @@ func (s *Server) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties = append(st.UserProperties, prop)
 		return nil
 	})
-	s.answerTaxonomyWrite(w, err)
+	s.answerTaxonomyWrite(w, r, err)
 }
 
 // listUserProperties leaves out hidden properties, as documented ("Hidden
@@ -44,7 +44,7 @@ func (s *Server) createUserProperty(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listUserProperties(w http.ResponseWriter, r *http.Request) {
 	showDeleted, err := queryBool(r.URL.Query(), "showDeleted")
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	views := []userPropertyView{}
@@ -62,7 +62,7 @@ func (s *Server) listUserProperties(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getUserProperty(w http.ResponseWriter, r *http.Request) {
 	showDeleted, err := queryBool(r.URL.Query(), "showDeleted")
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	var view *userPropertyView
@@ -73,7 +73,7 @@ func (s *Server) getUserProperty(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	if view == nil {
-		fail(s.amplitude, w, errNotFound)
+		fail(s.amplitude, w, r, errNotFound)
 		return
 	}
 	writeAmplitudeData(w, view)
@@ -84,7 +84,7 @@ func (s *Server) getUserProperty(w http.ResponseWriter, r *http.Request) {
 func (s *Server) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 	form, err := decodeForm(r)
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	err = s.store.update(func(st *state) error {
@@ -109,7 +109,7 @@ func (s *Server) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = updated
 		return nil
 	})
-	s.answerTaxonomyWrite(w, err)
+	s.answerTaxonomyWrite(w, r, err)
 }
 
 func applyUserPropertyUpdate(p userProperty, form url.Values) (userProperty, error) {
@@ -143,7 +143,7 @@ func (s *Server) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = p
 		return nil
 	})
-	s.answerTaxonomyWrite(w, err)
+	s.answerTaxonomyWrite(w, r, err)
 }
 
 func (s *Server) restoreUserProperty(w http.ResponseWriter, r *http.Request) {
@@ -160,7 +160,7 @@ func (s *Server) restoreUserProperty(w http.ResponseWriter, r *http.Request) {
 		st.UserProperties[i] = p
 		return nil
 	})
-	s.answerTaxonomyWrite(w, err)
+	s.answerTaxonomyWrite(w, r, err)
 }
 
 // liveUserProperty finds the property a path names; a deleted one is "Not
@@ -197,9 +197,9 @@ func checkUserPropertyNameFree(st *state, name, attempt string) error {
 
 // answerTaxonomyWrite answers a create, update, delete or restore: the
 // Taxonomy API's bare {"success": true}, or the error in its shape.
-func (s *Server) answerTaxonomyWrite(w http.ResponseWriter, err error) {
+func (s *Server) answerTaxonomyWrite(w http.ResponseWriter, r *http.Request, err error) {
 	if err != nil {
-		fail(s.amplitude, w, err)
+		fail(s.amplitude, w, r, err)
 		return
 	}
 	writeAmplitudeSuccess(w)

@@ -23,7 +23,7 @@ func TestAmplitudeAuth(t *testing.T) {
 	f := start(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := f.send("GET", "/amplitude/api/2/destinations", nil, tt.auth)
+			r := f.send("GET", "/amplitude/api/2/syncs", nil, tt.auth)
 			if tt.wantStatus == http.StatusOK {
 				r.wantStatus(t, http.StatusOK)
 				return

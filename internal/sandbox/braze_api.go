@@ -19,18 +19,18 @@ type brazeErrorBody struct {
 	Errors  []string `json:"errors"`
 }
 
-func (brazeAPI) writeError(w http.ResponseWriter, e *apiError) {
+func (brazeAPI) writeError(w http.ResponseWriter, _ *http.Request, e *apiError) {
 	writeJSON(w, e.status, brazeErrorBody{Message: strings.Join(e.messages, "; "), Errors: e.messages})
 }
 
-func (b brazeAPI) admit(w http.ResponseWriter, now time.Time) bool {
+func (b brazeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := b.limit.take(now)
 	h := w.Header()
 	h.Set("X-RateLimit-Limit", strconv.Itoa(q.limit))
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(q.remaining))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(q.reset.Unix(), 10))
 	if !admitted {
-		b.writeError(w, refuse(http.StatusTooManyRequests,
+		b.writeError(w, r, refuse(http.StatusTooManyRequests,
 			"Rate Limited: over the limit of %d requests; retry after %s (X-RateLimit-Reset)", q.limit, q.reset.UTC().Format(time.RFC3339)))
 	}
 	return admitted

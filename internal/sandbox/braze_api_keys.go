@@ -11,11 +11,11 @@ import (
 func (s *Server) createAPIKey(w http.ResponseWriter, r *http.Request) {
 	var req apiKeyRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.braze, w, err)
+		fail(s.braze, w, r, err)
 		return
 	}
 	if err := req.validate(); err != nil {
-		fail(s.braze, w, err)
+		fail(s.braze, w, r, err)
 		return
 	}
 	key := apiKey{
@@ -34,7 +34,7 @@ func (s *Server) createAPIKey(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.braze, w, err)
+		fail(s.braze, w, r, err)
 		return
 	}
 	writeBrazeSuccess(w, map[string]any{"api_key": createdAPIKeyView{apiKeyView: key.view(), Key: key.Secret}})
@@ -54,7 +54,7 @@ func (s *Server) listAPIKeys(w http.ResponseWriter, _ *http.Request) {
 func (s *Server) apiKeyInfo(w http.ResponseWriter, r *http.Request) {
 	id := r.URL.Query().Get("api_key_id")
 	if id == "" {
-		fail(s.braze, w, refuse(http.StatusBadRequest, "api_key_id is required"))
+		fail(s.braze, w, r, refuse(http.StatusBadRequest, "api_key_id is required"))
 		return
 	}
 	var view *apiKeyInfoView
@@ -65,7 +65,7 @@ func (s *Server) apiKeyInfo(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	if view == nil {
-		fail(s.braze, w, unknownAPIKey(id))
+		fail(s.braze, w, r, unknownAPIKey(id))
 		return
 	}
 	writeBrazeSuccess(w, map[string]any{"api_key": view})
@@ -78,11 +78,11 @@ type deleteAPIKeyRequest struct {
 func (s *Server) deleteAPIKey(w http.ResponseWriter, r *http.Request) {
 	var req deleteAPIKeyRequest
 	if err := decodeJSON(w, r, &req); err != nil {
-		fail(s.braze, w, err)
+		fail(s.braze, w, r, err)
 		return
 	}
 	if req.APIKeyID == "" {
-		fail(s.braze, w, refuse(http.StatusBadRequest, "api_key_id is required"))
+		fail(s.braze, w, r, refuse(http.StatusBadRequest, "api_key_id is required"))
 		return
 	}
 	err := s.store.update(func(st *state) error {
@@ -94,7 +94,7 @@ func (s *Server) deleteAPIKey(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		fail(s.braze, w, err)
+		fail(s.braze, w, r, err)
 		return
 	}
 	writeBrazeSuccess(w, nil)

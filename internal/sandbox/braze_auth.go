@@ -13,7 +13,7 @@ func (s *Server) brazeAuth(permission string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		secret, ok := bearerToken(r)
 		if !ok {
-			s.braze.writeError(w, refuse(http.StatusUnauthorized,
+			s.braze.writeError(w, r, refuse(http.StatusUnauthorized,
 				"Invalid API key: no REST API key was sent; send Authorization: Bearer YOUR-REST-API-KEY"))
 			return
 		}
@@ -39,7 +39,7 @@ func (s *Server) brazeAuth(permission string, next http.Handler) http.Handler {
 			}
 		})
 		if refusal != nil {
-			s.braze.writeError(w, refusal)
+			s.braze.writeError(w, r, refusal)
 			return
 		}
 		next.ServeHTTP(w, r)

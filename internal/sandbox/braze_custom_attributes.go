@@ -27,7 +27,7 @@ func (s *Server) listCustomAttributes(w http.ResponseWriter, r *http.Request) {
 	if cursor := r.URL.Query().Get("cursor"); cursor != "" {
 		var ok bool
 		if skip, ok = decodeSkipCursor(cursor); !ok {
-			fail(s.braze, w, refuse(http.StatusBadRequest, "cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", cursor))
+			fail(s.braze, w, r, refuse(http.StatusBadRequest, "cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", cursor))
 			return
 		}
 	}

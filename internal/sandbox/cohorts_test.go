@@ -59,9 +59,9 @@ func TestCohortList(t *testing.T) {
 func TestCohortSyncMetadata(t *testing.T) {
 	f := start(t)
 	_, cohortsA := f.destinations()
-	cohortsB := f.createDestination(cohortDestination("cohorts b"))["id"].(string)
-	cohortsC := f.createDestination(cohortDestination("cohorts c"))["id"].(string)
-	cohortsD := f.createDestination(cohortDestination("cohorts d"))["id"].(string)
+	cohortsB := f.createDestination(brazeCohorts("cohorts b"))["id"].(string)
+	cohortsC := f.createDestination(brazeCohorts("cohorts c"))["id"].(string)
+	cohortsD := f.createDestination(brazeCohorts("cohorts d"))["id"].(string)
 	hourlyID := f.createSync(syncBody("cohort", "coh_power_users", cohortsA, "hourly"))["id"].(string)
 	f.createSync(syncBody("cohort", "coh_power_users", cohortsB, "realtime"))
 	f.createSync(syncBody("cohort", "coh_power_users", cohortsC, "one_time"))

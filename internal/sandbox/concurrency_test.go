@@ -44,13 +44,15 @@ func TestConcurrentClients(t *testing.T) {
 	if stats.Objects.Destinations != 0 || stats.Objects.APIKeys != 1+clients*rounds {
 		t.Errorf("objects %+v", stats.Objects)
 	}
-	if got := stats.Requests.ByRoute["POST /amplitude/api/2/destinations"]; got != clients*rounds {
+	if got := stats.Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"]; got != clients*rounds {
 		t.Errorf("%d destination creates counted, want %d", got, clients*rounds)
 	}
 }
 
 // exercise is one client's round: a destination's whole life and a Braze key.
 func exercise(f *sandboxFixture, name string) error {
+	admin := developerAuth(sandbox.DeveloperAPIAdminToken)
+	destinations := sandbox.DeveloperAPIPath + destinationsPath
 	steps := []struct {
 		method, path string
 		body         any
@@ -58,8 +60,8 @@ func exercise(f *sandboxFixture, name string) error {
 	}{
 		{http.MethodPost, "/braze/api_keys/create", map[string]any{"name": name, "permissions": []string{"users.track"}}, bearer(sandbox.BrazeAdminKey)},
 		{http.MethodGet, "/braze/api_keys/list", nil, bearer(sandbox.BrazeAdminKey)},
-		{http.MethodPost, "/amplitude/api/2/destinations", streamDestination(name), amplitudeAuth},
-		{http.MethodGet, "/amplitude/api/2/destinations?limit=3", nil, amplitudeAuth},
+		{http.MethodPost, destinations, brazeStream(name), admin},
+		{http.MethodGet, destinations + "?limit=3", nil, admin},
 	}
 	var id string
 	for _, s := range steps {
@@ -67,24 +69,28 @@ func exercise(f *sandboxFixture, name string) error {
 		if err != nil {
 			return err
 		}
-		if r.status != http.StatusOK {
+		if r.status != http.StatusOK && r.status != http.StatusCreated {
 			return fmt.Errorf("%s %s: %d %s", s.method, s.path, r.status, r.body)
 		}
-		if s.method == http.MethodPost && s.path == "/amplitude/api/2/destinations" {
-			id, _ = r.amplitudeObjectID()
+		if s.method == http.MethodPost && s.path == destinations {
+			id, _ = r.objectID()
 		}
 	}
-	for _, method := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
-		var body any
-		if method == http.MethodPut {
-			body = set(streamDestination(name), "config.api_key", absent)
-		}
-		r, err := f.try(method, "/amplitude/api/2/destinations/"+id, body, amplitudeAuth)
+	for _, s := range []struct {
+		method, path string
+		body         any
+		auth         func(*http.Request)
+	}{
+		{http.MethodGet, destinations + "/" + id, nil, admin},
+		{http.MethodPatch, destinations + "/" + id, map[string]any{"display_name": name + " renamed", "enabled": false}, admin},
+		{http.MethodDelete, "/_sandbox/destinations/" + id, nil, nil},
+	} {
+		r, err := f.try(s.method, s.path, s.body, s.auth)
 		if err != nil {
 			return err
 		}
 		if r.status != http.StatusOK {
-			return fmt.Errorf("%s destination: %d %s", method, r.status, r.body)
+			return fmt.Errorf("%s destination: %d %s", s.method, r.status, r.body)
 		}
 	}
 	return nil

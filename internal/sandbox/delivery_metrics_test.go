@@ -94,8 +94,8 @@ func checkDeliverySums(t *testing.T, m deliveryMetrics) {
 
 func TestDeliveryMetricsVary(t *testing.T) {
 	f := start(t)
-	a := f.createDestination(streamDestination("a"))["id"].(string)
-	b := f.createDestination(streamDestination("b"))["id"].(string)
+	a := f.createDestination(brazeStream("a"))["id"].(string)
+	b := f.createDestination(brazeStream("b"))["id"].(string)
 	ask := func(id string) deliveryMetrics {
 		return f.wantMetrics(url.Values{"sync_id": {id}, "time_period": {"ONE_HOUR"}})
 	}

@@ -1,155 +1,221 @@
 package sandbox
 
 import (
+	"bytes"
+	"encoding/json"
+	"maps"
 	"slices"
 	"time"
 )
 
-// An Amplitude destination: "Braze (Event Stream)" (type braze) or
-// "Braze (Cohort Sync)" (type braze_cohort), in the wire shape of DESIGN.md
-// §3.1.
+// A destination of Amplitude's Developer API (DESIGN.md §3.1): one partner
+// (destination_type.go), the kinds of data it receives, the partner's
+// config, and for event streaming what is sent.
 
+// The kinds of destination. They fall into three families that cannot be
+// mixed: event streaming (any of event and identify), cohort, and
+// warehouse_export. No partner of the sandbox serves warehouse_export.
 const (
-	destinationTypeBraze       = "braze"
-	destinationTypeBrazeCohort = "braze_cohort"
+	kindEvent           = "event"
+	kindIdentify        = "identify"
+	kindCohort          = "cohort"
+	kindWarehouseExport = "warehouse_export"
 )
 
-// destinationSpec is the writable part of a destination, as a client sends
-// it. Pointers and nil slices tell an absent field from an empty one, which
-// validation needs: fields of the other type must be absent.
-type destinationSpec struct {
-	Type       string            `json:"type"`
-	Name       string            `json:"name"`
-	Enabled    *bool             `json:"enabled"`
-	Config     destinationConfig `json:"config"`
-	Mapping    *identityMapping  `json:"mapping,omitempty"`
-	Mappings   []identityMapping `json:"mappings,omitempty"`
-	SendEvents *sendEvents       `json:"send_events,omitempty"`
-	SendUsers  *sendUsers        `json:"send_users,omitempty"`
+// destinationKinds are the kinds in the order a destination's kind lists
+// them: kind is a set, so the sandbox answers it in one order whatever order
+// it was sent in, and a client comparing lists sees no change that is not
+// one.
+var destinationKinds = []string{kindEvent, kindIdentify, kindCohort, kindWarehouseExport}
+
+// kindFamily names the family of a kind.
+func kindFamily(kind string) string {
+	switch kind {
+	case kindEvent, kindIdentify:
+		return "event streaming"
+	}
+	return kind
 }
 
-type destinationConfig struct {
-	Endpoint        string  `json:"endpoint"`
-	APIKey          *string `json:"api_key,omitempty"`
-	AppID           *string `json:"app_id,omitempty"`
-	DataImportKey   *string `json:"data_import_key,omitempty"`
-	UserAliasLabel  *string `json:"user_alias_label"`
-	UpdateUsersOnly bool    `json:"update_users_only"`
-}
-
-// identityMapping maps an Amplitude user property to a Braze identifier.
-type identityMapping struct {
-	AmplitudeProperty string `json:"amplitude_property"`
-	BrazeIdentifier   string `json:"braze_identifier"`
-}
-
-type sendEvents struct {
-	AllEvents       bool          `json:"all_events"`
-	Events          []string      `json:"events"`
-	Filters         []eventFilter `json:"filters"`
-	EventProperties []string      `json:"event_properties"`
-	UserProperties  []string      `json:"user_properties"`
-}
-
-type eventFilter struct {
-	Property string   `json:"property"`
-	Operator string   `json:"operator"`
-	Values   []string `json:"values"`
-}
-
-type sendUsers struct {
-	UserProperties []string `json:"user_properties"`
-}
-
-// destinationRequest is a POST or PUT body. A client may echo back the
-// read-only fields of a read; they are accepted and ignored.
-type destinationRequest struct {
-	destinationSpec
-	ID        any `json:"id"`
-	CreatedAt any `json:"created_at"`
-	UpdatedAt any `json:"updated_at"`
-}
+// writeOnlyShown stands for a secret wherever a value would show it.
+const writeOnlyShown = "(write-only)"
 
 // destination is a stored destination, secrets in the clear.
 type destination struct {
 	ID string `json:"id"`
 	// Seq orders destinations for list cursors.
-	Seq int64 `json:"seq"`
-	destinationSpec
+	Seq         int64    `json:"seq"`
+	Partner     string   `json:"partner"`
+	DisplayName string   `json:"display_name"`
+	Kind        []string `json:"kind"`
+	// Config holds the parameters set, each value compact JSON in one
+	// canonical form (canonicalJSON), so equal values compare equal.
+	Config map[string]json.RawMessage `json:"config"`
+	// The event-streaming fields; a cohort destination has their fixed
+	// values (enabled, sending nothing, no filter nor mappings).
+	Enabled          bool              `json:"enabled"`
+	EventFilter      *eventFilter      `json:"event_filter"`
+	PropertyMappings *propertyMappings `json:"property_mappings"`
+	SendEvents       bool              `json:"send_events"`
+	SendUsers        bool              `json:"send_users"`
+	// Version counts the changes, from 1: the If-Match token.
+	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	CreatedBy string    `json:"created_by"`
+	UpdatedBy string    `json:"updated_by"`
 }
 
-// destinationView is a destination as reads answer it: secrets masked.
-type destinationView struct {
-	ID string `json:"id"`
-	destinationSpec
-	CreatedAt string `json:"created_at"`
-	UpdatedAt string `json:"updated_at"`
+// eventFilter is which events an event stream forwards; a destination
+// without one forwards every event.
+type eventFilter struct {
+	Events []string `json:"events"`
+	// PropertyFilters is left out when absent: the vendor's schema does not
+	// make it nullable.
+	PropertyFilters *propertyFilters `json:"property_filters,omitempty"`
 }
 
-func (d *destination) view() destinationView {
-	spec := d.destinationSpec
-	spec.Config.APIKey = mask(spec.Config.APIKey)
-	spec.Config.DataImportKey = mask(spec.Config.DataImportKey)
-	return destinationView{
-		ID:              d.ID,
-		destinationSpec: spec,
-		CreatedAt:       formatTime(d.CreatedAt),
-		UpdatedAt:       formatTime(d.UpdatedAt),
-	}
+type propertyFilters struct {
+	Conditions []filterCondition `json:"conditions"`
 }
 
-const maskPrefix = "****"
-
-// mask hides a secret but for its last four characters, enough for a person
-// to tell keys apart.
-func mask(secret *string) *string {
-	if secret == nil {
-		return nil
-	}
-	masked := maskPrefix + (*secret)[max(0, len(*secret)-4):]
-	return &masked
+type filterCondition struct {
+	Property string   `json:"property"`
+	Operator string   `json:"operator"`
+	Values   []string `json:"values"`
 }
 
-// normalized fills in defaults and turns absent lists into empty ones, so
-// that reads answer one shape whatever the client omitted.
-func (spec destinationSpec) normalized() destinationSpec {
-	if spec.Enabled == nil {
-		enabled := true
-		spec.Enabled = &enabled
-	}
-	if se := spec.SendEvents; se != nil {
-		normal := *se
-		normal.Events = orEmpty(normal.Events)
-		normal.EventProperties = orEmpty(normal.EventProperties)
-		normal.UserProperties = orEmpty(normal.UserProperties)
-		normal.Filters = orEmpty(normal.Filters)
-		for i := range normal.Filters {
-			normal.Filters[i].Values = orEmpty(normal.Filters[i].Values)
-		}
-		spec.SendEvents = &normal
-	}
-	if su := spec.SendUsers; su != nil {
-		spec.SendUsers = &sendUsers{UserProperties: orEmpty(su.UserProperties)}
-	}
-	return spec
+var filterOperators = []string{"is", "is_not", "contains", "greater_than", "less_than"}
+
+// propertyMappings are the properties sent along: with each event, and as
+// Braze attributes when a user changes. Every list is answered, empty when
+// not set, so reads have one shape.
+type propertyMappings struct {
+	EventProperties        []string `json:"event_properties"`
+	UserProperties         []string `json:"user_properties"`
+	IdentifyUserProperties []string `json:"identify_user_properties"`
 }
 
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
+func (d *destination) streams() bool {
+	return isStreamingKind(d.Kind)
+}
+
+// isStreamingKind reports whether kind is of the event-streaming family.
+func isStreamingKind(kind []string) bool {
+	return len(kind) > 0 && !slices.ContainsFunc(kind, func(k string) bool { return k != kindEvent && k != kindIdentify })
+}
+
+func (d *destination) hasKind(kind string) bool {
+	return slices.Contains(d.Kind, kind)
+}
+
+// paused is read-only: an event stream that is not enabled is paused.
+func (d *destination) paused() bool {
+	return d.streams() && !d.Enabled
+}
+
+// secret returns the stored value of a string parameter such as a key.
+func (d *destination) secret(id string) (string, bool) {
+	var s string
+	raw, ok := d.Config[id]
+	if !ok || json.Unmarshal(raw, &s) != nil {
+		return "", false
 	}
-	return s
+	return s, true
+}
+
+// decodedConfig is the config with values decoded as validation reads them.
+func (d *destination) decodedConfig() map[string]any {
+	config := make(map[string]any, len(d.Config))
+	for id, raw := range d.Config {
+		config[id] = decodeValue(raw)
+	}
+	return config
+}
+
+// clone copies what a change may replace, so a stored destination is never
+// changed in place.
+func (d destination) clone() destination {
+	d.Kind = slices.Clone(d.Kind)
+	d.Config = maps.Clone(d.Config)
+	return d
+}
+
+// canonicalJSON rewrites a valid JSON value compactly with object keys
+// sorted; numbers keep their literal.
+func canonicalJSON(raw json.RawMessage) json.RawMessage {
+	out, err := json.Marshal(decodeValue(raw))
+	if err != nil {
+		return raw // Unreachable for a value that decoded.
+	}
+	return out
+}
+
+// decodeValue decodes valid JSON with json.Number for numbers, so that no
+// number is rounded through a float64.
+func decodeValue(raw json.RawMessage) any {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	_ = dec.Decode(&v) // raw has been checked to be valid JSON.
+	return v
 }
 
 func (st *state) destinationByID(id string) int {
 	return slices.IndexFunc(st.Destinations, func(d destination) bool { return d.ID == id })
 }
 
-// destinationByName finds a destination by its name. Names are unique in a
-// project, which is also how a client finds what a create whose response was
-// lost made.
-func (st *state) destinationByName(name string) int {
-	return slices.IndexFunc(st.Destinations, func(d destination) bool { return d.Name == name })
+// destinationView is a destination as every answer shows it: secrets left
+// out of its config, credential_status and paused derived.
+type destinationView struct {
+	ID               string                     `json:"id"`
+	Object           string                     `json:"object"`
+	ProjectID        string                     `json:"project_id"`
+	Partner          string                     `json:"partner"`
+	DisplayName      string                     `json:"display_name"`
+	Kind             []string                   `json:"kind"`
+	Config           map[string]json.RawMessage `json:"config"`
+	CredentialStatus string                     `json:"credential_status"`
+	Version          int                        `json:"version"`
+	Enabled          bool                       `json:"enabled"`
+	Paused           bool                       `json:"paused"`
+	EventFilter      *eventFilter               `json:"event_filter"`
+	PropertyMappings *propertyMappings          `json:"property_mappings"`
+	SendEvents       bool                       `json:"send_events"`
+	SendUsers        bool                       `json:"send_users"`
+	CreatedAt        string                     `json:"created_at"`
+	UpdatedAt        string                     `json:"updated_at"`
+	CreatedBy        string                     `json:"created_by"`
+	UpdatedBy        string                     `json:"updated_by"`
+}
+
+func (st *state) destinationView(d *destination) destinationView {
+	config := map[string]json.RawMessage{}
+	partner := destinationTypeOf(d.Partner)
+	for id, raw := range d.Config {
+		if param := partner.parameter(id); param == nil || !param.writeOnly() {
+			config[id] = raw
+		}
+	}
+	return destinationView{
+		ID:               d.ID,
+		Object:           "destination",
+		ProjectID:        AmplitudeProjectID,
+		Partner:          d.Partner,
+		DisplayName:      d.DisplayName,
+		Kind:             d.Kind,
+		Config:           config,
+		CredentialStatus: st.credentialStatus(d),
+		Version:          d.Version,
+		Enabled:          d.Enabled,
+		Paused:           d.paused(),
+		EventFilter:      d.EventFilter,
+		PropertyMappings: d.PropertyMappings,
+		SendEvents:       d.SendEvents,
+		SendUsers:        d.SendUsers,
+		CreatedAt:        formatTime(d.CreatedAt),
+		UpdatedAt:        formatTime(d.UpdatedAt),
+		CreatedBy:        d.CreatedBy,
+		UpdatedBy:        d.UpdatedBy,
+	}
 }

@@ -2,52 +2,138 @@ package sandbox
 
 import (
 	"fmt"
-	"net"
-	"net/http"
 	"net/netip"
-	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
-// When a Braze destination is saved, Amplitude tries its settings against
-// Braze. The sandbox stands in for every Braze instance, so it runs the same
-// check against its own Braze side.
+// Where a destination meets its partner. The sandbox stands in for every
+// Braze instance, so a Braze destination's key is checked against the
+// sandbox's own Braze half, whatever its api_endpoint: when it is saved, when
+// a read reports credential_status, and when the destination is tested. The
+// sandbox sends nothing to a webhook, so nothing can reject one.
 
-// isBrazeEndpoint reports whether endpoint is a Braze this sandbox stands in
-// for: a published instance, or the sandbox's own /braze base URL on a
-// loopback address (the port varies from run to run).
-func isBrazeEndpoint(endpoint string, u *url.URL) bool {
-	return facts.IsBrazeRESTEndpoint(endpoint) ||
-		(isLoopback(u.Hostname()) && strings.TrimSuffix(u.Path, "/") == "/braze")
-}
+const (
+	partnerBraze = "braze"
 
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
+	credentialConnected    = "connected"
+	credentialDisconnected = "disconnected"
+)
 
-// checkBrazeKey is Amplitude's test of a Braze REST key: it must exist, carry
-// users.track, and admit the addresses Amplitude sends from.
-func checkBrazeKey(st *state, secret string) error {
+// brazeKeyProblem is Amplitude's test of a Braze REST key, or "" when it
+// passes: the key must exist, carry users.track, and admit the addresses
+// Amplitude sends from.
+func brazeKeyProblem(st *state, secret string) string {
 	i := st.apiKeyBySecret(secret)
 	if i < 0 {
-		return refuse(http.StatusBadRequest, "Braze rejected the API key: it does not exist")
+		return "Braze rejected the API key: it does not exist"
 	}
 	key := &st.APIKeys[i]
 	if !key.has("users.track") {
-		return refuse(http.StatusBadRequest, "Braze rejected the API key: it lacks the users.track permission")
+		return "Braze rejected the API key: it lacks the users.track permission"
 	}
 	if !admitsAmplitude(key) {
-		return refuse(http.StatusBadRequest,
-			"Braze rejected the API key: its allowed IPs admit no Amplitude region's egress IPs (%s)", egressIPList())
+		return fmt.Sprintf("Braze rejected the API key: its allowed IPs admit no Amplitude region's egress IPs (%s)", egressIPList())
 	}
-	return nil
+	return ""
+}
+
+// checkSentBrazeKey tests the api_key a write sends, on every write that
+// sends one, the same key again included: Amplitude tries a key when it is
+// given one, not when it is kept.
+func checkSentBrazeKey(st *state, d *destination, req *destinationRequest, p *fieldProblems) {
+	if d.Partner != partnerBraze || !d.streams() || !req.config.sent {
+		return
+	}
+	if _, sent := req.config.value["api_key"]; !sent {
+		return
+	}
+	key, ok := d.secret("api_key")
+	if !ok {
+		return // Removed by a null: the config check has refused it.
+	}
+	if problem := brazeKeyProblem(st, key); problem != "" {
+		p.add("config.api_key", problemCredentialRejected, "config.api_key: %s", problem)
+	}
+}
+
+// credentialStatus is whether the partner still takes the stored
+// credentials. A Braze REST key can be deleted in Braze at any time (and
+// Braze keys cannot be edited, so one that passed the check keeps its
+// permissions and allowed IPs); a cohort destination's data import key is
+// not a REST key, so the Braze half cannot see it and it counts as
+// connected while it is set.
+func (st *state) credentialStatus(d *destination) string {
+	if d.Partner != partnerBraze {
+		return credentialConnected
+	}
+	if !d.streams() {
+		if _, ok := d.secret("data_import_key"); ok {
+			return credentialConnected
+		}
+		return credentialDisconnected
+	}
+	if key, ok := d.secret("api_key"); ok {
+		if i := st.apiKeyBySecret(key); i >= 0 && st.APIKeys[i].has("users.track") {
+			return credentialConnected
+		}
+	}
+	return credentialDisconnected
+}
+
+// destinationTestResult is the answer of POST …/destinations/{id}/test.
+type destinationTestResult struct {
+	OK             bool           `json:"ok"`
+	Detail         *string        `json:"detail"`
+	ExamplePayload map[string]any `json:"example_payload"`
+}
+
+// testUserID is the user a test payload is about.
+const testUserID = "amplitude-test-user"
+
+// testDestination tries an event stream's credentials and shows what it
+// would send; nothing is sent and nothing changes.
+func (st *state) testDestination(d *destination, now time.Time) destinationTestResult {
+	if d.Partner != partnerBraze {
+		return destinationTestResult{OK: true, ExamplePayload: map[string]any{
+			"events": []any{map[string]any{"event_type": "Amplitude Test Event", "user_id": testUserID, "time": formatTime(now)}},
+		}}
+	}
+	key, _ := d.secret("api_key")
+	if problem := brazeKeyProblem(st, key); problem != "" {
+		return destinationTestResult{OK: false, Detail: &problem}
+	}
+	return destinationTestResult{OK: true, ExamplePayload: brazeTestPayload(d, now)}
+}
+
+// brazeTestPayload is a Braze /users/track body for the test user, as the
+// destination maps users and with what it sends.
+func brazeTestPayload(d *destination, now time.Time) map[string]any {
+	config := d.decodedConfig()
+	user := func(fields map[string]any) map[string]any {
+		mapping, _ := config["user_id_mapping"].(map[string]any)
+		switch identifier, _ := mapping["braze_identifier"].(string); identifier {
+		case "user_alias":
+			fields["user_alias"] = map[string]any{"alias_name": testUserID, "alias_label": config["user_alias_label"]}
+		case "email":
+			fields["email"] = testUserID + "@example.com"
+		default:
+			fields[identifier] = testUserID
+		}
+		return fields
+	}
+	payload := map[string]any{}
+	if d.SendEvents {
+		payload["events"] = []any{user(map[string]any{"name": "Amplitude Test Event", "time": formatTime(now)})}
+	}
+	if d.SendUsers {
+		updateOnly, _ := config["update_users_only"].(bool)
+		payload["attributes"] = []any{user(map[string]any{"_update_existing_only": updateOnly})}
+	}
+	return payload
 }
 
 // admitsAmplitude reports whether the key admits every egress IP of at least

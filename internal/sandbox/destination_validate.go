@@ -1,183 +1,220 @@
 package sandbox
 
 import (
+	"encoding/json"
 	"fmt"
-	"net/url"
-	"regexp"
+	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
-// The rules of Amplitude's destination forms, as a client would meet them
-// when saving. Every message names the field and what would be valid.
+// What a create or PATCH makes of a destination, and whether the partner
+// takes it. A create is the request applied to the defaults, a PATCH the
+// request applied to the stored destination; either way the result is then
+// validated whole, as one rule, so that a PATCH cannot leave a destination
+// that a create would refuse (such as one without a required parameter).
+// Every refusal here is a 422 invalid_config, each problem located.
 
-var (
-	destinationTypes      = []string{destinationTypeBraze, destinationTypeBrazeCohort}
-	streamIdentifiers     = []string{"external_id", "braze_id", "user_alias", "email"}
-	cohortIdentifiers     = []string{"external_id", "device_id", "user_alias"}
-	filterOperators       = []string{"is", "is_not", "contains", "does_not_contain", "greater", "less", "is_set", "is_not_set"}
-	operatorsWithoutValue = []string{"is_set", "is_not_set"}
-	uuidPattern           = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-)
-
-const maxCohortMappings = 3
-
-// validateDestination checks a create (stored is nil) or a replacement of
-// stored. It looks at the request alone; rules that need the rest of the
-// state (unique names, the key check) come after it.
-func validateDestination(spec *destinationSpec, stored *destination) error {
-	var p problems
-	creating := stored == nil
-	if strings.TrimSpace(spec.Name) == "" {
-		p.add("name is required")
-	}
-	switch {
-	case spec.Type == "":
-		p.add("type is required: one of %s", strings.Join(destinationTypes, ", "))
-	case !slices.Contains(destinationTypes, spec.Type):
-		p.add("type %q is not valid: use one of %s", spec.Type, strings.Join(destinationTypes, ", "))
-	case !creating && spec.Type != stored.Type:
-		p.add("type cannot change from %s to %s; create a new destination instead", stored.Type, spec.Type)
-	}
-	checkEndpoint(&p, spec.Config.Endpoint)
-	switch spec.Type {
-	case destinationTypeBraze:
-		checkEventStream(&p, spec, creating)
-	case destinationTypeBrazeCohort:
-		checkCohortSync(&p, spec, creating)
-	}
-	return p.err()
+// writeContext is who writes, and when.
+type writeContext struct {
+	now time.Time
+	by  string
 }
 
-func checkEndpoint(p *problems, endpoint string) {
-	if endpoint == "" {
-		p.add("config.endpoint is required: your Braze REST endpoint, such as https://rest.iad-01.braze.com")
-		return
+// planCreate is the destination a create would make: not stored, without
+// an id, at version 1.
+func planCreate(st *state, req *destinationRequest, wc writeContext) (destination, error) {
+	d := destination{
+		Partner:     req.partner.value,
+		DisplayName: req.displayName.value,
+		Config:      map[string]json.RawMessage{},
+		Version:     1,
+		CreatedAt:   wc.now,
+		UpdatedAt:   wc.now,
+		CreatedBy:   wc.by,
+		UpdatedBy:   wc.by,
 	}
-	u, err := url.Parse(endpoint)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && (u.Scheme != "http" || !isLoopback(u.Hostname()))) {
-		p.add("config.endpoint %q must be an https:// URL (plain http:// only for loopback hosts)", endpoint)
-		return
+	partner := destinationTypeOf(d.Partner)
+	if partner == nil {
+		return d, refuseField(http.StatusUnprocessableEntity, codeInvalidConfig, "partner", problemInvalidValue,
+			"partner %q is not a destination type of this project: use one of %s (GET /v1/destination-types lists them)", d.Partner, partnerNames())
 	}
-	if !isBrazeEndpoint(endpoint, u) {
-		p.add("config.endpoint %q is not a Braze REST endpoint: use your instance's, such as https://rest.iad-01.braze.com", endpoint)
-	}
-}
-
-// checkEventStream applies the rules of "Braze (Event Stream)".
-func checkEventStream(p *problems, spec *destinationSpec, creating bool) {
-	const kind = destinationTypeBraze
-	checkSecret(p, "config.api_key", spec.Config.APIKey, creating)
-	switch appID := spec.Config.AppID; {
-	case appID == nil || *appID == "":
-		p.add("config.app_id is required: the Braze app identifier, a UUID")
-	case !uuidPattern.MatchString(*appID):
-		p.add("config.app_id %q must be a UUID such as 01234567-89ab-cdef-0123-456789abcdef", *appID)
-	}
-	checkAbsent(p, "config.data_import_key", spec.Config.DataImportKey != nil, kind)
-	checkAbsent(p, "mappings", spec.Mappings != nil, kind)
-
-	if m := spec.Mapping; m == nil {
-		p.add("mapping is required for type braze: an amplitude_property and a braze_identifier (%s)", strings.Join(streamIdentifiers, ", "))
+	if req.kind.sent {
+		d.Kind = req.kind.value
 	} else {
-		checkMapping(p, "mapping", *m, streamIdentifiers)
-		if m.BrazeIdentifier == "user_alias" && isBlank(spec.Config.UserAliasLabel) {
-			p.add("config.user_alias_label is required when mapping.braze_identifier is user_alias")
+		var err error
+		if d.Kind, err = partner.inferredKind(); err != nil {
+			// What else applies depends on the kind.
+			return d, err
 		}
 	}
+	// The event-streaming defaults: enabled, sending what the kind names.
+	d.Enabled = true
+	d.SendEvents = d.hasKind(kindEvent)
+	d.SendUsers = d.hasKind(kindIdentify)
+	d.apply(req)
+	return d, validateDestination(st, &d, req, nil)
+}
 
-	if spec.SendEvents == nil && spec.SendUsers == nil {
-		p.add("at least one of send_events or send_users is required for type braze")
+// planUpdate is what a PATCH of the destination at index i would make of
+// it. A PATCH that changes nothing keeps the version and updated_at.
+func planUpdate(st *state, i int, req *destinationRequest, ifMatch *int, wc writeContext) (destination, error) {
+	stored := &st.Destinations[i]
+	if ifMatch != nil && *ifMatch != stored.Version {
+		return destination{}, refuseWith(http.StatusPreconditionFailed, "version_mismatch",
+			"destination %s is at version %d; the request expected %d", stored.ID, stored.Version, *ifMatch)
 	}
-	if se := spec.SendEvents; se != nil {
+	d := stored.clone()
+	d.apply(req)
+	if err := validateDestination(st, &d, req, stored); err != nil {
+		return destination{}, err
+	}
+	if len(planDiff(stored, &d)) > 0 {
+		d.Version++
+		d.UpdatedAt = wc.now
+		d.UpdatedBy = wc.by
+	}
+	return d, nil
+}
+
+// apply sets the fields req sends; config is merged key by key, a null
+// removing its key. Only an event stream takes the event-streaming fields;
+// for any other destination they keep their fixed values, and
+// validateDestination refuses them.
+func (d *destination) apply(req *destinationRequest) {
+	if req.displayName.sent {
+		d.DisplayName = req.displayName.value
+	}
+	if req.kind.sent {
+		d.Kind = req.kind.value
+	}
+	if req.config.sent {
+		for id, value := range req.config.value {
+			if isNull(value) {
+				delete(d.Config, id)
+			} else {
+				d.Config[id] = value
+			}
+		}
+	}
+	if !d.streams() {
+		d.Enabled, d.SendEvents, d.SendUsers = true, false, false
+		d.EventFilter, d.PropertyMappings = nil, nil
+		return
+	}
+	setIfSentField(&d.Enabled, req.enabled)
+	setIfSentField(&d.SendEvents, req.sendEvents)
+	setIfSentField(&d.SendUsers, req.sendUsers)
+	setIfSentField(&d.EventFilter, req.eventFilter)
+	setIfSentField(&d.PropertyMappings, req.propertyMappings)
+}
+
+func setIfSentField[T any](field *T, sent sentField[T]) {
+	if sent.sent {
+		*field = sent.value
+	}
+}
+
+// inferredKind is the kind of a create that names none: the partner's
+// types when they make one family, else a refusal, as picking one family
+// would be a guess.
+func (t *destinationType) inferredKind() ([]string, error) {
+	if len(kindFamilies(t.types)) > 1 {
+		return nil, refuseField(http.StatusUnprocessableEntity, codeInvalidConfig, "kind", problemRequired,
+			"partner %s serves several kinds (%s): name kind", t.partner, strings.Join(t.types, ", "))
+	}
+	return slices.Clone(t.types), nil
+}
+
+// kindFamilies lists the families of the kinds, each once.
+func kindFamilies(kinds []string) []string {
+	var families []string
+	for _, k := range kinds {
+		if f := kindFamily(k); !slices.Contains(families, f) {
+			families = append(families, f)
+		}
+	}
+	return families
+}
+
+// validateDestination checks d, what req makes of stored (nil on a
+// create), against its partner's rules.
+func validateDestination(st *state, d *destination, req *destinationRequest, stored *destination) error {
+	var p fieldProblems
+	partner := destinationTypeOf(d.Partner)
+	if !checkKind(partner, d, req, stored, &p) {
+		// Which fields and parameters apply depends on the kind.
+		return p.err(http.StatusUnprocessableEntity, codeInvalidConfig)
+	}
+	if !d.streams() {
+		for _, field := range req.streamingFieldsSent() {
+			p.add(field, problemNotAllowed, "%s is for event streaming destinations; a %s destination has none", field, strings.Join(d.Kind, ", "))
+		}
+	} else {
+		if d.SendEvents && !d.hasKind(kindEvent) {
+			p.add("send_events", problemInvalidValue, "send_events is true but kind has no event: add event to kind, or set send_events to false")
+		}
+		if d.SendUsers && !d.hasKind(kindIdentify) {
+			p.add("send_users", problemInvalidValue, "send_users is true but kind has no identify: add identify to kind, or set send_users to false")
+		}
+	}
+	partner.checkConfig(d.decodedConfig(), d.Kind, &p)
+	if !slices.ContainsFunc(p, func(f fieldProblem) bool { return f.Field == "config.api_key" }) {
+		checkSentBrazeKey(st, d, req, &p)
+	}
+	return p.err(http.StatusUnprocessableEntity, codeInvalidConfig)
+}
+
+// checkKind checks that the kind sent is one family the partner serves,
+// and that a PATCH keeps the family: moving a destination from event
+// streaming to cohorts would make another destination under the same id.
+func checkKind(partner *destinationType, d *destination, req *destinationRequest, stored *destination, p *fieldProblems) bool {
+	if !req.kind.sent {
+		return true
+	}
+	before := len(*p)
+	if families := kindFamilies(d.Kind); len(families) > 1 {
+		p.add("kind", problemInvalidValue, "kind %s mixes %s: a destination is event streaming (any of event and identify), cohort or warehouse_export",
+			strings.Join(d.Kind, ", "), strings.Join(families, " and "))
+	}
+	for _, k := range d.Kind {
+		if !slices.Contains(partner.types, k) {
+			p.add("kind", problemNotAllowed, "partner %s does not serve kind %s; it serves %s", partner.partner, k, strings.Join(partner.types, ", "))
+		}
+	}
+	if len(*p) == before && stored != nil && kindFamily(stored.Kind[0]) != kindFamily(d.Kind[0]) {
+		p.add("kind", problemNotAllowed, "kind cannot change from %s (%s) to %s (%s); create a new destination instead",
+			strings.Join(stored.Kind, ", "), kindFamily(stored.Kind[0]), strings.Join(d.Kind, ", "), kindFamily(d.Kind[0]))
+	}
+	return len(*p) == before
+}
+
+// destinationWarnings are what a dry run warns of: settings that are valid
+// but probably not what was meant.
+func (st *state) destinationWarnings(d *destination) []string {
+	warnings := []string{}
+	if d.streams() {
 		switch {
-		case se.AllEvents && len(se.Events) > 0:
-			p.add("send_events sets both all_events and events: set all_events: true or list events, not both")
-		case !se.AllEvents && len(se.Events) == 0:
-			p.add("send_events needs all_events: true or a non-empty events list")
-		}
-		for i, f := range se.Filters {
-			checkFilter(p, i, f)
+		case !d.Enabled:
+			warnings = append(warnings, "enabled is false: the destination will not send anything")
+		case !d.SendEvents && !d.SendUsers:
+			warnings = append(warnings, "send_events and send_users are both false: the destination will not send anything")
 		}
 	}
-}
-
-func checkFilter(p *problems, i int, f eventFilter) {
-	if f.Property == "" {
-		p.add("send_events.filters[%d].property is required", i)
+	if partner := destinationTypeOf(d.Partner); partner != nil && partner.warnings != nil {
+		warnings = append(warnings, partner.warnings(d.decodedConfig())...)
 	}
-	switch {
-	case !slices.Contains(filterOperators, f.Operator):
-		p.add("send_events.filters[%d].operator %q is not valid: use one of %s", i, f.Operator, strings.Join(filterOperators, ", "))
-	case slices.Contains(operatorsWithoutValue, f.Operator) && len(f.Values) > 0:
-		p.add("send_events.filters[%d].values must be empty for operator %s", i, f.Operator)
-	case !slices.Contains(operatorsWithoutValue, f.Operator) && len(f.Values) == 0:
-		p.add("send_events.filters[%d].values must list at least one value for operator %s", i, f.Operator)
-	}
-}
-
-// checkCohortSync applies the rules of "Braze (Cohort Sync)", which matches
-// existing Braze users by up to three identifiers in priority order.
-func checkCohortSync(p *problems, spec *destinationSpec, creating bool) {
-	const kind = destinationTypeBrazeCohort
-	checkSecret(p, "config.data_import_key", spec.Config.DataImportKey, creating)
-	checkAbsent(p, "config.api_key", spec.Config.APIKey != nil, kind)
-	checkAbsent(p, "config.app_id", spec.Config.AppID != nil, kind)
-	checkAbsent(p, "mapping", spec.Mapping != nil, kind)
-	checkAbsent(p, "send_events", spec.SendEvents != nil, kind)
-	checkAbsent(p, "send_users", spec.SendUsers != nil, kind)
-
-	switch n := len(spec.Mappings); {
-	case n == 0:
-		p.add("mappings is required for type braze_cohort: 1 to %d entries in priority order, each with a braze_identifier (%s)",
-			maxCohortMappings, strings.Join(cohortIdentifiers, ", "))
-	case n > maxCohortMappings:
-		p.add("mappings has %d entries; at most %d are allowed", n, maxCohortMappings)
-	}
-	usesAlias := false
-	for i, m := range spec.Mappings {
-		field := fmt.Sprintf("mappings[%d]", i)
-		checkMapping(p, field, m, cohortIdentifiers)
-		if first := slices.IndexFunc(spec.Mappings, func(o identityMapping) bool { return o.BrazeIdentifier == m.BrazeIdentifier }); first < i {
-			p.add("%s.braze_identifier %q repeats mappings[%d]; each identifier may be used once", field, m.BrazeIdentifier, first)
+	if d.EventFilter != nil {
+		var unknown []string
+		for _, name := range d.EventFilter.Events {
+			if !slices.ContainsFunc(st.Events, func(e event) bool { return e.Name == name }) {
+				unknown = append(unknown, name)
+			}
 		}
-		usesAlias = usesAlias || m.BrazeIdentifier == "user_alias"
+		if len(unknown) > 0 {
+			warnings = append(warnings, fmt.Sprintf("event_filter names events the project's taxonomy does not have: %s", strings.Join(unknown, ", ")))
+		}
 	}
-	if usesAlias && isBlank(spec.Config.UserAliasLabel) {
-		p.add("config.user_alias_label is required when a mapping uses user_alias")
-	}
-}
-
-func checkMapping(p *problems, field string, m identityMapping, identifiers []string) {
-	if m.AmplitudeProperty == "" {
-		p.add("%s.amplitude_property is required: the Amplitude user property that holds the identifier, such as user_id", field)
-	}
-	if !slices.Contains(identifiers, m.BrazeIdentifier) {
-		p.add("%s.braze_identifier %q is not valid: use one of %s", field, m.BrazeIdentifier, strings.Join(identifiers, ", "))
-	}
-}
-
-// checkSecret requires a secret on create; on replace an absent secret keeps
-// the stored one. A masked value sent back from a read is refused, or it
-// would overwrite the real secret with its mask.
-func checkSecret(p *problems, field string, value *string, creating bool) {
-	switch {
-	case creating && (value == nil || *value == ""):
-		p.add("%s is required", field)
-	case value == nil:
-	case *value == "":
-		p.add("%s must not be empty; omit it to keep the stored value", field)
-	case strings.HasPrefix(*value, maskPrefix):
-		p.add("%s is a masked value as reads return it; send the secret itself, or omit it to keep the stored one", field)
-	}
-}
-
-func checkAbsent(p *problems, field string, present bool, kind string) {
-	if present {
-		p.add("%s must be absent for type %s", field, kind)
-	}
-}
-
-func isBlank(s *string) bool {
-	return s == nil || strings.TrimSpace(*s) == ""
+	return warnings
 }

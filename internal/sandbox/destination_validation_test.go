@@ -2,128 +2,192 @@ package sandbox_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
-func TestDestinationValidation(t *testing.T) {
-	filter := func(operator string, values ...any) []any {
-		return []any{map[string]any{"property": "country", "operator": operator, "values": values}}
-	}
-	mapping := func(identifier string) map[string]any {
-		return map[string]any{"amplitude_property": "user_id", "braze_identifier": identifier}
-	}
-	tests := []struct {
-		name string
-		body map[string]any
-		want string
-	}{
-		// Common rules.
-		{"name missing", set(streamDestination(""), "name", absent), "name is required"},
-		{"name blank", streamDestination("  "), "name is required"},
-		{"type missing", set(streamDestination("x"), "type", absent), "type is required: one of braze, braze_cohort"},
-		{"type unknown", set(streamDestination("x"), "type", "segment"), `type "segment" is not valid: use one of braze, braze_cohort`},
-		{"endpoint missing", set(streamDestination("x"), "config.endpoint", absent), "config.endpoint is required"},
-		{"endpoint plain http", set(streamDestination("x"), "config.endpoint", "http://rest.iad-01.braze.com"), "must be an https:// URL (plain http:// only for loopback hosts)"},
-		{"endpoint not a URL", set(streamDestination("x"), "config.endpoint", "rest.iad-01.braze.com"), "must be an https:// URL"},
-		{"endpoint not Braze", set(streamDestination("x"), "config.endpoint", "https://example.com"), `config.endpoint "https://example.com" is not a Braze REST endpoint`},
-		{"endpoint unlisted instance", set(streamDestination("x"), "config.endpoint", "https://rest.iad-09.braze.com"), "is not a Braze REST endpoint"},
-		{"endpoint loopback not braze path", set(streamDestination("x"), "config.endpoint", "http://127.0.0.1:8089/amplitude"), "is not a Braze REST endpoint"},
-		{"cohort endpoint not Braze", set(cohortDestination("x"), "config.endpoint", "https://example.com"), "is not a Braze REST endpoint"},
+// destinationRefusal is a create that must be refused, and where.
+type destinationRefusal struct {
+	name    string
+	body    map[string]any
+	status  int
+	field   string
+	code    string
+	message string
+}
 
-		// Braze (Event Stream).
-		{"api_key missing", set(streamDestination("x"), "config.api_key", absent), "config.api_key is required"},
-		{"api_key empty", set(streamDestination("x"), "config.api_key", ""), "config.api_key is required"},
-		{"api_key masked", set(streamDestination("x"), "config.api_key", "****-key"), "config.api_key is a masked value"},
-		{"app_id missing", set(streamDestination("x"), "config.app_id", absent), "config.app_id is required"},
-		{"app_id not a UUID", set(streamDestination("x"), "config.app_id", "my-app"), `config.app_id "my-app" must be a UUID`},
-		{"data_import_key on braze", set(streamDestination("x"), "config.data_import_key", "k"), "config.data_import_key must be absent for type braze"},
-		{"mappings on braze", set(streamDestination("x"), "mappings", []any{mapping("external_id")}), "mappings must be absent for type braze"},
-		{"mapping missing", set(streamDestination("x"), "mapping", absent), "mapping is required for type braze"},
-		{"mapping identifier invalid", set(streamDestination("x"), "mapping", mapping("device_id")), `mapping.braze_identifier "device_id" is not valid: use one of external_id, braze_id, user_alias, email`},
-		{"mapping property missing", set(streamDestination("x"), "mapping.amplitude_property", ""), "mapping.amplitude_property is required"},
-		{"user alias without label", set(streamDestination("x"), "mapping", mapping("user_alias")), "config.user_alias_label is required when mapping.braze_identifier is user_alias"},
-		{"nothing sent", set(set(streamDestination("x"), "send_events", absent), "send_users", absent), "at least one of send_events or send_users is required"},
-		{"all and some events", set(streamDestination("x"), "send_events.all_events", true), "send_events sets both all_events and events"},
-		{"no events", set(streamDestination("x"), "send_events.events", []any{}), "send_events needs all_events: true or a non-empty events list"},
-		{"filter operator invalid", set(streamDestination("x"), "send_events.filters", filter("equals", "US")), `send_events.filters[0].operator "equals" is not valid: use one of is, is_not, contains, does_not_contain, greater, less, is_set, is_not_set`},
-		{"filter values missing", set(streamDestination("x"), "send_events.filters", filter("is")), "send_events.filters[0].values must list at least one value for operator is"},
-		{"filter values on is_set", set(streamDestination("x"), "send_events.filters", filter("is_set", "US")), "send_events.filters[0].values must be empty for operator is_set"},
-		{"filter property missing", set(streamDestination("x"), "send_events.filters", []any{map[string]any{"operator": "is_not_set"}}), "send_events.filters[0].property is required"},
+func mapping(property, identifier string) map[string]any {
+	return map[string]any{"amplitude_property": property, "braze_identifier": identifier}
+}
 
-		// Braze (Cohort Sync).
-		{"data_import_key missing", set(cohortDestination("x"), "config.data_import_key", absent), "config.data_import_key is required"},
-		{"api_key on cohort", set(cohortDestination("x"), "config.api_key", "k"), "config.api_key must be absent for type braze_cohort"},
-		{"app_id on cohort", set(cohortDestination("x"), "config.app_id", "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"), "config.app_id must be absent for type braze_cohort"},
-		{"mapping on cohort", set(cohortDestination("x"), "mapping", mapping("external_id")), "mapping must be absent for type braze_cohort"},
-		{"send_events on cohort", set(cohortDestination("x"), "send_events", map[string]any{"all_events": true}), "send_events must be absent for type braze_cohort"},
-		{"send_users on cohort", set(cohortDestination("x"), "send_users", map[string]any{}), "send_users must be absent for type braze_cohort"},
-		{"mappings missing", set(cohortDestination("x"), "mappings", absent), "mappings is required for type braze_cohort: 1 to 3 entries"},
-		{"mappings empty", set(cohortDestination("x"), "mappings", []any{}), "mappings is required for type braze_cohort"},
-		{"mappings too many", set(cohortDestination("x"), "mappings", []any{mapping("external_id"), mapping("device_id"), mapping("user_alias"), mapping("external_id")}), "mappings has 4 entries; at most 3 are allowed"},
-		{"mappings identifier invalid", set(cohortDestination("x"), "mappings", []any{mapping("email")}), `mappings[0].braze_identifier "email" is not valid: use one of external_id, device_id, user_alias`},
-		{"mappings duplicate", set(cohortDestination("x"), "mappings", []any{mapping("external_id"), mapping("external_id")}), `mappings[1].braze_identifier "external_id" repeats mappings[0]`},
-		{"mappings user alias without label", set(cohortDestination("x"), "mappings", []any{mapping("user_alias")}), "config.user_alias_label is required when a mapping uses user_alias"},
+// Shape errors are 400 validation_error; what the partner does not take is
+// 422 invalid_config; either way each problem is located.
+func destinationRefusals() []destinationRefusal {
+	const (
+		bad      = http.StatusBadRequest
+		semantic = http.StatusUnprocessableEntity
+	)
+	condition := func(c map[string]any) map[string]any {
+		return set(brazeStream("d"), "event_filter", map[string]any{"events": []any{"Purchase"}, "property_filters": map[string]any{"conditions": []any{c}}})
 	}
-	f := start(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f.amplitude("POST", "/api/2/destinations", tt.body).wantAmplitudeError(t, http.StatusBadRequest, tt.want)
-		})
-	}
-	if got := f.server.Stats().Objects.Destinations; got != 0 {
-		t.Errorf("%d destinations stored by refused requests", got)
+	return []destinationRefusal{
+		// The body's shape.
+		{"no partner", set(brazeStream("d"), "partner", absent), bad, "partner", "required", "partner is required: one of braze, webhook"},
+		{"empty partner", set(brazeStream("d"), "partner", ""), bad, "partner", "too_short", ""},
+		{"no display_name", set(brazeStream("d"), "display_name", absent), bad, "display_name", "required", ""},
+		{"blank display_name", brazeStream(" \t"), bad, "display_name", "too_short", "must not be blank"},
+		{"long display_name", brazeStream(strings.Repeat("é", 256)), bad, "display_name", "too_long", "has 256 characters; at most 255"},
+		{"display_name not a string", set(brazeStream("d"), "display_name", 5), bad, "display_name", "invalid_type", ""},
+		{"null display_name", set(brazeStream("d"), "display_name", nil), bad, "display_name", "invalid_type", ""},
+		{"an id", set(brazeStream("d"), "id", "mine"), bad, "id", "unknown_field", "id is not a field this request takes"},
+		{"a version", set(brazeStream("d"), "version", 1), bad, "version", "unknown_field", ""},
+		{"paused", set(brazeStream("d"), "paused", false), bad, "paused", "unknown_field", ""},
+		{"kind a string", set(brazeStream("d"), "kind", "event"), bad, "kind", "invalid_type", ""},
+		{"kind empty", set(brazeStream("d"), "kind", []any{}), bad, "kind", "too_short", ""},
+		{"kind unknown", set(brazeStream("d"), "kind", []any{"event", "events"}), bad, "kind[1]", "invalid_value", `kind[1] "events" is not a kind`},
+		{"kind repeated", set(brazeStream("d"), "kind", []any{"event", "event"}), bad, "kind[1]", "duplicate", ""},
+		{"config a list", set(brazeStream("d"), "config", []any{}), bad, "config", "invalid_type", ""},
+		{"enabled a string", set(brazeStream("d"), "enabled", "yes"), bad, "enabled", "invalid_type", ""},
+		{"send_events null", set(brazeStream("d"), "send_events", nil), bad, "send_events", "invalid_type", ""},
+		{"event_filter null on create", set(brazeStream("d"), "event_filter", nil), bad, "event_filter", "invalid_type", "leave it out to forward every event"},
+		{"event_filter without events", set(brazeStream("d"), "event_filter", map[string]any{}), bad, "event_filter.events", "required", ""},
+		{"event_filter with no events", set(brazeStream("d"), "event_filter", map[string]any{"events": []any{}}), bad, "event_filter.events", "too_short", ""},
+		{"event_filter event repeated", set(brazeStream("d"), "event_filter", map[string]any{"events": []any{"Purchase", "Purchase"}}), bad, "event_filter.events[1]", "duplicate", ""},
+		{"event_filter blank event", set(brazeStream("d"), "event_filter", map[string]any{"events": []any{" "}}), bad, "event_filter.events[0]", "too_short", ""},
+		{"event_filter unknown key", set(brazeStream("d"), "event_filter", map[string]any{"events": []any{"Purchase"}, "filters": []any{}}), bad, "event_filter.filters", "unknown_field", ""},
+		{"property_filters without conditions", set(brazeStream("d"), "event_filter", map[string]any{"events": []any{"Purchase"}, "property_filters": map[string]any{}}), bad,
+			"event_filter.property_filters.conditions", "required", ""},
+		{"bad operator", condition(map[string]any{"property": "country", "operator": "equals", "values": []any{"US"}}), bad,
+			"event_filter.property_filters.conditions[0].operator", "invalid_value", "use one of is, is_not, contains, greater_than, less_than"},
+		{"condition without values", condition(map[string]any{"property": "country", "operator": "is", "values": []any{}}), bad,
+			"event_filter.property_filters.conditions[0].values", "too_short", ""},
+		{"condition without property", condition(map[string]any{"operator": "is", "values": []any{"US"}}), bad,
+			"event_filter.property_filters.conditions[0].property", "required", ""},
+		{"condition unknown key", condition(map[string]any{"property": "country", "operator": "is", "values": []any{"US"}, "negate": true}), bad,
+			"event_filter.property_filters.conditions[0].negate", "unknown_field", ""},
+		{"property_mappings null on create", set(brazeStream("d"), "property_mappings", nil), bad, "property_mappings", "invalid_type", ""},
+		{"property_mappings list a string", set(brazeStream("d"), "property_mappings", map[string]any{"user_properties": "plan"}), bad,
+			"property_mappings.user_properties", "invalid_type", ""},
+		{"property_mappings unknown key", set(brazeStream("d"), "property_mappings", map[string]any{"user_props": []any{}}), bad,
+			"property_mappings.user_props", "unknown_field", ""},
+		{"property_mappings repeated", set(brazeStream("d"), "property_mappings", map[string]any{"identify_user_properties": []any{"plan", "plan"}}), bad,
+			"property_mappings.identify_user_properties[1]", "duplicate", ""},
+
+		// Kinds and partners.
+		{"unknown partner", set(brazeStream("d"), "partner", "segment"), semantic, "partner", "invalid_value", `partner "segment" is not a destination type`},
+		{"braze without a kind", set(brazeStream("d"), "kind", absent), semantic, "kind", "required", "partner braze serves several kinds (event, identify, cohort): name kind"},
+		{"kinds of two families", set(brazeStream("d"), "kind", []any{"event", "cohort"}), semantic, "kind", "invalid_value", "mixes event streaming and cohort"},
+		{"warehouse export", set(brazeStream("d"), "kind", []any{"warehouse_export"}), semantic, "kind", "not_allowed", "partner braze does not serve kind warehouse_export"},
+		{"webhook identify", set(webhook("d"), "kind", []any{"identify"}), semantic, "kind", "not_allowed", "it serves event"},
+		{"send_events without event", set(set(brazeStream("d"), "kind", []any{"identify"}), "send_events", true), semantic, "send_events", "invalid_value", ""},
+		{"send_users without identify", set(set(brazeStream("d"), "kind", []any{"event"}), "send_users", true), semantic, "send_users", "invalid_value", ""},
+
+		// Braze event streaming's config.
+		{"no api_endpoint", set(brazeStream("d"), "config.api_endpoint", absent), semantic, "config.api_endpoint", "required", ""},
+		{"unknown api_endpoint", set(brazeStream("d"), "config.api_endpoint", "https://rest.iad-09.braze.com"), semantic, "config.api_endpoint", "invalid_value",
+			"use one of https://rest.au-01.braze.com"},
+		{"api_endpoint a number", set(brazeStream("d"), "config.api_endpoint", 5), semantic, "config.api_endpoint", "invalid_type", ""},
+		{"no api_key", set(brazeStream("d"), "config.api_key", absent), semantic, "config.api_key", "required", ""},
+		{"empty api_key", set(brazeStream("d"), "config.api_key", ""), semantic, "config.api_key", "too_short", ""},
+		{"unknown api_key", set(brazeStream("d"), "config.api_key", "no-such-key"), semantic, "config.api_key", "credential_rejected",
+			"Braze rejected the API key: it does not exist"},
+		{"app_id not a UUID", set(brazeStream("d"), "config.app_id", "app"), semantic, "config.app_id", "invalid_value", "must be a UUID"},
+		{"no user_id_mapping", set(brazeStream("d"), "config.user_id_mapping", absent), semantic, "config.user_id_mapping", "required", ""},
+		{"user_id_mapping a string", set(brazeStream("d"), "config.user_id_mapping", "user_id"), semantic, "config.user_id_mapping", "invalid_type", ""},
+		{"stream identifier", set(brazeStream("d"), "config.user_id_mapping", mapping("device_id", "device_id")), semantic,
+			"config.user_id_mapping.braze_identifier", "invalid_value", "use one of external_id, braze_id, user_alias, email"},
+		{"mapping without property", set(brazeStream("d"), "config.user_id_mapping", map[string]any{"braze_identifier": "email"}), semantic,
+			"config.user_id_mapping.amplitude_property", "required", ""},
+		{"mapping unknown key", set(brazeStream("d"), "config.user_id_mapping", map[string]any{"amplitude_property": "u", "braze_identifier": "email", "priority": 1}), semantic,
+			"config.user_id_mapping.priority", "unknown_field", ""},
+		{"alias without label", set(brazeStream("d"), "config.user_id_mapping", mapping("user_id", "user_alias")), semantic,
+			"config.user_alias_label", "required", "required when a mapping uses user_alias"},
+		{"blank alias label", set(brazeStream("d"), "config.user_alias_label", " "), semantic, "config.user_alias_label", "too_short", ""},
+		{"update_users_only a string", set(brazeStream("d"), "config.update_users_only", "no"), semantic, "config.update_users_only", "invalid_type", ""},
+		{"data import key on a stream", set(brazeStream("d"), "config.data_import_key", "k"), semantic, "config.data_import_key", "not_allowed",
+			"config.data_import_key is for cohort destinations"},
+		{"unknown parameter", set(brazeStream("d"), "config.region", "US"), semantic, "config.region", "unknown_field",
+			"its parameters are api_endpoint, api_key, app_id, user_alias_label, update_users_only, user_id_mapping, data_import_key, identifier_mappings"},
+
+		// Braze cohorts.
+		{"cohort enabled", set(brazeCohorts("c"), "enabled", true), semantic, "enabled", "not_allowed", "enabled is for event streaming destinations"},
+		{"cohort event_filter", set(brazeCohorts("c"), "event_filter", map[string]any{"events": []any{"Purchase"}}), semantic, "event_filter", "not_allowed", ""},
+		{"cohort property_mappings", set(brazeCohorts("c"), "property_mappings", map[string]any{}), semantic, "property_mappings", "not_allowed", ""},
+		{"cohort send_events", set(brazeCohorts("c"), "send_events", false), semantic, "send_events", "not_allowed", ""},
+		{"cohort send_users", set(brazeCohorts("c"), "send_users", false), semantic, "send_users", "not_allowed", ""},
+		{"cohort api_key", set(brazeCohorts("c"), "config.api_key", "k"), semantic, "config.api_key", "not_allowed", "config.api_key is for event or identify destinations"},
+		{"cohort app_id", set(brazeCohorts("c"), "config.app_id", "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"), semantic, "config.app_id", "not_allowed", ""},
+		{"cohort user_id_mapping", set(brazeCohorts("c"), "config.user_id_mapping", mapping("user_id", "external_id")), semantic, "config.user_id_mapping", "not_allowed", ""},
+		{"no data import key", set(brazeCohorts("c"), "config.data_import_key", absent), semantic, "config.data_import_key", "required", ""},
+		{"no identifier mappings", set(brazeCohorts("c"), "config.identifier_mappings", absent), semantic, "config.identifier_mappings", "required", ""},
+		{"no identifier", set(brazeCohorts("c"), "config.identifier_mappings", []any{}), semantic, "config.identifier_mappings", "too_short", ""},
+		{"four identifiers", set(brazeCohorts("c"), "config.identifier_mappings", []any{
+			mapping("a", "external_id"), mapping("b", "device_id"), mapping("c", "user_alias"), mapping("d", "external_id"),
+		}), semantic, "config.identifier_mappings", "too_long", "has 4 mappings; at most 3"},
+		{"identifier repeated", set(brazeCohorts("c"), "config.identifier_mappings", []any{mapping("a", "external_id"), mapping("b", "external_id")}), semantic,
+			"config.identifier_mappings[1].braze_identifier", "duplicate", "repeats config.identifier_mappings[0]"},
+		{"cohort identifier", set(brazeCohorts("c"), "config.identifier_mappings", []any{mapping("a", "braze_id")}), semantic,
+			"config.identifier_mappings[0].braze_identifier", "invalid_value", "use one of external_id, device_id, user_alias"},
+		{"identifier mappings an object", set(brazeCohorts("c"), "config.identifier_mappings", mapping("a", "external_id")), semantic,
+			"config.identifier_mappings", "invalid_type", ""},
+		{"cohort alias without label", set(brazeCohorts("c"), "config.identifier_mappings", []any{mapping("a", "user_alias")}), semantic,
+			"config.user_alias_label", "required", ""},
+
+		// Webhooks: numbers, header maps, enums, an optional secret.
+		{"no url", set(webhook("w"), "config.url", absent), semantic, "config.url", "required", ""},
+		{"plain http", set(webhook("w"), "config.url", "http://hooks.example.com"), semantic, "config.url", "invalid_value", "must be an https:// URL"},
+		{"batch of 0", set(webhook("w"), "config.batch_size", 0), semantic, "config.batch_size", "invalid_value", "a whole number from 1 to 1000"},
+		{"batch of 1001", set(webhook("w"), "config.batch_size", 1001), semantic, "config.batch_size", "invalid_value", ""},
+		{"batch of 2.5", set(webhook("w"), "config.batch_size", 2.5), semantic, "config.batch_size", "invalid_value", ""},
+		{"batch a string", set(webhook("w"), "config.batch_size", "10"), semantic, "config.batch_size", "invalid_type", "must be a number"},
+		{"headers a string", set(webhook("w"), "config.headers", "X-Team: growth"), semantic, "config.headers", "invalid_type", ""},
+		{"header value a number", set(webhook("w"), "config.headers", map[string]any{"X-Count": 3}), semantic, "config.headers.X-Count", "invalid_type", ""},
+		{"header name with a space", set(webhook("w"), "config.headers", map[string]any{"X Team": "growth"}), semantic, "config.headers.X Team", "invalid_value",
+			"is not an HTTP header name"},
+		{"header value on two lines", set(webhook("w"), "config.headers", map[string]any{"X-Team": "a\r\nX-Admin: yes"}), semantic, "config.headers.X-Team", "invalid_value", ""},
+		{"unknown format", set(webhook("w"), "config.format", "xml"), semantic, "config.format", "invalid_value", "use one of json, ndjson"},
+		{"empty auth token", set(webhook("w"), "config.auth_token", ""), semantic, "config.auth_token", "too_short", ""},
+		{"braze parameter on a webhook", set(webhook("w"), "config.api_key", "k"), semantic, "config.api_key", "unknown_field", "is not a parameter of partner webhook"},
 	}
 }
 
-func TestDestinationValidationAccepts(t *testing.T) {
-	tests := []struct {
-		name string
-		body map[string]any
-	}{
-		{"user alias with label", set(set(streamDestination("x"), "mapping.braze_identifier", "user_alias"), "config.user_alias_label", "amplitude_id")},
-		{"all events", set(set(streamDestination("x"), "send_events.all_events", true), "send_events.events", absent)},
-		{"users only", set(streamDestination("x"), "send_events", absent)},
-		{"is_set without values", set(streamDestination("x"), "send_events.filters", []any{map[string]any{"property": "plan", "operator": "is_set"}})},
-		{"cohort with three mappings", set(set(cohortDestination("x"), "mappings", []any{
-			map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
-			map[string]any{"amplitude_property": "device_id", "braze_identifier": "device_id"},
-			map[string]any{"amplitude_property": "alias", "braze_identifier": "user_alias"},
-		}), "config.user_alias_label", "amp")},
-	}
-	for _, tt := range tests {
+func TestDestinationRefusals(t *testing.T) {
+	f := start(t)
+	for _, tt := range destinationRefusals() {
 		t.Run(tt.name, func(t *testing.T) {
-			start(t).amplitude("POST", "/api/2/destinations", tt.body).wantStatus(t, http.StatusOK)
+			write := f.developer("POST", destinationsPath, tt.body)
+			write.wantFieldProblem(t, tt.status, tt.field, tt.code, tt.message)
+			// A dry run validates exactly as the write.
+			plan := f.developer("POST", destinationsPath+"?dry_run=true", tt.body)
+			if plan.status != write.status || string(plan.body) != string(write.body) {
+				t.Errorf("dry run answered %d %s; the write %d %s", plan.status, plan.body, write.status, write.body)
+			}
 		})
+	}
+	if n := f.server.Stats().Objects.Destinations; n != 0 {
+		t.Errorf("%d destinations made by refused creates", n)
 	}
 }
 
-// Every broken field is reported at once, so one round trip shows the
-// client everything to fix.
-func TestDestinationValidationReportsEveryProblem(t *testing.T) {
+// One answer lists every problem of its kind.
+func TestDestinationRefusalListsEveryProblem(t *testing.T) {
 	f := start(t)
-	body := set(set(streamDestination(""), "config.app_id", "bad"), "mapping.braze_identifier", "bad")
-	r := f.amplitude("POST", "/api/2/destinations", body)
-	r.wantStatus(t, http.StatusBadRequest)
-	if n := len(r.amplitude(t).Errors); n != 3 {
-		t.Fatalf("%d errors, want 3: %s", n, r.body)
+	body := set(set(set(webhook("w"), "config.url", "http://x"), "config.batch_size", 0), "config.format", "xml")
+	p := f.developer("POST", destinationsPath, body).wantProblem(t, http.StatusUnprocessableEntity, "invalid_config", "config.batch_size")
+	var fields []string
+	for _, v := range p.ValidationErrors {
+		fields = append(fields, v.Field)
 	}
-}
-
-func TestDestinationReplaceSecretRules(t *testing.T) {
-	f := start(t)
-	id := f.createDestination(cohortDestination("c"))["id"].(string)
-	tests := []struct {
-		name  string
-		value any
-		want  string
-	}{
-		{"empty", "", "config.data_import_key must not be empty; omit it to keep the stored value"},
-		{"masked", "****1234", "config.data_import_key is a masked value"},
+	if strings.Join(fields, " ") != "config.batch_size config.format config.url" {
+		t.Errorf("fields %v", fields)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := set(cohortDestination("c"), "config.data_import_key", tt.value)
-			f.amplitude("PUT", "/api/2/destinations/"+id, body).wantAmplitudeError(t, http.StatusBadRequest, tt.want)
-		})
+	if !strings.Contains(p.Detail, "config.url") || !strings.Contains(p.Detail, "config.format") {
+		t.Errorf("detail %q should name every problem", p.Detail)
+	}
+	// Shape problems come first: the semantic ones wait for a valid shape.
+	body = set(set(webhook("w"), "config.url", "http://x"), "display_name", "")
+	p = f.developer("POST", destinationsPath, body).wantProblem(t, http.StatusBadRequest, "validation_error", "")
+	if len(p.ValidationErrors) != 1 || p.ValidationErrors[0].Field != "display_name" {
+		t.Errorf("validation errors %+v", p.ValidationErrors)
 	}
 }

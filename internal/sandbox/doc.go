@@ -1,6 +1,7 @@
 // Package sandbox is a local emulator of the vendor APIs the providers call:
-// the Amplitude endpoints under /amplitude and the Braze endpoints under
-// /braze, plus control endpoints under /_sandbox.
+// Amplitude's Developer API under /developer-api, Amplitude's other
+// endpoints under /amplitude and the Braze endpoints under /braze, plus
+// control endpoints under /_sandbox.
 //
 // It is an emulator, not a mock: it keeps state, checks credentials and
 // permissions, validates requests the way the vendors do (DESIGN.md §2–3) and

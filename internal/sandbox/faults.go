@@ -18,11 +18,12 @@ type Faults struct {
 	// ErrorStatus is the status of injected errors; 0 means 503.
 	ErrorStatus int `json:"error_status"`
 	// RateLimitPerSecond answers 429 past this many requests per one-second
-	// window, per vendor.
+	// window, per vendor API (the Developer API, Amplitude's other APIs,
+	// Braze).
 	RateLimitPerSecond int `json:"rate_limit_per_second"`
-	// DropResponseRate (0–1) is the share of writes (POST, PUT, DELETE) that
-	// are applied and then lose their response: the connection is cut before
-	// any byte of it is written.
+	// DropResponseRate (0–1) is the share of writes (POST, PUT, PATCH,
+	// DELETE) that are applied and then lose their response: the connection
+	// is cut before any byte of it is written.
 	DropResponseRate float64 `json:"drop_response_rate"`
 }
 

@@ -16,14 +16,14 @@ func TestFaultErrorRate(t *testing.T) {
 	f := start(t)
 	f.control("PUT", "/faults", map[string]any{"error_rate": 1, "error_status": 502}).wantStatus(t, http.StatusOK)
 
-	f.amplitude("GET", "/api/2/destinations", nil).wantAmplitudeError(t, http.StatusBadGateway, "Bad Gateway (injected by the sandbox)")
+	f.amplitude("GET", "/api/2/syncs", nil).wantAmplitudeError(t, http.StatusBadGateway, "Bad Gateway (injected by the sandbox)")
 	r := f.braze(sandbox.BrazeAdminKey, "GET", "/api_keys/list", nil)
 	r.wantBrazeError(t, http.StatusBadGateway, "Bad Gateway (injected by the sandbox)")
 	if r.header.Get("X-RateLimit-Limit") == "" {
 		t.Error("an injected Braze error lacks the rate-limit headers")
 	}
 	// Before any processing: not even authentication.
-	f.send("GET", "/amplitude/api/2/destinations", nil, nil).wantStatus(t, http.StatusBadGateway)
+	f.send("GET", "/amplitude/api/2/syncs", nil, nil).wantStatus(t, http.StatusBadGateway)
 	// Control endpoints are never faulted.
 	f.control("GET", "/health", nil).wantStatus(t, http.StatusOK)
 }
@@ -34,7 +34,7 @@ func TestFaultErrorStatusDefault(t *testing.T) {
 	if got.ErrorStatus != http.StatusServiceUnavailable {
 		t.Fatalf("error_status in force %d, want 503", got.ErrorStatus)
 	}
-	f.amplitude("GET", "/api/2/destinations", nil).wantStatus(t, http.StatusServiceUnavailable)
+	f.amplitude("GET", "/api/2/syncs", nil).wantStatus(t, http.StatusServiceUnavailable)
 }
 
 func TestFaultRateLimitBraze(t *testing.T) {
@@ -65,8 +65,8 @@ func TestFaultRateLimitBraze(t *testing.T) {
 func TestFaultRateLimitAmplitude(t *testing.T) {
 	f := start(t)
 	f.server.SetFaults(sandbox.Faults{RateLimitPerSecond: 1})
-	f.amplitude("GET", "/api/2/destinations", nil).wantStatus(t, http.StatusOK)
-	r := f.amplitude("GET", "/api/2/destinations", nil)
+	f.amplitude("GET", "/api/2/syncs", nil).wantStatus(t, http.StatusOK)
+	r := f.amplitude("GET", "/api/2/syncs", nil)
 	r.wantAmplitudeError(t, http.StatusTooManyRequests, "Too many requests")
 	if got := r.header.Get("Retry-After"); got != "1" {
 		t.Errorf("Retry-After = %q, want 1", got)
@@ -86,37 +86,37 @@ func TestBrazeReportsDefaultLimitWithoutFaults(t *testing.T) {
 		r.header.Get("X-RateLimit-Reset") != strconv.FormatInt(hour, 10) {
 		t.Errorf("headers %v", r.header)
 	}
-	if got := f.amplitude("GET", "/api/2/destinations", nil).header.Get("X-RateLimit-Limit"); got != "" {
+	if got := f.amplitude("GET", "/api/2/syncs", nil).header.Get("X-RateLimit-Limit"); got != "" {
 		t.Errorf("Amplitude answered X-RateLimit-Limit %q without a rate-limit fault", got)
 	}
 }
 
 // A dropped response leaves the client unsure whether its write happened;
-// the write did happen.
+// the write did happen. PATCH is a write too.
 func TestFaultDropResponse(t *testing.T) {
 	f := start(t)
+	id := f.createDestination(brazeStream("kept"))["id"].(string)
 	f.server.SetFaults(sandbox.Faults{DropResponseRate: 1})
+	admin := developerAuth(sandbox.DeveloperAPIAdminToken)
 
-	_, err := f.try("POST", "/amplitude/api/2/destinations", streamDestination("dropped"), amplitudeAuth)
+	_, err := f.try("POST", sandbox.DeveloperAPIPath+destinationsPath, brazeStream("dropped"), admin)
 	if err == nil {
-		t.Fatal("the client got a response to a dropped write")
+		t.Fatal("the client got a response to a dropped create")
+	}
+	_, err = f.try("PATCH", sandbox.DeveloperAPIPath+destinationsPath+"/"+id, map[string]any{"display_name": "renamed"}, admin)
+	if err == nil {
+		t.Fatal("the client got a response to a dropped update")
 	}
 	_, err = f.try("POST", "/braze/api_keys/create", map[string]any{"name": "dropped", "permissions": []string{"users.track"}}, bearer(sandbox.BrazeAdminKey))
 	if err == nil {
 		t.Fatal("the client got a response to a dropped write")
 	}
 	// Reads are not dropped.
-	r := f.amplitude("GET", "/api/2/destinations", nil)
-	r.wantStatus(t, http.StatusOK)
-	var list struct {
-		Data []struct {
-			Name string `json:"name"`
-		} `json:"data"`
+	list := f.developer("GET", destinationsPath, nil).page(t)
+	if len(list.Data) != 2 || list.Data[0]["display_name"] != "renamed" || list.Data[1]["display_name"] != "dropped" {
+		t.Fatalf("destinations %v; the dropped create and update should have been applied", list.Data)
 	}
-	r.decode(t, &list)
-	if len(list.Data) != 1 || list.Data[0].Name != "dropped" {
-		t.Fatalf("destinations %s; the dropped create should have been applied", r.body)
-	}
+	wantString(t, list.Data[0], "version", float64(2))
 	if got := f.server.Stats().Objects.APIKeys; got != 2 {
 		t.Fatalf("%d API keys; the dropped create should have been applied", got)
 	}
@@ -128,7 +128,7 @@ func TestFaultLatency(t *testing.T) {
 	f.server.SetFaults(sandbox.Faults{LatencyMS: 30})
 
 	began := time.Now()
-	f.amplitude("GET", "/api/2/destinations", nil).wantStatus(t, http.StatusOK)
+	f.amplitude("GET", "/api/2/syncs", nil).wantStatus(t, http.StatusOK)
 	if took := time.Since(began); took < 50*time.Millisecond {
 		t.Errorf("request took %v, want at least 50ms", took)
 	}
@@ -146,15 +146,15 @@ func TestFaultLatencyRespectsCancellation(t *testing.T) {
 	f.server.SetFaults(sandbox.Faults{LatencyMS: 3_000})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	body, err := json.Marshal(streamDestination("abandoned"))
+	body, err := json.Marshal(brazeStream("abandoned"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.http.URL+"/amplitude/api/2/destinations", bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.http.URL+sandbox.DeveloperAPIPath+destinationsPath, bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	amplitudeAuth(req)
+	developerAuth(sandbox.DeveloperAPIAdminToken)(req)
 	if resp, err := f.http.Client().Do(req); err == nil {
 		resp.Body.Close()
 		t.Fatal("request completed despite its deadline")

@@ -233,45 +233,162 @@ func (r response) wantBrazeError(t *testing.T, status int, want string) {
 	}
 }
 
-// streamDestination is a valid "Braze (Event Stream)" destination body.
-func streamDestination(name string) map[string]any {
+// developerAuth sends token the way Amplitude's CLI sends a PAT.
+func developerAuth(token string) func(*http.Request) {
+	return func(req *http.Request) { req.Header.Set("Authorization", "Bearer PAT="+token) }
+}
+
+// developer calls the Developer API with the admin token; path starts with
+// /v1.
+func (f *sandboxFixture) developer(method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, sandbox.DeveloperAPIPath+path, body, developerAuth(sandbox.DeveloperAPIAdminToken))
+}
+
+// destinationsPath is the sandbox project's destinations.
+const destinationsPath = "/v1/projects/" + sandbox.AmplitudeProjectID + "/destinations"
+
+// brazeStream is a valid braze event-streaming destination body, sending
+// events and users.
+func brazeStream(name string) map[string]any {
 	return map[string]any{
-		"type":    "braze",
-		"name":    name,
-		"enabled": true,
+		"partner":      "braze",
+		"display_name": name,
+		"kind":         []any{"event", "identify"},
 		"config": map[string]any{
-			"endpoint":          "https://rest.iad-05.braze.com",
-			"api_key":           sandbox.BrazeAdminKey,
-			"app_id":            sandbox.BrazeAppID,
-			"user_alias_label":  nil,
-			"update_users_only": false,
+			"api_endpoint":    "https://rest.iad-05.braze.com",
+			"api_key":         sandbox.BrazeAdminKey,
+			"app_id":          sandbox.BrazeAppID,
+			"user_id_mapping": map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
 		},
-		"mapping": map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
-		"send_events": map[string]any{
-			"all_events":       false,
-			"events":           []any{"Purchase"},
-			"filters":          []any{map[string]any{"property": "country", "operator": "is", "values": []any{"US"}}},
-			"event_properties": []any{"price"},
-			"user_properties":  []any{"plan"},
+		"event_filter": map[string]any{
+			"events": []any{"Purchase"},
+			"property_filters": map[string]any{"conditions": []any{
+				map[string]any{"property": "country", "operator": "is", "values": []any{"US"}},
+			}},
 		},
-		"send_users": map[string]any{"user_properties": []any{"plan"}},
+		"property_mappings": map[string]any{"event_properties": []any{"price"}, "user_properties": []any{"plan"}},
 	}
 }
 
-// cohortDestination is a valid "Braze (Cohort Sync)" destination body.
-func cohortDestination(name string) map[string]any {
+// brazeCohorts is a valid braze cohort destination body.
+func brazeCohorts(name string) map[string]any {
 	return map[string]any{
-		"type": "braze_cohort",
-		"name": name,
+		"partner":      "braze",
+		"display_name": name,
+		"kind":         []any{"cohort"},
 		"config": map[string]any{
-			"endpoint":        "https://rest.fra-01.braze.eu",
+			"api_endpoint":    "https://rest.fra-01.braze.eu",
 			"data_import_key": "import-key-1234",
-		},
-		"mappings": []any{
-			map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
-			map[string]any{"amplitude_property": "device_id", "braze_identifier": "device_id"},
+			"identifier_mappings": []any{
+				map[string]any{"amplitude_property": "user_id", "braze_identifier": "external_id"},
+				map[string]any{"amplitude_property": "device_id", "braze_identifier": "device_id"},
+			},
 		},
 	}
+}
+
+// webhook is a valid webhook destination body, kind left to inference.
+func webhook(name string) map[string]any {
+	return map[string]any{
+		"partner":      "webhook",
+		"display_name": name,
+		"config": map[string]any{
+			"url":        "https://hooks.example.com/amplitude",
+			"headers":    map[string]any{"X-Team": "growth"},
+			"auth_token": "hook-secret-5678",
+			"batch_size": 100,
+			"format":     "ndjson",
+		},
+	}
+}
+
+// problem is a Developer API error body.
+type problem struct {
+	Type              string `json:"type"`
+	Title             string `json:"title"`
+	Status            int    `json:"status"`
+	Detail            string `json:"detail"`
+	Instance          string `json:"instance"`
+	ErrorCode         string `json:"error_code"`
+	Retryable         bool   `json:"retryable"`
+	RetryAfterSeconds *int   `json:"retry_after_seconds"`
+	ValidationErrors  []struct {
+		Field   string `json:"field"`
+		Message string `json:"message"`
+		Code    string `json:"code"`
+	} `json:"validation_errors"`
+}
+
+// wantProblem checks a problem document: status, content type, error code
+// and that the detail contains detail.
+func (r response) wantProblem(t *testing.T, status int, code, detail string) problem {
+	t.Helper()
+	r.wantStatus(t, status)
+	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Errorf("Content-Type %q, want application/problem+json", ct)
+	}
+	var p problem
+	r.decode(t, &p)
+	slug := strings.ReplaceAll(code, "_", "-")
+	if code == "insufficient_scope" {
+		slug = "forbidden" // The vendor's type for a missing scope.
+	}
+	if p.Status != status || p.ErrorCode != code || p.Title == "" || p.Instance == "" ||
+		p.Type != "https://developer-api.amplitude.com/problems/"+slug {
+		t.Errorf("problem %s, want status %d and error_code %s", r.body, status, code)
+	}
+	if !strings.Contains(p.Detail, detail) {
+		t.Errorf("detail %q does not contain %q", p.Detail, detail)
+	}
+	return p
+}
+
+// wantFieldProblem checks a problem that locates one problem at field, with
+// code, among its validation errors.
+func (r response) wantFieldProblem(t *testing.T, status int, field, code, message string) {
+	t.Helper()
+	errorCode := map[int]string{http.StatusBadRequest: "validation_error", http.StatusUnprocessableEntity: "invalid_config"}[status]
+	p := r.wantProblem(t, status, errorCode, "")
+	for _, v := range p.ValidationErrors {
+		if v.Field == field && v.Code == code && strings.Contains(v.Message, message) {
+			return
+		}
+	}
+	t.Errorf("no validation error at %s with code %s and message %q: %s", field, code, message, r.body)
+}
+
+// data decodes a Developer API answer's data as an object.
+func (r response) data(t *testing.T) map[string]any {
+	t.Helper()
+	var body struct {
+		Data map[string]any `json:"data"`
+	}
+	r.decode(t, &body)
+	if body.Data == nil {
+		t.Fatalf("no data object in %s", r.body)
+	}
+	return body.Data
+}
+
+// developerPage is a page of a Developer API list.
+type developerPage struct {
+	Data       []map[string]any `json:"data"`
+	Pagination struct {
+		NextCursor *string `json:"next_cursor"`
+		HasMore    bool    `json:"has_more"`
+	} `json:"pagination"`
+}
+
+func (r response) page(t *testing.T) developerPage {
+	t.Helper()
+	r.wantStatus(t, http.StatusOK)
+	var p developerPage
+	r.decode(t, &p)
+	if p.Pagination.HasMore != (p.Pagination.NextCursor != nil) {
+		t.Errorf("has_more %v with next_cursor %v", p.Pagination.HasMore, p.Pagination.NextCursor)
+	}
+	return p
 }
 
 // absent, as a value for set, removes the field.
@@ -305,18 +422,26 @@ func (f *sandboxFixture) createKey(permissions []string, allowedIPs []string) (i
 	return k["id"].(string), k["key"].(string)
 }
 
+// createDestination creates a destination and returns it as answered.
 func (f *sandboxFixture) createDestination(body map[string]any) map[string]any {
 	f.t.Helper()
-	r := f.amplitude("POST", "/api/2/destinations", body)
+	r := f.developer("POST", destinationsPath, body)
+	r.wantStatus(f.t, http.StatusCreated)
+	return r.data(f.t)
+}
+
+func (f *sandboxFixture) getDestination(id string) map[string]any {
+	f.t.Helper()
+	r := f.developer("GET", destinationsPath+"/"+id, nil)
 	r.wantStatus(f.t, http.StatusOK)
-	return r.object(f.t)
+	return r.data(f.t)
 }
 
 func contains(s, substr string) bool { return strings.Contains(s, substr) }
 
-// amplitudeObjectID reads data.id without a *testing.T, for use off the test
+// objectID reads data.id without a *testing.T, for use off the test
 // goroutine.
-func (r response) amplitudeObjectID() (string, error) {
+func (r response) objectID() (string, error) {
 	var body struct {
 		Data struct {
 			ID string `json:"id"`
@@ -372,11 +497,12 @@ func (f *sandboxFixture) getSync(id string) map[string]any {
 	return r.object(f.t)
 }
 
-// destinations creates one destination of each type and returns their ids.
+// destinations creates a braze event stream and a braze cohort destination
+// and returns their ids.
 func (f *sandboxFixture) destinations() (stream, cohorts string) {
 	f.t.Helper()
-	return f.createDestination(streamDestination("stream"))["id"].(string),
-		f.createDestination(cohortDestination("cohorts"))["id"].(string)
+	return f.createDestination(brazeStream("stream"))["id"].(string),
+		f.createDestination(brazeCohorts("cohorts"))["id"].(string)
 }
 
 // customAttributeNames reads every page of the Braze export.

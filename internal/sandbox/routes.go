@@ -1,6 +1,9 @@
 package sandbox
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // routes lists every endpoint the sandbox serves.
 func (s *Server) routes() *http.ServeMux {
@@ -15,11 +18,21 @@ func (s *Server) routes() *http.ServeMux {
 		mux.Handle(pattern, s.vendorRoute(s.braze, s.brazeAuth(permission, h)))
 	}
 
-	amplitude("POST /amplitude/api/2/destinations", s.createDestination)
-	amplitude("GET /amplitude/api/2/destinations", s.listDestinations)
-	amplitude("GET /amplitude/api/2/destinations/{id}", s.getDestination)
-	amplitude("PUT /amplitude/api/2/destinations/{id}", s.replaceDestination)
-	amplitude("DELETE /amplitude/api/2/destinations/{id}", s.deleteDestination)
+	developer := func(path string, operations ...developerOperation) {
+		s.serveDeveloperPath(mux, path, operations...)
+	}
+
+	developer("/v1/context", get(scopeProjectsRead, s.getContext))
+	developer("/v1/projects", get(scopeProjectsRead, s.listProjects))
+	developer("/v1/destination-types", get(scopeDestinationsRead, s.listDestinationTypes))
+	developer("/v1/destination-types/{partner}", get(scopeDestinationsRead, s.getDestinationType))
+	developer("/v1/projects/{project_id}/destinations",
+		get(scopeDestinationsRead, s.listDestinations),
+		post(scopeDestinationsWrite, s.createDestination))
+	developer("/v1/projects/{project_id}/destinations/{id}",
+		get(scopeDestinationsRead, s.getDestination),
+		patch(scopeDestinationsWrite, s.updateDestination))
+	developer("/v1/projects/{project_id}/destinations/{id}/test", post(scopeDestinationsWrite, s.testDestination))
 
 	amplitude("POST /amplitude/api/2/syncs", s.createSync)
 	amplitude("GET /amplitude/api/2/syncs", s.listSyncs)
@@ -47,6 +60,7 @@ func (s *Server) routes() *http.ServeMux {
 	braze("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
 
 	// Unknown vendor paths still answer in the vendor's shape, and count.
+	mux.Handle(DeveloperAPIPath+"/", s.vendorRoute(s.developer, notFound(s.developer)))
 	mux.Handle("/amplitude/", s.vendorRoute(s.amplitude, notFound(s.amplitude)))
 	mux.Handle("/braze/", s.vendorRoute(s.braze, notFound(s.braze)))
 
@@ -56,5 +70,52 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("PUT /_sandbox/faults", s.putFaults)
 	mux.HandleFunc("GET /_sandbox/stats", s.stats)
 	mux.HandleFunc("POST /_sandbox/custom_attributes", s.addCustomAttributes)
+	mux.HandleFunc("DELETE /_sandbox/destinations/{id}", s.removeDestination)
 	return mux
+}
+
+// developerOperation is one method of a Developer API path and the scope
+// a token needs for it.
+type developerOperation struct {
+	method string
+	scope  string
+	handle http.HandlerFunc
+}
+
+func get(scope string, h http.HandlerFunc) developerOperation {
+	return developerOperation{http.MethodGet, scope, h}
+}
+
+func post(scope string, h http.HandlerFunc) developerOperation {
+	return developerOperation{http.MethodPost, scope, h}
+}
+
+func patch(scope string, h http.HandlerFunc) developerOperation {
+	return developerOperation{http.MethodPatch, scope, h}
+}
+
+// serveDeveloperPath serves a Developer API path (below /developer-api):
+// each operation behind the vendor pipeline, the token's scope and, on a
+// project's path, the project check; any other method on the path is a 405
+// problem naming the methods it takes. Routing comes before
+// authentication, as the mux decides it: a path that does not exist, or a
+// method it does not take, says so to any caller.
+func (s *Server) serveDeveloperPath(mux *http.ServeMux, path string, operations ...developerOperation) {
+	allowed := make([]string, len(operations))
+	for i, op := range operations {
+		allowed[i] = op.method
+		var h http.Handler = op.handle
+		if strings.Contains(path, "{project_id}") {
+			h = s.inProject(h)
+		}
+		mux.Handle(op.method+" "+DeveloperAPIPath+path, s.vendorRoute(s.developer, s.developerAuth(op.scope, h)))
+	}
+	mux.Handle(DeveloperAPIPath+path, s.vendorRoute(s.developer, methodNotAllowed(s.developer, allowed)))
+}
+
+func methodNotAllowed(v vendor, allowed []string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		v.writeError(w, r, refuse(http.StatusMethodNotAllowed, "%s is not served on %s; it takes %s", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
+	})
 }

@@ -8,6 +8,16 @@ const (
 	AmplitudeAPIKey    = "sandbox-api-key"
 	AmplitudeSecretKey = "sandbox-secret-key"
 
+	// DeveloperAPIAdminToken is a Personal Access Token of the Developer API
+	// with every scope the providers use; DeveloperAPIReadOnlyToken has the
+	// read scopes only. Either may be sent as "Bearer PAT=<token>" or
+	// "Bearer <token>".
+	DeveloperAPIAdminToken    = "amp_sandbox_admin"
+	DeveloperAPIReadOnlyToken = "amp_sandbox_readonly"
+	// AmplitudeProjectID is the id of the sandbox's one Amplitude project,
+	// the {project_id} of the Developer API's project paths.
+	AmplitudeProjectID = "424242"
+
 	BrazeAdminKey   = "sandbox-braze-admin-key"
 	BrazeAdminKeyID = "5a4d3c2b-1a00-4000-8000-00000000a001"
 	BrazeAppID      = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
@@ -16,7 +26,15 @@ const (
 // seed is the state the sandbox starts from and returns to on reset: the
 // objects a real project and workspace would already have.
 func seed(now time.Time) *state {
+	projectCreated := now.Add(-90 * 24 * time.Hour).Truncate(time.Hour)
 	return &state{
+		Project: project{
+			ID:          AmplitudeProjectID,
+			Name:        "Sandbox project",
+			Description: "The Amplitude project the sandbox emulates",
+			CreatedAt:   projectCreated,
+			UpdatedAt:   projectCreated,
+		},
 		UserProperties: []userProperty{
 			{Name: "plan", Description: ptr("Subscription plan"), Type: ptr("string")},
 			// country is Amplitude's own (GeoIP) property: the Taxonomy API

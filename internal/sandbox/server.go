@@ -19,9 +19,10 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Server is the sandbox: an http.Handler serving the Amplitude API under
-// /amplitude, the Braze API under /braze and control endpoints under
-// /_sandbox. It is safe for concurrent use.
+// Server is the sandbox: an http.Handler serving Amplitude's Developer API
+// under /developer-api, Amplitude's other APIs under /amplitude, the Braze
+// API under /braze and control endpoints under /_sandbox. It is safe for
+// concurrent use.
 type Server struct {
 	mux       *http.ServeMux
 	now       func() time.Time
@@ -29,11 +30,15 @@ type Server struct {
 	store     *store
 	faults    faultSwitch
 	requests  requestCounter
+	developer developerAPI
 	amplitude amplitudeAPI
 	braze     brazeAPI
 
 	// taxonomyBudget is the Taxonomy API's cost-based limit.
 	taxonomyBudget costBudget
+	// searchWindow is how many results of a query the Developer API's lists
+	// page through.
+	searchWindow int
 }
 
 // Open returns a Server, loading its state file if Options.StatePath names
@@ -54,11 +59,13 @@ func Open(opts Options) (*Server, error) {
 		}
 	}
 	s := &Server{
-		now:       now,
-		latency:   opts.Latency,
-		store:     &store{state: st, path: opts.StatePath, now: now},
-		amplitude: amplitudeAPI{limit: &window{}},
-		braze:     brazeAPI{limit: &window{}},
+		now:          now,
+		latency:      opts.Latency,
+		store:        &store{state: st, path: opts.StatePath, now: now},
+		developer:    developerAPI{limit: &window{}},
+		amplitude:    amplitudeAPI{limit: &window{}},
+		braze:        brazeAPI{limit: &window{}},
+		searchWindow: developerSearchWindow,
 	}
 	s.requests.reset()
 	s.SetFaults(Faults{})
@@ -118,6 +125,7 @@ const brazeDefaultLimit = 250_000
 // to match.
 func (s *Server) changeFaults(edit func(Faults) Faults) (Faults, error) {
 	return s.faults.change(edit, func(f Faults) {
+		s.developer.limit.configure(f.RateLimitPerSecond, time.Second)
 		s.amplitude.limit.configure(f.RateLimitPerSecond, time.Second)
 		if f.RateLimitPerSecond > 0 {
 			s.braze.limit.configure(f.RateLimitPerSecond, time.Second)

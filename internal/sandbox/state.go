@@ -11,6 +11,7 @@ type state struct {
 	NextSeq int64 `json:"next_seq"`
 
 	// Amplitude project.
+	Project         project          `json:"project"`
 	Destinations    []destination    `json:"destinations"`
 	Syncs           []audienceSync   `json:"syncs"`
 	UserProperties  []userProperty   `json:"user_properties"`

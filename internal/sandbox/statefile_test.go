@@ -21,7 +21,8 @@ func TestStateFileRoundTrip(t *testing.T) {
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("state file written before any change")
 	}
-	id := first.createDestination(streamDestination("kept"))["id"].(string)
+	created := first.createDestination(brazeStream("kept"))
+	id := created["id"].(string)
 	keyID, key := first.createKey([]string{"users.track", "api_keys.list"}, nil)
 	first.http.Close()
 
@@ -34,29 +35,30 @@ func TestStateFileRoundTrip(t *testing.T) {
 	}
 
 	second := startWith(t, opts, c)
-	got := second.amplitude("GET", "/api/2/destinations/"+id, nil)
-	got.wantStatus(t, http.StatusOK)
-	if got.object(t)["name"] != "kept" {
-		t.Errorf("destination after reload %s", got.body)
+	got := second.getDestination(id)
+	wantString(t, got, "display_name", "kept")
+	wantString(t, got, "credential_status", "connected")
+	if mustJSON(t, got) != mustJSON(t, created) {
+		t.Errorf("destination after reload %v, before %v", got, created)
 	}
 	second.braze(key, "GET", "/api_keys/list", nil).wantStatus(t, http.StatusOK)
 	// Cursors keep working across restarts: new objects sort after old ones.
-	newer := second.createDestination(cohortDestination("newer"))["id"].(string)
-	var list struct {
-		Data []struct {
-			ID string `json:"id"`
-		} `json:"data"`
-	}
-	second.amplitude("GET", "/api/2/destinations", nil).decode(t, &list)
-	if len(list.Data) != 2 || list.Data[0].ID != id || list.Data[1].ID != newer {
+	newer := second.createDestination(brazeCohorts("newer"))["id"].(string)
+	list := second.developer("GET", destinationsPath, nil).page(t)
+	if len(list.Data) != 2 || list.Data[0]["id"] != id || list.Data[1]["id"] != newer {
 		t.Errorf("list after reload %+v", list.Data)
 	}
+	// The secret was kept: the key check of a write that sends it again
+	// passes, and the write changes nothing.
+	r := second.developer("PATCH", destinationsPath+"/"+id, map[string]any{"config": map[string]any{"api_key": sandbox.BrazeAdminKey}})
+	r.wantStatus(t, http.StatusOK)
+	wantString(t, r.data(t), "version", float64(1))
 
 	// Reset rewrites the file.
 	second.control("POST", "/reset", nil).wantStatus(t, http.StatusOK)
 	second.http.Close()
 	third := startWith(t, opts, c)
-	third.amplitude("GET", "/api/2/destinations/"+id, nil).wantStatus(t, http.StatusNotFound)
+	third.developer("GET", destinationsPath+"/"+id, nil).wantProblem(t, http.StatusNotFound, "not_found", id)
 	third.braze(sandbox.BrazeAdminKey, "GET", "/api_keys/info?api_key_id="+keyID, nil).wantStatus(t, http.StatusNotFound)
 
 	entries, err := os.ReadDir(dir)
@@ -92,7 +94,7 @@ func TestStateFileRefusedWhenUnreadable(t *testing.T) {
 func TestUnknownVendorPaths(t *testing.T) {
 	f := start(t)
 	f.amplitude("GET", "/api/2/nowhere", nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
-	f.amplitude("PATCH", "/api/2/destinations/x", nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
+	f.amplitude("PATCH", "/api/2/syncs/x", nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
 	r := f.braze(sandbox.BrazeAdminKey, "GET", "/users/track", nil)
 	r.wantBrazeError(t, http.StatusNotFound, "Not found")
 	if r.header.Get("X-RateLimit-Limit") == "" {
@@ -106,7 +108,7 @@ func TestStateFileWriteFailure(t *testing.T) {
 	c := newClock()
 	path := filepath.Join(t.TempDir(), "missing-dir", "state.json")
 	f := startWith(t, sandbox.Options{Now: c.Now, StatePath: path}, c)
-	f.amplitude("POST", "/api/2/destinations", cohortDestination("c")).wantAmplitudeError(t, http.StatusInternalServerError, "save state file")
+	f.developer("POST", destinationsPath, brazeCohorts("c")).wantProblem(t, http.StatusInternalServerError, "internal_error", "save state file")
 	r := f.control("POST", "/reset", nil)
 	r.wantStatus(t, http.StatusInternalServerError)
 }

@@ -14,7 +14,8 @@ type Stats struct {
 }
 
 // RequestStats counts vendor requests, whatever their answer. ByRoute is
-// keyed by the route's pattern, e.g. "GET /amplitude/api/2/destinations/{id}".
+// keyed by the route's pattern, e.g.
+// "GET /developer-api/v1/projects/{project_id}/destinations/{id}".
 type RequestStats struct {
 	ByMethod map[string]int `json:"by_method"`
 	ByRoute  map[string]int `json:"by_route"`
@@ -50,12 +51,12 @@ func (c *requestCounter) reset() {
 	c.byRoute = map[string]int{}
 }
 
-// snapshot copies the counts. The four methods the APIs use are always
+// snapshot copies the counts. The five methods the APIs use are always
 // present, so a reader can tell "none" from "not reported".
 func (c *requestCounter) snapshot() RequestStats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	byMethod := map[string]int{http.MethodGet: 0, http.MethodPost: 0, http.MethodPut: 0, http.MethodDelete: 0}
+	byMethod := map[string]int{http.MethodGet: 0, http.MethodPost: 0, http.MethodPatch: 0, http.MethodPut: 0, http.MethodDelete: 0}
 	maps.Copy(byMethod, c.byMethod)
 	return RequestStats{ByMethod: byMethod, ByRoute: maps.Clone(c.byRoute)}
 }

@@ -11,33 +11,40 @@ import (
 
 func TestStats(t *testing.T) {
 	f := start(t)
-	id := f.createDestination(cohortDestination("c"))["id"].(string)
-	f.amplitude("GET", "/api/2/destinations/"+id, nil)
-	f.amplitude("GET", "/api/2/destinations/"+id, nil)
-	f.amplitude("GET", "/api/2/destinations/unknown", nil)             // 404s count too
-	f.send("GET", "/amplitude/api/2/destinations", nil, nil)           // and 401s
-	f.amplitude("GET", "/api/2/nothing-here", nil)                     // and unknown paths
+	id := f.createDestination(brazeCohorts("c"))["id"].(string)
+	f.developer("GET", destinationsPath+"/"+id, nil)
+	f.developer("GET", destinationsPath+"/"+id, nil)
+	f.developer("GET", destinationsPath+"/unknown", nil)                                // 404s count too
+	f.send("GET", sandbox.DeveloperAPIPath+destinationsPath, nil, nil)                  // and 401s
+	f.developer("DELETE", destinationsPath+"/"+id, nil)                                 // and 405s
+	f.developer("PATCH", destinationsPath+"/"+id, map[string]any{"display_name": "c2"}) // and PATCHes
+	f.developer("GET", "/v1/nothing-here", nil)                                         // and unknown paths
+	f.amplitude("GET", "/api/2/nothing-here", nil)
 	f.braze(sandbox.BrazeAdminKey, "DELETE", "/api_keys/delete", "{}") // and 400s
 	f.control("GET", "/health", nil)                                   // control requests do not
 	f.control("GET", "/faults", nil)
+	f.control("DELETE", "/destinations/"+id, nil)
 
 	var got sandbox.Stats
 	r := f.control("GET", "/stats", nil)
 	r.wantStatus(t, http.StatusOK)
 	r.decode(t, &got)
 
-	wantMethods := map[string]int{"GET": 5, "POST": 1, "PUT": 0, "DELETE": 1}
+	wantMethods := map[string]int{"GET": 6, "POST": 1, "PATCH": 1, "PUT": 0, "DELETE": 2}
 	for method, want := range wantMethods {
 		if got.Requests.ByMethod[method] != want {
 			t.Errorf("by_method[%s] = %d, want %d", method, got.Requests.ByMethod[method], want)
 		}
 	}
 	wantRoutes := map[string]int{
-		"POST /amplitude/api/2/destinations":     1,
-		"GET /amplitude/api/2/destinations/{id}": 3,
-		"GET /amplitude/api/2/destinations":      1,
-		"/amplitude/":                            1,
-		"DELETE /braze/api_keys/delete":          1,
+		"POST /developer-api/v1/projects/{project_id}/destinations":       1,
+		"GET /developer-api/v1/projects/{project_id}/destinations/{id}":   3,
+		"GET /developer-api/v1/projects/{project_id}/destinations":        1,
+		"/developer-api/v1/projects/{project_id}/destinations/{id}":       1,
+		"PATCH /developer-api/v1/projects/{project_id}/destinations/{id}": 1,
+		"/developer-api/":               1,
+		"/amplitude/":                   1,
+		"DELETE /braze/api_keys/delete": 1,
 	}
 	if len(got.Requests.ByRoute) != len(wantRoutes) {
 		t.Errorf("by_route %v, want %v", got.Requests.ByRoute, wantRoutes)
@@ -47,11 +54,11 @@ func TestStats(t *testing.T) {
 			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], want)
 		}
 	}
-	wantObjects := sandbox.ObjectCounts{Destinations: 1, Syncs: 0, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	wantObjects := sandbox.ObjectCounts{Destinations: 0, Syncs: 0, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
 	if got.Objects != wantObjects {
 		t.Errorf("objects %+v, want %+v", got.Objects, wantObjects)
 	}
-	if direct := f.server.Stats(); direct.Objects != got.Objects || direct.Requests.ByMethod["GET"] != 5 {
+	if direct := f.server.Stats(); direct.Objects != got.Objects || direct.Requests.ByMethod["GET"] != 6 {
 		t.Errorf("Server.Stats() %+v disagrees with the endpoint", direct)
 	}
 }
@@ -75,15 +82,15 @@ func TestStatsWireShape(t *testing.T) {
 func TestStatsCountFaultedRequests(t *testing.T) {
 	f := start(t)
 	f.server.SetFaults(sandbox.Faults{ErrorRate: 1})
-	f.amplitude("GET", "/api/2/destinations", nil)
-	if got := f.server.Stats().Requests.ByRoute["GET /amplitude/api/2/destinations"]; got != 1 {
+	f.developer("GET", destinationsPath, nil)
+	if got := f.server.Stats().Requests.ByRoute["GET /developer-api/v1/projects/{project_id}/destinations"]; got != 1 {
 		t.Fatalf("faulted request counted %d times, want 1", got)
 	}
 }
 
 func TestReset(t *testing.T) {
 	f := start(t)
-	f.createDestination(streamDestination("s"))
+	f.createDestination(brazeStream("s"))
 	f.createKey([]string{"users.track"}, nil)
 	f.braze(sandbox.BrazeAdminKey, "DELETE", "/api_keys/delete", map[string]any{"api_key_id": sandbox.BrazeAdminKeyID}).wantStatus(t, http.StatusOK)
 	f.server.SetFaults(sandbox.Faults{LatencyMS: 1, RateLimitPerSecond: 100})

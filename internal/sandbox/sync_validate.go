@@ -125,24 +125,31 @@ func idsOf[T any](items []T, id func(T) string) []string {
 	return ids
 }
 
-// syncDestination finds a sync's destination, which must be of the type its
-// kind needs: cohorts reach Braze through "Braze (Cohort Sync)", everything
-// else through "Braze (Event Stream)".
+// syncDestination finds a sync's destination, a Developer API destination
+// of the kind the sync's needs: cohorts reach Braze through a braze
+// destination of kind cohort (Amplitude's "Braze (Cohort Sync)"), user
+// properties, computations and recommendations through one that sends
+// users, whose kind contains identify.
 func syncDestination(st *state, kind, destinationID string) (*destination, error) {
 	i := st.destinationByID(destinationID)
 	if i < 0 {
 		return nil, refuse(http.StatusBadRequest, "destination_id %q is not a destination of this project", destinationID)
 	}
 	d := &st.Destinations[i]
-	want := destinationTypeBraze
+	want, fits := "whose kind contains identify", d.Partner == partnerBraze && d.hasKind(kindIdentify)
 	if kind == syncKindCohort {
-		want = destinationTypeBrazeCohort
+		want, fits = `of kind ["cohort"]`, d.Partner == partnerBraze && slices.Equal(d.Kind, []string{kindCohort})
 	}
-	if d.Type != want {
-		return nil, refuse(http.StatusBadRequest, "a %s sync needs a destination of type %s; destination %q (%s) is of type %s",
-			kind, want, destinationID, d.Name, d.Type)
+	if !fits {
+		return nil, refuse(http.StatusBadRequest, "a %s sync needs a braze destination %s; destination %q (%s) is a %s destination of kind %s",
+			kind, want, destinationID, d.DisplayName, d.Partner, kindList(d.Kind))
 	}
 	return d, nil
+}
+
+// kindList writes a kind as JSON writes it.
+func kindList(kind []string) string {
+	return `["` + strings.Join(kind, `", "`) + `"]`
 }
 
 // checkSyncFree refuses a second sync of the same source to the same
@@ -158,5 +165,5 @@ func checkSyncFree(st *state, kind, sourceID, destinationID string) error {
 // generatedSyncName names a sync created without a name, the way the
 // dashboard describes it.
 func generatedSyncName(kind string, source syncSource, d *destination) string {
-	return fmt.Sprintf("%s %s → %s", kind, source.label, d.Name)
+	return fmt.Sprintf("%s %s → %s", kind, source.label, d.DisplayName)
 }

@@ -89,6 +89,8 @@ func TestSyncCreateAndGet(t *testing.T) {
 func TestSyncValidation(t *testing.T) {
 	f := start(t)
 	stream, cohorts := f.destinations()
+	eventsOnly := f.createDestination(set(set(brazeStream("events only"), "kind", []any{"event"}), "property_mappings", absent))["id"].(string)
+	hook := f.createDestination(webhook("hook"))["id"].(string)
 	f.amplitudeForm("DELETE", "/api/2/taxonomy/user-property/gp:ltv", nil).wantStatus(t, http.StatusOK)
 	tests := []struct {
 		name   string
@@ -111,8 +113,14 @@ func TestSyncValidation(t *testing.T) {
 		{"unknown cohort", syncBody("cohort", "coh_x", cohorts, "daily"), http.StatusBadRequest, "the project has coh_power_users, coh_churn_risk"},
 		{"unknown recommendation", syncBody("recommendation", "rec_x", stream, "daily"), http.StatusBadRequest, "the project has rec_top_products"},
 		{"unknown destination", syncBody("cohort", "coh_churn_risk", "nowhere", "daily"), http.StatusBadRequest, `destination_id "nowhere" is not a destination`},
-		{"cohort to a stream destination", syncBody("cohort", "coh_churn_risk", stream, "daily"), http.StatusBadRequest, "a cohort sync needs a destination of type braze_cohort"},
-		{"user property to a cohort destination", syncBody("user_property", "plan", cohorts, "daily"), http.StatusBadRequest, "a user_property sync needs a destination of type braze;"},
+		{"cohort to a stream destination", syncBody("cohort", "coh_churn_risk", stream, "daily"), http.StatusBadRequest,
+			`a cohort sync needs a braze destination of kind ["cohort"]; destination "` + stream + `" (stream) is a braze destination of kind ["event", "identify"]`},
+		{"user property to a cohort destination", syncBody("user_property", "plan", cohorts, "daily"), http.StatusBadRequest,
+			`a user_property sync needs a braze destination whose kind contains identify; destination "` + cohorts + `" (cohorts) is a braze destination of kind ["cohort"]`},
+		{"computation to an events-only destination", syncBody("computation", "cmp_ltv_90d", eventsOnly, "daily"), http.StatusBadRequest,
+			`a computation sync needs a braze destination whose kind contains identify; destination "` + eventsOnly + `" (events only) is a braze destination of kind ["event"]`},
+		{"recommendation to a webhook", syncBody("recommendation", "rec_top_products", hook, "daily"), http.StatusBadRequest,
+			`is a webhook destination of kind ["event"]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,7 +135,7 @@ func TestSyncValidation(t *testing.T) {
 func TestSyncIsUniquePerSourceAndDestination(t *testing.T) {
 	f := start(t)
 	stream, _ := f.destinations()
-	other := f.createDestination(streamDestination("other"))["id"].(string)
+	other := f.createDestination(brazeStream("other"))["id"].(string)
 	first := f.createSync(syncBody("user_property", "plan", stream, "hourly"))
 
 	r := f.amplitude("POST", "/api/2/syncs", set(syncBody("user_property", "plan", stream, "daily"), "name", "another name"))
@@ -181,7 +189,7 @@ func TestSyncReplace(t *testing.T) {
 		wantString(t, r.object(t), "enabled", true)
 	})
 	t.Run("identity fields cannot change", func(t *testing.T) {
-		other := f.createDestination(streamDestination("other"))["id"].(string)
+		other := f.createDestination(brazeStream("other"))["id"].(string)
 		for _, tt := range []struct {
 			body map[string]any
 			want string
@@ -215,18 +223,45 @@ func TestSyncDelete(t *testing.T) {
 	f.createSync(syncBody("user_property", "plan", stream, "hourly"))
 }
 
-// A destination that syncs write to cannot be deleted until they are gone.
-func TestDestinationInUseCannotBeDeleted(t *testing.T) {
+// Removing a destination in the dashboard removes the syncs that send to
+// it; the others stay.
+func TestRemovedDestinationTakesItsSyncs(t *testing.T) {
 	f := start(t)
-	stream, _ := f.destinations()
+	stream, cohorts := f.destinations()
 	a := f.createSync(syncBody("user_property", "plan", stream, "hourly"))["id"].(string)
 	b := f.createSync(syncBody("computation", "cmp_ltv_90d", stream, "daily"))["id"].(string)
+	kept := f.createSync(syncBody("cohort", "coh_power_users", cohorts, "daily"))["id"].(string)
 
-	r := f.amplitude("DELETE", "/api/2/destinations/"+stream, nil)
-	r.wantAmplitudeError(t, http.StatusConflict, fmt.Sprintf("destination %s is used by 2 sync(s) (%s, %s); delete them first", stream, a, b))
-	f.amplitude("DELETE", "/api/2/syncs/"+a, nil).wantStatus(t, http.StatusOK)
-	f.amplitude("DELETE", "/api/2/syncs/"+b, nil).wantStatus(t, http.StatusOK)
-	f.amplitude("DELETE", "/api/2/destinations/"+stream, nil).wantStatus(t, http.StatusOK)
+	r := f.control("DELETE", "/destinations/"+stream, nil)
+	r.wantStatus(t, http.StatusOK)
+	if string(r.body) != `{"status":"ok","removed_syncs":2}`+"\n" {
+		t.Errorf("body %s", r.body)
+	}
+	for _, id := range []string{a, b} {
+		f.amplitude("GET", "/api/2/syncs/"+id, nil).wantAmplitudeError(t, http.StatusNotFound, "Not found")
+	}
+	f.getSync(kept)
+	f.developer("GET", destinationsPath+"/"+stream, nil).wantProblem(t, http.StatusNotFound, "not_found", "no destination "+stream)
+
+	r = f.control("DELETE", "/destinations/"+stream, nil)
+	r.wantStatus(t, http.StatusNotFound)
+	var body struct{ Error string }
+	r.decode(t, &body)
+	if !contains(body.Error, "no destination "+stream) {
+		t.Errorf("error %q", body.Error)
+	}
+}
+
+// A sync's generated name follows its destination's display_name, and a
+// sync still names its destination after the destination's kind changed.
+func TestSyncNameFollowsDestination(t *testing.T) {
+	f := start(t)
+	stream, _ := f.destinations()
+	id := f.createSync(syncBody("computation", "cmp_ltv_90d", stream, "daily"))["id"].(string)
+	f.developer("PATCH", destinationsPath+"/"+stream, map[string]any{"display_name": "Braze US", "kind": []any{"event"}, "send_users": false}).wantStatus(t, http.StatusOK)
+	r := f.amplitude("PUT", "/api/2/syncs/"+id, syncBody("computation", "cmp_ltv_90d", stream, "hourly"))
+	r.wantStatus(t, http.StatusOK)
+	wantString(t, r.object(t), "name", "computation cmp_ltv_90d → Braze US")
 }
 
 func TestSyncListPagination(t *testing.T) {

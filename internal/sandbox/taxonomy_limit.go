@@ -78,7 +78,7 @@ func (s *Server) taxonomyLimit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cost := taxonomyCost(r.Method)
 		if refusal := s.taxonomyBudget.take(cost, s.now()); refusal != nil {
-			s.amplitude.writeError(w, refusal)
+			s.amplitude.writeError(w, r, refusal)
 			return
 		}
 		defer s.taxonomyBudget.release(cost)

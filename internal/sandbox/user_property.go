@@ -122,3 +122,10 @@ func (st *state) userPropertyAt(pathName string) int {
 func (st *state) userPropertyNamed(name string) int {
 	return slices.IndexFunc(st.UserProperties, func(p userProperty) bool { return p.Name == name })
 }
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -13,17 +13,19 @@ import (
 type vendor interface {
 	// admit applies the vendor's rate limit and its headers; when it returns
 	// false it has written the 429.
-	admit(w http.ResponseWriter, now time.Time) bool
-	writeError(w http.ResponseWriter, e *apiError)
+	admit(w http.ResponseWriter, r *http.Request, now time.Time) bool
+	// writeError answers e in the vendor's error shape; r is there for
+	// shapes that name the request (a problem document's instance).
+	writeError(w http.ResponseWriter, r *http.Request, e *apiError)
 }
 
-func fail(v vendor, w http.ResponseWriter, err error) {
-	v.writeError(w, asAPIError(err))
+func fail(v vendor, w http.ResponseWriter, r *http.Request, err error) {
+	v.writeError(w, r, asAPIError(err))
 }
 
 func notFound(v vendor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		v.writeError(w, refuse(http.StatusNotFound, "Not found"))
+		v.writeError(w, r, refuse(http.StatusNotFound, "Not found"))
 	})
 }
 
@@ -39,15 +41,17 @@ func (s *Server) vendorRoute(v vendor, h http.Handler) http.Handler {
 		if !pause(r.Context(), s.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
 			return // The client gave up; nobody is left to answer.
 		}
-		if !v.admit(w, s.now()) {
+		if !v.admit(w, r, s.now()) {
 			return
 		}
 		if bodyErr != nil {
-			v.writeError(w, bodyErr)
+			v.writeError(w, r, bodyErr)
 			return
 		}
 		if chance(faults.ErrorRate) {
-			v.writeError(w, refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus)))
+			injected := refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus))
+			injected.injected = true
+			v.writeError(w, r, injected)
 			return
 		}
 		if isWrite(r.Method) && chance(faults.DropResponseRate) {
@@ -76,7 +80,11 @@ func readBody(w http.ResponseWriter, r *http.Request) *apiError {
 }
 
 func isWrite(method string) bool {
-	return method == http.MethodPost || method == http.MethodPut || method == http.MethodDelete
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
 }
 
 // pause waits for d, or reports false if the request is cancelled first.
