@@ -34,9 +34,9 @@ const (
 	DeveloperToken = "amp_sandbox_admin"
 	ReadOnlyToken  = "amp_sandbox_readonly"
 	ProjectID      = "424242"
-	BrazeAdminKey      = "sandbox-braze-admin-key"
-	BrazeAppID         = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
-	BrazeEndpoint      = "https://rest.iad-05.braze.com"
+	BrazeAdminKey  = "sandbox-braze-admin-key"
+	BrazeAppID     = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+	BrazeEndpoint  = "https://rest.iad-05.braze.com"
 )
 
 // ProviderFactories serves both providers in-process.

@@ -88,12 +88,13 @@ type filterCondition struct {
 var filterOperators = []string{"is", "is_not", "contains", "greater_than", "less_than"}
 
 // propertyMappings are the properties sent along: with each event, and as
-// Braze attributes when a user changes. Every list is answered, empty when
-// not set, so reads have one shape.
+// Braze attributes when a user changes. Reads answer the lists as they were
+// sent, leaving out those that were not: the vendor's schema leaves the
+// object free-form, so the sandbox adds nothing to it.
 type propertyMappings struct {
-	EventProperties        []string `json:"event_properties"`
-	UserProperties         []string `json:"user_properties"`
-	IdentifyUserProperties []string `json:"identify_user_properties"`
+	EventProperties        []string `json:"event_properties,omitempty"`
+	UserProperties         []string `json:"user_properties,omitempty"`
+	IdentifyUserProperties []string `json:"identify_user_properties,omitempty"`
 }
 
 func (d *destination) streams() bool {

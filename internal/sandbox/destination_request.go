@@ -425,7 +425,7 @@ func decodePropertyMappings(raw json.RawMessage, p *fieldProblems) (*propertyMap
 	list := func(name string) []string {
 		value, sent := members[name]
 		if !sent {
-			return []string{}
+			return nil
 		}
 		l, ok := decodeStringList(value, field+"."+name, rules, p)
 		valid = valid && ok

@@ -37,7 +37,7 @@ func TestDestinationCreateAndGet(t *testing.T) {
 					`","user_id_mapping":{"amplitude_property":"user_id","braze_identifier":"external_id"}}`,
 				"enabled": "true", "paused": "false", "send_events": "true", "send_users": "true",
 				"event_filter":      `{"events":["Purchase"],"property_filters":{"conditions":[{"operator":"is","property":"country","values":["US"]}]}}`,
-				"property_mappings": `{"event_properties":["price"],"identify_user_properties":[],"user_properties":["plan"]}`,
+				"property_mappings": `{"event_properties":["price"],"user_properties":["plan"]}`,
 			},
 		},
 		{

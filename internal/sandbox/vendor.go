@@ -41,6 +41,9 @@ func (s *Server) vendorRoute(v vendor, h http.Handler) http.Handler {
 		if !pause(r.Context(), s.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
 			return // The client gave up; nobody is left to answer.
 		}
+		// The Date header tells the time of the clock that stamps objects,
+		// simulated or not, as a real vendor's tells its own.
+		w.Header().Set("Date", s.now().UTC().Format(http.TimeFormat))
 		if !v.admit(w, r, s.now()) {
 			return
 		}

@@ -165,10 +165,50 @@ func (s DestinationSpec) heldBy(d *Destination) bool {
 		return false
 	}
 	if s.EventFilter != nil && (!slices.Equal(s.EventFilter.Events, d.EventFilter.Events) ||
-		!jsonEqual(orNull(s.EventFilter.PropertyFilters), orNull(d.EventFilter.PropertyFilters))) {
+		!sameFreeForm(s.EventFilter.PropertyFilters, d.EventFilter.PropertyFilters)) {
 		return false
 	}
-	return jsonEqual(orNull(s.PropertyMappings), orNull(d.PropertyMappings))
+	return sameFreeForm(s.PropertyMappings, d.PropertyMappings)
+}
+
+// sameFreeForm compares two of the objects whose shape Amplitude leaves open
+// (property filters and mappings) without relying on how Amplitude writes
+// emptiness: an empty list, an empty object, null and a missing member all
+// mean nothing is set.
+func sameFreeForm(a, b json.RawMessage) bool {
+	var va, vb any
+	if json.Unmarshal(orNull(a), &va) != nil || json.Unmarshal(orNull(b), &vb) != nil {
+		return false
+	}
+	return reflect.DeepEqual(withoutEmpty(va), withoutEmpty(vb))
+}
+
+// withoutEmpty drops the empty members of objects, recursively; what is
+// left empty becomes nil.
+func withoutEmpty(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, member := range x {
+			if m := withoutEmpty(member); m != nil {
+				out[k] = m
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = withoutEmpty(e)
+		}
+		return out
+	}
+	return v
 }
 
 // DestinationFilter narrows a listing; zero fields do not filter.
