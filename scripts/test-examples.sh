@@ -78,8 +78,13 @@ write_tfvars sandbox-secret-key
 
 step "terraform destroy: nothing left behind"
 tf -chdir="$complete" destroy -auto-approve -input=false -no-color >"$work/destroy.log" 2>&1 || { cat "$work/destroy.log"; fail "destroy failed"; }
-objects=$(curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c 'import json,sys; o=json.load(sys.stdin)["objects"]; print(o["destinations"], o["syncs"], o["api_keys"])')
-echo "destinations, syncs, api keys left: $objects"
-[[ "$objects" == "0 0 1" ]] || fail "expected only the seeded admin key to remain, got destinations/syncs/keys = $objects"
+objects=$(curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c 'import json,sys; o=json.load(sys.stdin)["objects"]; print(o["syncs"], o["api_keys"])')
+echo "syncs, api keys left: $objects"
+[[ "$objects" == "0 1" ]] || fail "expected no syncs and only the seeded admin key to remain, got syncs/keys = $objects"
+# The Developer API has no delete: the two event streams stay, disabled.
+enabled=$(curl -fsS -H 'Authorization: Bearer amp_sandbox_admin' "$SANDBOX_URL/developer-api/v1/projects/424242/destinations" |
+  python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(len(d), sum(1 for x in d if x.get("enabled")))')
+echo "destinations left, of them enabled: $enabled"
+[[ "$enabled" == "2 0" ]] || fail "expected the two destinations left disabled, got (left, enabled) = ($enabled)"
 
 step "examples: all checks passed"

@@ -26,9 +26,12 @@ terraform {
 }
 
 provider "amplitude" {
-  api_key    = "sandbox-api-key"
-  secret_key = "sandbox-secret-key"
-  base_url   = "$SANDBOX_URL/amplitude"
+  access_token      = "amp_sandbox_admin"
+  project_id        = "424242"
+  developer_api_url = "$SANDBOX_URL/developer-api"
+  api_key           = "sandbox-api-key"
+  secret_key        = "sandbox-secret-key"
+  base_url          = "$SANDBOX_URL/amplitude"
 }
 
 locals {

@@ -19,6 +19,7 @@ fail() { echo "test-secrets: $*" >&2; exit 1; }
 start_sandbox "$BIN" "$work/sandbox.log"
 
 amplitude_secret=sandbox-secret-key
+amplitude_token=amp_sandbox_admin
 braze_secret=sandbox-braze-admin-key
 import_secret=dik-7c1f2e9a4b5d6e8f
 wo_import_secret=dik-wo-3a4b5c6d7e8f9a0b
@@ -46,9 +47,12 @@ terraform {
 }
 
 provider "amplitude" {
-  api_key    = "sandbox-api-key"
-  secret_key = "$amplitude_secret"
-  base_url   = "$SANDBOX_URL/amplitude"
+  access_token      = "$amplitude_token"
+  project_id        = "424242"
+  developer_api_url = "$SANDBOX_URL/developer-api"
+  api_key           = "sandbox-api-key"
+  secret_key        = "$amplitude_secret"
+  base_url          = "$SANDBOX_URL/amplitude"
 }
 
 provider "braze" {
@@ -154,11 +158,11 @@ write_config "$dir" no
 run_logged "$TERRAFORM" "$dir" apply apply -auto-approve -input=false
 created_key=$("$TERRAFORM" -chdir="$dir" show -json | python3 -c 'import json,sys; r=[r for r in json.load(sys.stdin)["values"]["root_module"]["resources"] if r["address"]=="braze_api_key.stream"][0]; print(r["values"]["key"])')
 [[ ${#created_key} -gt 8 ]] || fail "the created key is not in state"
-check_state "$TERRAFORM" "$dir" sensitive "$amplitude_secret" "$braze_secret" "$import_secret" "$created_key"
+check_state "$TERRAFORM" "$dir" sensitive "$amplitude_secret" "$amplitude_token" "$braze_secret" "$import_secret" "$created_key"
 run_logged "$TERRAFORM" "$dir" refresh apply -refresh-only -auto-approve -input=false
 run_logged "$TERRAFORM" "$dir" plan plan -input=false
 run_logged "$TERRAFORM" "$dir" destroy destroy -auto-approve -input=false
-check_no_secrets "$dir" "$amplitude_secret" "$braze_secret" "$import_secret" "$created_key"
+check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$import_secret" "$created_key"
 
 step "Write-only attributes, $("$TOFU" version | head -n 1), TF_LOG=TRACE"
 dir="$work/write-only"
@@ -168,6 +172,6 @@ created_key=$("$TOFU" -chdir="$dir" show -json | python3 -c 'import json,sys; r=
 check_state "$TOFU" "$dir" absent "$wo_import_secret"
 run_logged "$TOFU" "$dir" refresh apply -refresh-only -auto-approve -input=false
 run_logged "$TOFU" "$dir" destroy destroy -auto-approve -input=false
-check_no_secrets "$dir" "$amplitude_secret" "$braze_secret" "$wo_import_secret" "$created_key"
+check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$wo_import_secret" "$created_key"
 
 step "secrets: all checks passed"

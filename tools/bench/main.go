@@ -248,10 +248,13 @@ terraform {
 }
 
 provider "amplitude" {
-  api_key     = "sandbox-api-key"
-  secret_key  = "sandbox-secret-key"
-  base_url    = "%s/amplitude"
-  max_retries = 20
+  access_token      = "amp_sandbox_admin"
+  project_id        = "424242"
+  developer_api_url = "%[1]s/developer-api"
+  api_key           = "sandbox-api-key"
+  secret_key        = "sandbox-secret-key"
+  base_url          = "%[1]s/amplitude"
+  max_retries       = 20
 }
 
 resource "amplitude_braze_destination" "d" {
