@@ -388,13 +388,23 @@ func (c *Client) UpdateDestination(ctx context.Context, id string, version int64
 		case err == nil:
 			return updated, nil
 		case IsVersionMismatch(err):
-			return nil, &VersionConflict{ID: id, ExpectedVersion: version, Cause: err}
+			return nil, c.versionConflict(ctx, id, version, err)
 		case !transport.OutcomeUnknown(err):
 			return nil, asScopeError(err, ScopeDestinationsWrite)
 		}
 		lost = err
 	}
 	return nil, lost
+}
+
+// versionConflict describes a 412 with the version Amplitude holds now, so
+// the user sees how far the destination moved on.
+func (c *Client) versionConflict(ctx context.Context, id string, expected int64, cause error) *VersionConflict {
+	conflict := &VersionConflict{ID: id, ExpectedVersion: expected, Cause: cause}
+	if current, err := c.fetchDestination(ctx, id); err == nil {
+		conflict.CurrentVersion = current.Version
+	}
+	return conflict
 }
 
 func (c *Client) patch(ctx context.Context, id string, version int64, spec DestinationSpec) (*Destination, error) {
@@ -457,7 +467,7 @@ func (c *Client) DryRunUpdate(ctx context.Context, id string, version int64, spe
 	}, &out)
 	if err != nil {
 		if IsVersionMismatch(err) {
-			return nil, nil, &VersionConflict{ID: id, ExpectedVersion: version, Cause: err}
+			return nil, nil, c.versionConflict(ctx, id, version, err)
 		}
 		return nil, nil, asScopeError(err, ScopeDestinationsWrite)
 	}

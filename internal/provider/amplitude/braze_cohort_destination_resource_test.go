@@ -129,6 +129,7 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionCreate)},
 				},
+				Check: captureResourceID(cohortDestinationAddress, &id),
 			},
 			{Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst), PlanOnly: true},
 		},

@@ -244,13 +244,20 @@ func (c *destinationCRUD[M]) checkedSpec(ctx context.Context, plan M, prior *M, 
 func (c *destinationCRUD[M]) addWriteError(diags *diag.Diagnostics, verb string, m M, err error) {
 	summary := fmt.Sprintf("Cannot %s the %s", verb, c.what)
 	if developer.IsVersionMismatch(err) {
-		diags.AddError("The "+c.what+" changed in Amplitude after this plan was made",
-			err.Error()+". Run terraform plan again to see the change, then apply the new plan.")
+		addVersionConflict(diags, c.what, err)
 		return
 	}
 	if !addFieldErrors(diags, summary, m, err) {
 		diags.AddError(summary, err.Error())
 	}
+}
+
+// addVersionConflict reports a destination changed in Amplitude since the
+// state the plan was made from: nothing was written, and planning again
+// shows the change.
+func addVersionConflict(diags *diag.Diagnostics, what string, err error) {
+	diags.AddError("The "+what+" changed in Amplitude after this plan was made",
+		err.Error()+". Run terraform plan again to see the change, then apply the new plan.")
 }
 
 // addFieldErrors puts each of a refusal's validation errors on the attribute
@@ -302,6 +309,9 @@ func (c *destinationCRUD[M]) dryRun(ctx context.Context, req resource.ModifyPlan
 	case developer.IsScopeError(err):
 		resp.Diagnostics.AddWarning("Amplitude did not check this plan",
 			fmt.Sprintf("%s: %v. Plans need only destinations:read; the dry run that checks a planned change, and the apply, need destinations:write.", c.typeName, err))
+		return
+	case developer.IsVersionMismatch(err):
+		addVersionConflict(&resp.Diagnostics, c.what, err)
 		return
 	case err != nil:
 		if !addFieldErrors(&resp.Diagnostics, "Amplitude refuses this "+c.what, plan, err) {

@@ -250,7 +250,7 @@ func TestAccSync_vendorRefusals(t *testing.T) {
   source_id      = "coh_power_users"
   destination_id = amplitude_braze_destination.stream.id
   cadence        = "daily"`),
-				ExpectError: acctest.ErrorMatching(`braze_cohort`),
+				ExpectError: acctest.ErrorMatching(`a cohort sync needs a braze destination of kind \["cohort"\]`),
 			},
 			{
 				Config: syncConfig(s, `
