@@ -102,15 +102,13 @@ func (f *fixture) createDestination(t *testing.T, spec developer.DestinationSpec
 	return created
 }
 
-// wantAPIError checks that err is Amplitude's answer with status, and
-// returns its messages.
-func wantAPIError(t *testing.T, err error, status int) []string {
+// wantAPIError checks that err is Amplitude's answer with status.
+func wantAPIError(t *testing.T, err error, status int) {
 	t.Helper()
 	var apiErr *amplitude.APIError
 	if !errors.As(err, &apiErr) || apiErr.Status != status {
 		t.Fatalf("error %v, want an APIError with status %d", err, status)
 	}
-	return apiErr.Messages
 }
 
 // stats reads the sandbox's statistics through its control endpoint.

@@ -282,7 +282,7 @@ func (r *configReader) decode(field string, raw json.RawMessage, into any) {
 		return
 	}
 	if err := json.Unmarshal(raw, into); err != nil {
-		r.err = fmt.Errorf("Amplitude answered %s in a shape this provider does not map (%s): %w", field, snippet(raw), err)
+		r.err = fmt.Errorf("the destination's %s has a shape this provider does not map (Amplitude answered %s): %w", field, snippet(raw), err)
 	}
 }
 

@@ -218,7 +218,7 @@ func (s *serverClock) observe(date string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.offset = at.Sub(time.Now())
+	s.offset = time.Until(at)
 }
 
 // now is the server's time as far as we know it.

@@ -71,13 +71,13 @@ func parseProblem(resp *http.Response, raw []byte) (*Problem, bool) {
 		return nil, false
 	}
 	var p Problem
-	if json.Unmarshal(raw, &p) != nil {
-		return nil, false
+	if err := json.Unmarshal(raw, &p); err == nil {
+		if p.Status == 0 {
+			p.Status = resp.StatusCode
+		}
+		return &p, true
 	}
-	if p.Status == 0 {
-		p.Status = resp.StatusCode
-	}
-	return &p, true
+	return nil, false
 }
 
 // redactProblem hides the client's secrets in every text of p: a server that

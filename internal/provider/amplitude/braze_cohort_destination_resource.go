@@ -174,6 +174,7 @@ func (m brazeCohortDestinationModel) checkType(t *developer.DestinationType, _ m
 	}
 }
 
+//nolint:unparam // the generic resource reports diagnostics through this method too
 func (m brazeCohortDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeCohortDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
 	s := developer.BrazeCohort{
 		Endpoint:       m.BrazeEndpoint.ValueString(),

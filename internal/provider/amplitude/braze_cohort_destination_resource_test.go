@@ -83,7 +83,7 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 					checkServerDestination(s, cohortDestinationAddress, func(d *developer.Destination) error {
 						c, err := developer.BrazeCohortFrom(d)
 						if err != nil || d.DisplayName != "cohorts-v2" || len(c.IdentifierMappings) != 3 || c.IdentifierMappings[0].BrazeIdentifier != "user_alias" {
-							return fmt.Errorf("server holds %+v (%v)", d, err)
+							return fmt.Errorf("server holds %+v (%w)", d, err)
 						}
 						return nil
 					}),
@@ -118,7 +118,7 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				},
 				Check: checkServerDestination(s, cohortDestinationAddress, func(d *developer.Destination) error {
 					if c, err := developer.BrazeCohortFrom(d); err != nil || len(c.IdentifierMappings) != 3 {
-						return fmt.Errorf("drift was not corrected: %+v (%v)", d, err)
+						return fmt.Errorf("drift was not corrected: %+v (%w)", d, err)
 					}
 					return nil
 				}),

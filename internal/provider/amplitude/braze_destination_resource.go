@@ -342,6 +342,7 @@ func (m brazeDestinationModel) stream(apiKey string) developer.BrazeStream {
 	return s
 }
 
+//nolint:unparam // the generic resource reports diagnostics through this method too
 func (m brazeDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
 	return m.stream(secrets[developer.BrazeParamAPIKey]).Spec(m.Name.ValueString(), m.Enabled.ValueBool()), nil
 }

@@ -23,9 +23,6 @@ type (
 	configGetter interface {
 		GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
 	}
-	diagAppender interface {
-		Append(...diag.Diagnostic)
-	}
 )
 
 // importByID imports a resource whose import id is its API id.
@@ -61,13 +58,6 @@ func backtickList(values []string) string {
 
 func nilIfEmpty(s []string) []string {
 	if len(s) == 0 {
-		return nil
-	}
-	return s
-}
-
-func emptyToNil(s *string) *string {
-	if s == nil || *s == "" {
 		return nil
 	}
 	return s

@@ -195,7 +195,7 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
   display_name             = "x"
   secret_config            = { auth_token = "t" }
   secret_config_wo_version = 1
-}`, want: `Attribute "secret_config_wo_version" cannot be specified when "secret_config" is specified`},
+}`, want: `These attributes cannot be configured together: \[secret_config,secret_config_wo_version\]`},
 	{name: "generic destination unknown parameter", config: `resource "amplitude_destination" "x" {
   partner      = "webhook"
   display_name = "x"
