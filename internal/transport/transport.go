@@ -39,7 +39,8 @@ const (
 	defaultRequestTimeout = 30 * time.Second
 )
 
-// Client sends requests with retries. Requests that are not idempotent
+// Client sends requests with retries, and follows no redirect (see
+// RedirectError). Requests that are not idempotent
 // (POST) are retried only when the server certainly did not act on them
 // (429); everything else is left to the caller, which can look the object up
 // before trying again.
@@ -65,6 +66,7 @@ func New(cfg Config) *Client {
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient.Timeout = cfg.RequestTimeout
+	rc.HTTPClient.CheckRedirect = refuseRedirects
 	rc.RetryMax = cfg.MaxRetries
 	rc.RetryWaitMin = cfg.MinBackoff
 	rc.RetryWaitMax = cfg.MaxBackoff
@@ -87,7 +89,15 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.http.Do(rreq)
+	resp, err := c.http.Do(rreq)
+	if err != nil {
+		return nil, err
+	}
+	if isRedirect(resp.StatusCode) {
+		resp.Body.Close()
+		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: c.redactor.redact(RedactURL(location(resp)))}
+	}
+	return resp, nil
 }
 
 func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
