@@ -35,8 +35,6 @@ type Config struct {
 // Client calls one Amplitude project's APIs.
 type Client struct {
 	baseURL        *url.URL
-	apiKey         string
-	secretKey      string
 	http           *transport.Client
 	createAttempts int
 	destinations   *readCache[Destination]
@@ -52,8 +50,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.APIKey == "" || cfg.SecretKey == "" {
 		return nil, errors.New("the Amplitude API key and secret key are both required")
 	}
-	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
-	c := &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
+	cfg.Transport.Credentials = transport.BasicAuth(cfg.APIKey, cfg.SecretKey)
+	c := &Client{baseURL: base, http: transport.New(cfg.Transport),
 		createAttempts: cfg.Transport.MaxRetries + 1}
 	c.destinations = newReadCache(cfg.BatchReads, c.ListDestinations, func(d Destination) string { return d.ID })
 	c.syncs = newReadCache(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
@@ -132,7 +130,6 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return err
 	}
-	req.SetBasicAuth(c.apiKey, c.secretKey)
 	req.Header.Set("Accept", "application/json")
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -141,23 +138,19 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return fmt.Errorf("%s %s: reading the answer: %w", r.method, r.path, err)
-	}
 	if resp.StatusCode >= 300 {
-		return decodeError(resp.StatusCode, raw)
+		return decodeError(resp.StatusCode, resp.Body)
 	}
-	if out == nil || len(raw) == 0 {
+	if out == nil || len(resp.Body) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
+	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fmt.Errorf("%s %s: decoding the answer: %w", r.method, r.path, err)
 	}
 	return nil
 }
 
+// decodeError reads an error answer, which the transport has redacted.
 func decodeError(status int, raw []byte) error {
 	apiErr := &APIError{Status: status}
 	var body errorBody

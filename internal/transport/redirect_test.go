@@ -51,11 +51,7 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 				http.Redirect(w, r, location, status)
 			}))
 			req, _ := http.NewRequest(method, origin.URL+"/api/2/syncs", strings.NewReader(`{"secret":"in-the-body"}`))
-			req.Header.Set("Authorization", "Bearer redirect-test-token")
-			resp, err := fastClient(nil).Do(req)
-			if resp != nil {
-				resp.Body.Close()
-			}
+			_, err := fastClient(nil, BearerToken("redirect-test-token")).Do(req)
 			origin.Close()
 
 			rec.wantUntouched(t)

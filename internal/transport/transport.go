@@ -1,13 +1,16 @@
 // Package transport builds the retrying HTTP client that both vendor clients
 // use: capped, jittered backoff that honours Retry-After and
-// X-RateLimit-Reset, a per-request timeout, a User-Agent, and request logging
-// that never carries a secret.
+// X-RateLimit-Reset, a per-request timeout, a User-Agent, credentials it sets
+// itself, no redirects, and errors and logs that never carry a secret.
 package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -22,6 +25,8 @@ type Logger interface {
 // Config tunes the client. Zero values take the defaults below.
 type Config struct {
 	UserAgent string
+	// Credentials go on every request as its Authorization header.
+	Credentials Credentials
 	// MaxRetries is how many times a failed request is sent again; zero
 	// means never.
 	MaxRetries     int
@@ -29,7 +34,8 @@ type Config struct {
 	MaxBackoff     time.Duration
 	RequestTimeout time.Duration
 	Logger         Logger
-	// Secrets are replaced by "[REDACTED]" in anything logged.
+	// Secrets are replaced by "[REDACTED]" in errors, error answers and
+	// logs, beside every form of the Credentials, which are always.
 	Secrets []string
 }
 
@@ -40,15 +46,15 @@ const (
 )
 
 // Client sends requests with retries, and follows no redirect (see
-// RedirectError). Requests that are not idempotent
-// (POST) are retried only when the server certainly did not act on them
-// (429); everything else is left to the caller, which can look the object up
-// before trying again.
+// RedirectError). Requests that are not idempotent (POST) are retried only
+// when the server certainly did not act on them (429); everything else is
+// left to the caller, which can look the object up before trying again.
 type Client struct {
-	http      *retryablehttp.Client
-	userAgent string
-	logger    Logger
-	redactor  redactor
+	http          *retryablehttp.Client
+	userAgent     string
+	authorization string
+	logger        Logger
+	redactor      redactor
 }
 
 // New returns a client configured by cfg.
@@ -62,7 +68,12 @@ func New(cfg Config) *Client {
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = defaultRequestTimeout
 	}
-	c := &Client{userAgent: cfg.UserAgent, logger: cfg.Logger, redactor: newRedactor(cfg.Secrets)}
+	c := &Client{
+		userAgent:     cfg.UserAgent,
+		authorization: cfg.Credentials.header,
+		logger:        cfg.Logger,
+		redactor:      newRedactor(slices.Concat(cfg.Credentials.secrets, cfg.Secrets)),
+	}
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient.Timeout = cfg.RequestTimeout
@@ -80,11 +91,39 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// Do sends req, retrying as described on Client.
-func (c *Client) Do(req *http.Request) (*http.Response, error) {
+// Response is an answer read whole.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	// Body of an error answer (any status but 2xx) comes with the secrets
+	// redacted: clients build the user's error messages from it, and a
+	// server may echo the Authorization header there.
+	Body []byte
+}
+
+// errOwnAuthorization keeps every credential on the path that redacts it.
+var errOwnAuthorization = errors.New("transport: the request sets its own Authorization header; pass the credentials as Config.Credentials so that they are redacted")
+
+// Do sends req with the credentials, retrying as described on Client, and
+// reads the answer. Its errors carry no secret.
+func (c *Client) Do(req *http.Request) (*Response, error) {
+	if req.Header.Get("Authorization") != "" {
+		return nil, errOwnAuthorization
+	}
+	if c.authorization != "" {
+		req.Header.Set("Authorization", c.authorization)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
+	resp, err := c.send(req)
+	if err != nil {
+		return nil, c.redactError(err)
+	}
+	return resp, nil
+}
+
+func (c *Client) send(req *http.Request) (*Response, error) {
 	rreq, err := retryablehttp.FromRequest(req)
 	if err != nil {
 		return nil, err
@@ -93,11 +132,31 @@ func (c *Client) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer resp.Body.Close()
 	if isRedirect(resp.StatusCode) {
-		resp.Body.Close()
-		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: c.redactor.redact(RedactURL(location(resp)))}
+		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: c.Redact(RedactURL(location(resp)))}
 	}
-	return resp, nil
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		body = []byte(c.Redact(string(body)))
+	}
+	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, nil
+}
+
+// Redact hides the credentials and Secrets in s, in every form the redactor
+// knows. Clients pass anything else they quote from a server through it.
+func (c *Client) Redact(s string) string {
+	return c.redactor.redact(s)
+}
+
+func (c *Client) redactError(err error) error {
+	if text := c.Redact(err.Error()); text != err.Error() {
+		return &redactedError{err: err, text: text}
+	}
+	return err
 }
 
 func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
@@ -106,7 +165,7 @@ func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt i
 	}
 	c.logger.Debug(req.Context(), "vendor API request", map[string]any{
 		"method":  req.Method,
-		"url":     c.redactor.redact(req.URL.Redacted()),
+		"url":     c.Redact(RedactURL(req.URL.String())),
 		"attempt": attempt + 1,
 	})
 }
@@ -117,7 +176,7 @@ func (c *Client) logResponse(_ retryablehttp.Logger, resp *http.Response) {
 	}
 	fields := map[string]any{
 		"method": resp.Request.Method,
-		"url":    c.redactor.redact(resp.Request.URL.Redacted()),
+		"url":    c.Redact(RedactURL(resp.Request.URL.String())),
 		"status": resp.StatusCode,
 	}
 	if remaining := resp.Header.Get("X-RateLimit-Remaining"); remaining != "" {

@@ -18,8 +18,8 @@ func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string
 	l.lines = append(l.lines, fmt.Sprint(msg, fields))
 }
 
-func fastClient(logger Logger, secrets ...string) *Client {
-	return New(Config{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, UserAgent: "test/1", Logger: logger, Secrets: secrets})
+func fastClient(logger Logger, credentials Credentials) *Client {
+	return New(Config{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, UserAgent: "test/1", Logger: logger, Credentials: credentials})
 }
 
 func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
@@ -32,7 +32,7 @@ func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}))
 	defer server.Close()
-	client := fastClient(nil)
+	client := fastClient(nil, Credentials{})
 
 	for method, want := range map[string]int32{http.MethodGet: 4, http.MethodPut: 4, http.MethodPost: 1} {
 		calls.Store(0)
@@ -41,7 +41,6 @@ func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", method, err)
 		}
-		resp.Body.Close()
 		if resp.StatusCode != http.StatusServiceUnavailable || calls.Load() != want {
 			t.Errorf("%s: status %d after %d calls; want 503 after %d", method, resp.StatusCode, calls.Load(), want)
 		}
@@ -60,11 +59,10 @@ func TestRetriesRateLimitedCreates(t *testing.T) {
 	}))
 	defer server.Close()
 	req, _ := http.NewRequest(http.MethodPost, server.URL, strings.NewReader("{}"))
-	resp, err := fastClient(nil).Do(req)
+	resp, err := fastClient(nil, Credentials{}).Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated || calls.Load() != 3 {
 		t.Errorf("status %d after %d calls; want 201 after 3", resp.StatusCode, calls.Load())
 	}
@@ -75,12 +73,9 @@ func TestLogsCarryNoSecrets(t *testing.T) {
 	defer server.Close()
 	logger := &recordingLogger{}
 	req, _ := http.NewRequest(http.MethodGet, server.URL+"/keys?token=s3cr3t-value", nil)
-	req.SetBasicAuth("user", "s3cr3t-value")
-	resp, err := fastClient(logger, "s3cr3t-value").Do(req)
-	if err != nil {
+	if _, err := fastClient(logger, BasicAuth("user", "s3cr3t-value")).Do(req); err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	all := strings.Join(logger.lines, "\n")
 	if len(logger.lines) != 2 || strings.Contains(all, "s3cr3t-value") || !strings.Contains(all, "[REDACTED]") {
 		t.Errorf("log lines:\n%s", all)
@@ -144,7 +139,7 @@ func TestUnreachableServerFailsAfterTheBudget(t *testing.T) {
 	server.Close() // nothing listens there any more
 	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
 	start := time.Now()
-	_, err := fastClient(nil).Do(req)
+	_, err := fastClient(nil, Credentials{}).Do(req)
 	if err == nil || !strings.Contains(err.Error(), "no answer after 4 attempts") || !strings.Contains(err.Error(), "connection refused") {
 		t.Errorf("err = %v; want the attempts and the cause", err)
 	}

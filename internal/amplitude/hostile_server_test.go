@@ -1,0 +1,93 @@
+package amplitude_test
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+)
+
+// These tests point the client at small servers that misbehave in ways a
+// compromised or misconfigured endpoint could, and check that no credential
+// leaves through them.
+
+const (
+	hostileAPIKey    = "amplitude-api-key-42"
+	hostileSecretKey = "amplitude-secret-key-0123456789"
+)
+
+func hostileClient(t *testing.T, baseURL string) *amplitude.Client {
+	t.Helper()
+	c, err := amplitude.New(amplitude.Config{
+		BaseURL:   baseURL,
+		APIKey:    hostileAPIKey,
+		SecretKey: hostileSecretKey,
+		Transport: transport.Config{MaxRetries: 1, MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func serve(t *testing.T, h http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	s := httptest.NewServer(h)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// wantNoSecret fails when text holds the secret key in any form a server
+// could echo: as sent (base64 of api_key:secret_key), decoded, or bare.
+func wantNoSecret(t *testing.T, what, text string) {
+	t.Helper()
+	pair := hostileAPIKey + ":" + hostileSecretKey
+	for _, form := range []string{hostileSecretKey, base64.StdEncoding.EncodeToString([]byte(pair))} {
+		if strings.Contains(text, form) {
+			t.Errorf("%s quotes the credentials as %q: %s", what, form, text)
+		}
+	}
+}
+
+func TestErrorsDoNotEchoTheCredentials(t *testing.T) {
+	decoded := func(auth string) string {
+		raw, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(auth, "Basic "))
+		return string(raw)
+	}
+	bodies := map[string]func(auth string) string{
+		"errors":     func(auth string) string { return fmt.Sprintf(`{"success": false, "errors": [{"message": "bad header %s"}]}`, auth) },
+		"error":      func(auth string) string { return fmt.Sprintf(`{"error": "credentials %s rejected"}`, decoded(auth)) },
+		"plain text": func(auth string) string { return "unauthorized: " + auth },
+	}
+	for name, body := range bodies {
+		for _, status := range []int{http.StatusUnauthorized, http.StatusBadRequest, http.StatusInternalServerError} {
+			server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(status)
+				fmt.Fprint(w, body(r.Header.Get("Authorization")))
+			})
+			_, err := hostileClient(t, server.URL).ListCohorts(t.Context())
+			if err == nil {
+				t.Fatalf("%s, HTTP %d: no error", name, status)
+			}
+			wantNoSecret(t, fmt.Sprintf("%s, HTTP %d", name, status), err.Error())
+		}
+	}
+}
+
+// The Taxonomy API reports some refusals as HTTP 200 with "success": false.
+func TestTaxonomyRefusalsDoNotEchoTheCredentials(t *testing.T) {
+	server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"success": false, "errors": [{"message": "refused for %s"}]}`, r.Header.Get("Authorization"))
+	})
+	_, err := hostileClient(t, server.URL).CreateUserProperty(t.Context(), amplitude.UserProperty{Name: "plan", Type: "string"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	wantNoSecret(t, "a refusal in an HTTP 200", err.Error())
+}
