@@ -61,7 +61,9 @@ func TestErrorsDoNotEchoTheCredentials(t *testing.T) {
 		return string(raw)
 	}
 	bodies := map[string]func(auth string) string{
-		"errors":     func(auth string) string { return fmt.Sprintf(`{"success": false, "errors": [{"message": "bad header %s"}]}`, auth) },
+		"errors": func(auth string) string {
+			return fmt.Sprintf(`{"success": false, "errors": [{"message": "bad header %s"}]}`, auth)
+		},
 		"error":      func(auth string) string { return fmt.Sprintf(`{"error": "credentials %s rejected"}`, decoded(auth)) },
 		"plain text": func(auth string) string { return "unauthorized: " + auth },
 	}
@@ -90,4 +92,20 @@ func TestTaxonomyRefusalsDoNotEchoTheCredentials(t *testing.T) {
 		t.Fatal("no error")
 	}
 	wantNoSecret(t, "a refusal in an HTTP 200", err.Error())
+}
+
+// A server that never stops answering must not fill the provider's memory.
+func TestAnswersAreReadUpToALimit(t *testing.T) {
+	server := serve(t, func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `{"cohorts": [], "padding": "`)
+		chunk := strings.Repeat("x", 1<<20)
+		for range 40 {
+			fmt.Fprint(w, chunk)
+		}
+		fmt.Fprint(w, `"}`)
+	})
+	_, err := hostileClient(t, server.URL).ListCohorts(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "larger than 32 MiB") || !strings.Contains(err.Error(), "/api/3/cohorts") {
+		t.Errorf("err = %v; want the answer refused as larger than 32 MiB, naming the path", err)
+	}
 }

@@ -70,3 +70,19 @@ func TestErrorsDoNotEchoTheKey(t *testing.T) {
 		}
 	}
 }
+
+// A server that never stops answering must not fill the provider's memory.
+func TestAnswersAreReadUpToALimit(t *testing.T) {
+	server := serve(t, func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, `{"attributes": [], "padding": "`)
+		chunk := strings.Repeat("x", 1<<20)
+		for range 40 {
+			fmt.Fprint(w, chunk)
+		}
+		fmt.Fprint(w, `"}`)
+	})
+	_, err := hostileClient(t, server.URL).ListCustomAttributes(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "larger than 32 MiB") || !strings.Contains(err.Error(), "/custom_attributes") {
+		t.Errorf("err = %v; want the answer refused as larger than 32 MiB, naming the path", err)
+	}
+}

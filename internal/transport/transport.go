@@ -33,7 +33,9 @@ type Config struct {
 	MinBackoff     time.Duration
 	MaxBackoff     time.Duration
 	RequestTimeout time.Duration
-	Logger         Logger
+	// MaxResponseBytes bounds how much of an answer is read.
+	MaxResponseBytes int64
+	Logger           Logger
 	// Secrets are replaced by "[REDACTED]" in errors, error answers and
 	// logs, beside every form of the Credentials, which are always.
 	Secrets []string
@@ -43,6 +45,11 @@ const (
 	defaultMinBackoff     = 200 * time.Millisecond
 	defaultMaxBackoff     = 15 * time.Second
 	defaultRequestTimeout = 30 * time.Second
+	// defaultMaxResponseBytes is far above the largest answer either
+	// vendor documents (a page of 1000 objects, a project's cohorts), and
+	// low enough that a server that never stops sending cannot exhaust
+	// memory.
+	defaultMaxResponseBytes = 32 << 20
 )
 
 // Client sends requests with retries, and follows no redirect (see
@@ -50,11 +57,12 @@ const (
 // when the server certainly did not act on them (429); everything else is
 // left to the caller, which can look the object up before trying again.
 type Client struct {
-	http          *retryablehttp.Client
-	userAgent     string
-	authorization string
-	logger        Logger
-	redactor      redactor
+	http             *retryablehttp.Client
+	userAgent        string
+	authorization    string
+	maxResponseBytes int64
+	logger           Logger
+	redactor         redactor
 }
 
 // New returns a client configured by cfg.
@@ -68,11 +76,15 @@ func New(cfg Config) *Client {
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = defaultRequestTimeout
 	}
+	if cfg.MaxResponseBytes == 0 {
+		cfg.MaxResponseBytes = defaultMaxResponseBytes
+	}
 	c := &Client{
-		userAgent:     cfg.UserAgent,
-		authorization: cfg.Credentials.header,
-		logger:        cfg.Logger,
-		redactor:      newRedactor(slices.Concat(cfg.Credentials.secrets, cfg.Secrets)),
+		userAgent:        cfg.UserAgent,
+		authorization:    cfg.Credentials.header,
+		maxResponseBytes: cfg.MaxResponseBytes,
+		logger:           cfg.Logger,
+		redactor:         newRedactor(slices.Concat(cfg.Credentials.secrets, cfg.Secrets)),
 	}
 
 	rc := retryablehttp.NewClient()
@@ -91,7 +103,7 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// Response is an answer read whole.
+// Response is an answer read whole, up to Config.MaxResponseBytes.
 type Response struct {
 	StatusCode int
 	Header     http.Header
@@ -136,14 +148,35 @@ func (c *Client) send(req *http.Request) (*Response, error) {
 	if isRedirect(resp.StatusCode) {
 		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: c.Redact(RedactURL(location(resp)))}
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := readAtMost(resp.Body, c.maxResponseBytes)
 	if err != nil {
-		return nil, fmt.Errorf("reading the answer: %w", err)
+		return nil, err
 	}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
 		body = []byte(c.Redact(string(body)))
 	}
 	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, nil
+}
+
+// readAtMost reads r whole, or fails once it holds more than limit bytes:
+// a truncated answer would decode as something else, or not at all.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("the answer is larger than %s, the most this provider reads; it was cut there and not used", byteSize(limit))
+	}
+	return body, nil
+}
+
+// byteSize writes n in MiB when it is a whole number of them.
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // Redact hides the credentials and Secrets in s, in every form the redactor

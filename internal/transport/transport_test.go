@@ -168,3 +168,23 @@ func TestCreateOnceFinishesWhenCancelled(t *testing.T) {
 		t.Errorf("err = %v; want context.Canceled for a create not yet started", err)
 	}
 }
+
+func TestAnswersAreReadUpToTheLimit(t *testing.T) {
+	const limit = 1 << 20
+	size := limit
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Repeat("x", size))
+	}))
+	defer server.Close()
+	client := New(Config{MaxResponseBytes: limit})
+
+	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+	if resp, err := client.Do(req); err != nil || len(resp.Body) != limit {
+		t.Fatalf("an answer of exactly the limit: %v", err)
+	}
+	size = limit + 1
+	req, _ = http.NewRequest(http.MethodGet, server.URL, nil)
+	if _, err := client.Do(req); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB") {
+		t.Errorf("an answer one byte over the limit: err = %v; want it refused, naming the limit", err)
+	}
+}
