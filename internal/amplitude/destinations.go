@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -137,27 +136,6 @@ func (c *Client) FindDestinationByName(ctx context.Context, name string) (*Desti
 	}
 	return nil, false, nil
 }
-
-// listAll follows next_cursor until the last page.
-func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
-	var all []T
-	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
-	for {
-		var page envelope[[]T]
-		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: query}, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if page.NextCursor == nil || *page.NextCursor == "" {
-			return all, nil
-		}
-		query.Set("cursor", *page.NextCursor)
-	}
-}
-
-// listPageSize is the largest page the modeled list endpoints serve: a
-// listing that batches a plan's reads costs one request per 1000 objects.
-const listPageSize = 1000
 
 // createOnce sends a create at most as many times as the retry budget
 // allows a request to be sent, looking for the object between tries.

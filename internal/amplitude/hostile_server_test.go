@@ -1,11 +1,13 @@
 package amplitude_test
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -107,5 +109,25 @@ func TestAnswersAreReadUpToALimit(t *testing.T) {
 	_, err := hostileClient(t, server.URL).ListCohorts(t.Context())
 	if err == nil || !strings.Contains(err.Error(), "larger than 32 MiB") || !strings.Contains(err.Error(), "/api/3/cohorts") {
 		t.Errorf("err = %v; want the answer refused as larger than 32 MiB, naming the path", err)
+	}
+}
+
+// A server that hands back a cursor it gave before would keep a listing
+// going forever.
+func TestListingsStopWhenACursorRepeats(t *testing.T) {
+	var pages atomic.Int32
+	server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		n := pages.Add(1)
+		cursor := fmt.Sprintf("c%d", n%3) // c1, c2, c0, c1: the fourth repeats the first
+		fmt.Fprintf(w, `{"success": true, "data": [], "next_cursor": %q}`, cursor)
+	})
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	_, err := hostileClient(t, server.URL).ListSyncs(ctx)
+	if err == nil || !strings.Contains(err.Error(), "/api/2/syncs") || !strings.Contains(err.Error(), "page 4 handed back the cursor of page 1") {
+		t.Errorf("err = %v; want the repeated cursor named with the path", err)
+	}
+	if n := pages.Load(); n != 4 {
+		t.Errorf("%d pages requested; want 4", n)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -84,5 +85,50 @@ func TestAnswersAreReadUpToALimit(t *testing.T) {
 	_, err := hostileClient(t, server.URL).ListCustomAttributes(t.Context())
 	if err == nil || !strings.Contains(err.Error(), "larger than 32 MiB") || !strings.Contains(err.Error(), "/custom_attributes") {
 		t.Errorf("err = %v; want the answer refused as larger than 32 MiB, naming the path", err)
+	}
+}
+
+// Braze points to the next page through the Link header; a link off the
+// configured endpoint (another port, another scheme, another host) would
+// carry the key there.
+func TestPaginationLinksStayOnTheEndpoint(t *testing.T) {
+	var recorded atomic.Int32
+	recorder := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		recorded.Add(1)
+		fmt.Fprint(w, `{"attributes": []}`)
+	})
+	for _, next := range []string{
+		recorder.URL + "/custom_attributes?cursor=b",
+		strings.Replace(recorder.URL, "http://127.0.0.1", "http://localhost", 1) + "/custom_attributes?cursor=b",
+		"//" + strings.TrimPrefix(recorder.URL, "http://") + "/custom_attributes?cursor=b",
+	} {
+		server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Link", fmt.Sprintf(`<%s>; rel="next"`, next))
+			fmt.Fprint(w, `{"attributes": [{"name": "plan"}]}`)
+		})
+		_, err := hostileClient(t, server.URL).ListCustomAttributes(t.Context())
+		if err == nil || !strings.Contains(err.Error(), "points off the REST endpoint") {
+			t.Errorf("Link to %s: err = %v; want it refused", next, err)
+		}
+	}
+	if n := recorded.Load(); n > 0 {
+		t.Errorf("the recorder was reached %d times", n)
+	}
+}
+
+// A server whose Link headers loop would keep a listing going forever.
+func TestPaginationStopsWhenALinkRepeats(t *testing.T) {
+	var pages atomic.Int32
+	server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		n := pages.Add(1)
+		w.Header().Set("Link", fmt.Sprintf(`</custom_attributes?cursor=c%d>; rel="next"`, n%2))
+		fmt.Fprint(w, `{"attributes": []}`)
+	})
+	_, err := hostileClient(t, server.URL).ListCustomAttributes(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "page 3 handed back the cursor of page 1") {
+		t.Errorf("err = %v; want the repeated link named", err)
+	}
+	if n := pages.Load(); n != 3 {
+		t.Errorf("%d pages requested; want 3", n)
 	}
 }

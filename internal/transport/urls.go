@@ -1,6 +1,9 @@
 package transport
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // RedactURL returns raw with its user information (user:password@) replaced
 // by "[REDACTED]", so a URL can be quoted in an error or a log line. raw need
@@ -17,4 +20,29 @@ func RedactURL(raw string) string {
 		return raw
 	}
 	return raw[:start] + "[REDACTED]" + raw[start+at:]
+}
+
+// SameOrigin reports whether u has the scheme, host and port of base, with
+// a missing port read as the scheme's default. A pagination link is
+// followed only then: the credentials go with it, and a link to another
+// port or to plain HTTP would send them there. A link with user information
+// is never the same origin.
+func SameOrigin(base, u *url.URL) bool {
+	return u.User == nil &&
+		strings.EqualFold(u.Scheme, base.Scheme) &&
+		strings.EqualFold(u.Hostname(), base.Hostname()) &&
+		portOrDefault(u) == portOrDefault(base)
+}
+
+func portOrDefault(u *url.URL) string {
+	if port := u.Port(); port != "" {
+		return port
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
 }

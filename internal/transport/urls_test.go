@@ -1,6 +1,9 @@
 package transport
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 func TestRedactURLHidesUserInformation(t *testing.T) {
 	for raw, want := range map[string]string{
@@ -16,5 +19,31 @@ func TestRedactURLHidesUserInformation(t *testing.T) {
 		if got := RedactURL(raw); got != want {
 			t.Errorf("RedactURL(%q) = %q; want %q", raw, got, want)
 		}
+	}
+}
+
+func TestSameOriginComparesSchemeHostAndPort(t *testing.T) {
+	base, _ := url.Parse("https://rest.iad-05.braze.com/braze")
+	for raw, want := range map[string]bool{
+		"https://rest.iad-05.braze.com/custom_attributes?cursor=b": true,
+		"https://REST.iad-05.braze.com:443/x":                      true,
+		"http://rest.iad-05.braze.com/x":                           false,
+		"http://rest.iad-05.braze.com:443/x":                       false,
+		"https://rest.iad-05.braze.com:8443/x":                     false,
+		"https://rest.iad-06.braze.com/x":                          false,
+		"https://u:p@rest.iad-05.braze.com/x":                      false,
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := SameOrigin(base, u); got != want {
+			t.Errorf("SameOrigin(%s, %s) = %v; want %v", base, raw, got, want)
+		}
+	}
+	loopback, _ := url.Parse("http://127.0.0.1:8089/braze")
+	other, _ := url.Parse("http://127.0.0.1:8090/braze")
+	if SameOrigin(loopback, other) {
+		t.Error("another port on the same host counted as the same origin")
 	}
 }
