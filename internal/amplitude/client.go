@@ -45,7 +45,7 @@ type Client struct {
 func New(cfg Config) (*Client, error) {
 	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
 	if err != nil || base.Host == "" || (base.Scheme != "https" && base.Scheme != "http") {
-		return nil, fmt.Errorf("invalid Amplitude base URL %q", cfg.BaseURL)
+		return nil, fmt.Errorf("invalid Amplitude base URL %q", transport.RedactURL(cfg.BaseURL))
 	}
 	if cfg.APIKey == "" || cfg.SecretKey == "" {
 		return nil, errors.New("the Amplitude API key and secret key are both required")

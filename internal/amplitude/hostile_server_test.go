@@ -131,3 +131,10 @@ func TestListingsStopWhenACursorRepeats(t *testing.T) {
 		t.Errorf("%d pages requested; want 4", n)
 	}
 }
+
+func TestNewQuotesNoPassword(t *testing.T) {
+	_, err := amplitude.New(amplitude.Config{BaseURL: "ftp://user:hunter2@amplitude.com", APIKey: hostileAPIKey, SecretKey: hostileSecretKey})
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("err = %v; want a refusal that hides the password", err)
+	}
+}

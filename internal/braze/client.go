@@ -36,7 +36,7 @@ type Client struct {
 func New(cfg Config) (*Client, error) {
 	endpoint, err := url.Parse(strings.TrimSuffix(cfg.RESTEndpoint, "/"))
 	if err != nil || endpoint.Host == "" || (endpoint.Scheme != "https" && endpoint.Scheme != "http") {
-		return nil, fmt.Errorf("invalid Braze REST endpoint %q", cfg.RESTEndpoint)
+		return nil, fmt.Errorf("invalid Braze REST endpoint %q", transport.RedactURL(cfg.RESTEndpoint))
 	}
 	if cfg.APIKey == "" {
 		return nil, errors.New("a Braze REST API key is required")

@@ -132,3 +132,10 @@ func TestPaginationStopsWhenALinkRepeats(t *testing.T) {
 		t.Errorf("%d pages requested; want 3", n)
 	}
 }
+
+func TestNewQuotesNoPassword(t *testing.T) {
+	_, err := braze.New(braze.Config{RESTEndpoint: "ftp://user:hunter2@rest.iad-05.braze.com", APIKey: hostileTestKey})
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("err = %v; want a refusal that hides the password", err)
+	}
+}
