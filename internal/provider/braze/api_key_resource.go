@@ -3,6 +3,7 @@ package braze
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -159,13 +160,27 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 // ImportState takes the key's identifier. The secret cannot be read back.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" {
-		resp.Diagnostics.AddError("Invalid import id", "The import id is the API key's identifier (not the secret), and it is empty.")
+	id, err := parseAPIKeyImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), types.StringNull())...)
+}
+
+// apiKeyIdentifier is the shape of the identifiers Braze gives REST API
+// keys: a UUID. Anything else is refused before it reaches a request.
+var apiKeyIdentifier = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// parseAPIKeyImportID accepts a key identifier as `terraform import` passes
+// it: surrounding spaces are dropped.
+func parseAPIKeyImportID(raw string) (string, error) {
+	id := strings.TrimSpace(raw)
+	if !apiKeyIdentifier.MatchString(id) {
+		return "", fmt.Errorf("%q is not a Braze API key identifier: the import id is the key's identifier (not the key itself), a UUID such as 01234567-89ab-cdef-0123-456789abcdef, shown in Braze under Settings › APIs and Identifiers", raw)
+	}
+	return id, nil
 }
 
 // explain turns Braze's 403 into a sentence naming the permission that the
