@@ -54,7 +54,12 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Braze REST API key (Braze › Settings › APIs and Identifiers). Keys cannot be edited: every change replaces the key. " +
 			"Use `lifecycle { create_before_destroy = true }` so a rotation creates the new key and re-points its users before the old one is deleted. " +
-			"Braze publishes no API to manage keys: the provider calls modeled endpoints in the style of Braze's SDK key endpoints (see the provider documentation).",
+			"Braze publishes no API to manage keys: the provider calls modeled endpoints in the style of Braze's SDK key endpoints (see the provider documentation).\n\n" +
+			"**What state holds.** The key's secret (`key`) is stored in the Terraform state in clear text: Braze returns it only once, when the key is created, " +
+			"so state is the only place the provider can keep it for the resources that reference it. Anyone who can read the state can call Braze with the key's permissions. " +
+			"Keep state in a remote backend that encrypts it at rest, give read access only to the people and pipelines that apply, and never commit it or upload it as a CI artifact; " +
+			"a saved plan file (`terraform plan -out`) holds the same values. The attribute is sensitive, so plan output shows `(sensitive value)` instead, and the provider never logs it. " +
+			"The other attributes (identifier, name, permissions, allowed IPs, timestamps) are not secret. An imported key has no secret in state: `key` stays null.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -87,6 +92,7 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Computed:  true,
 				Sensitive: true,
 				MarkdownDescription: "The secret. Braze returns it only when the key is created, so it is null after an import. " +
+					"Stored in state in clear text (see above); sensitive, so hidden in plan output. " +
 					"Reference it (e.g. from `amplitude_braze_destination.braze_api_key`) so a rotation re-points its users.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
