@@ -6,12 +6,12 @@ import (
 )
 
 func TestParseAPIKeyImportID(t *testing.T) {
-	for raw, want := range map[string]string{
-		"01234567-89ab-cdef-0123-456789abcdef":    "01234567-89ab-cdef-0123-456789abcdef",
-		" 7F3C2B1A-4D5E-4F60-8A9B-0C1D2E3F4A5B\n": "7F3C2B1A-4D5E-4F60-8A9B-0C1D2E3F4A5B",
+	for _, tc := range []struct{ raw, want string }{
+		{"01234567-89ab-cdef-0123-456789abcdef", "01234567-89ab-cdef-0123-456789abcdef"},
+		{" 7F3C2B1A-4D5E-4F60-8A9B-0C1D2E3F4A5B\n", "7F3C2B1A-4D5E-4F60-8A9B-0C1D2E3F4A5B"},
 	} {
-		if got, err := parseAPIKeyImportID(raw); err != nil || got != want {
-			t.Errorf("parseAPIKeyImportID(%q) = %q, %v; want %q", raw, got, err, want)
+		if got, err := parseAPIKeyImportID(tc.raw); err != nil || got != tc.want {
+			t.Errorf("parseAPIKeyImportID(%q) = %q, %v; want %q", tc.raw, got, err, tc.want)
 		}
 	}
 	for _, bad := range []string{"", "..", ".", "a/b", "0123456789abcdef0123456789abcdef", "01234567-89ab-cdef-0123-456789abcdef/..", "01234567-89ab-cdef-0123-456789abcdeg"} {
