@@ -117,7 +117,8 @@ type Response struct {
 var errOwnAuthorization = errors.New("transport: the request sets its own Authorization header; pass the credentials as Config.Credentials so that they are redacted")
 
 // Do sends req with the credentials, retrying as described on Client, and
-// reads the answer. Its errors carry no secret.
+// reads the answer. Its errors carry no secret. It sets the Authorization
+// header on req, so a request is sent once: build a new one to send again.
 func (c *Client) Do(req *http.Request) (*Response, error) {
 	if req.Header.Get("Authorization") != "" {
 		return nil, errOwnAuthorization
