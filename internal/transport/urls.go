@@ -2,6 +2,7 @@ package transport
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -12,8 +13,10 @@ import (
 // preferring to hide too much over showing a password.
 func RedactURL(raw string) string {
 	start := 0
-	if i := strings.Index(raw, "//"); i >= 0 {
-		start = i + len("//")
+	if i := strings.Index(raw, "://"); i >= 0 && scheme.MatchString(raw[:i]) {
+		start = i + len("://")
+	} else if strings.HasPrefix(raw, "//") {
+		start = len("//")
 	}
 	at := strings.LastIndex(raw[start:], "@")
 	if at < 0 {
@@ -21,6 +24,9 @@ func RedactURL(raw string) string {
 	}
 	return raw[:start] + "[REDACTED]" + raw[start+at:]
 }
+
+// scheme is RFC 3986's syntax of a URL scheme.
+var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
 // SameOrigin reports whether u has the scheme, host and port of base, with
 // a missing port read as the scheme's default. A pagination link is

@@ -13,6 +13,9 @@ func TestRedactURLHidesUserInformation(t *testing.T) {
 		"https://u:pa/ss@host":                                     "https://[REDACTED]@host",
 		"https://u:pa ss%zz@host":                                  "https://[REDACTED]@host",
 		"user:password@127.0.0.1:8089":                             "[REDACTED]@127.0.0.1:8089",
+		"user:password@127.0.0.1:8089/a//b":                        "[REDACTED]@127.0.0.1:8089/a//b",
+		"//user:password@host/x":                                   "//[REDACTED]@host/x",
+		"@//":                                                      "[REDACTED]@//",
 		"https://rest.iad-05.braze.com/custom_attributes?cursor=a": "https://rest.iad-05.braze.com/custom_attributes?cursor=a",
 		"": "",
 	} {
