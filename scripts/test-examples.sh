@@ -2,8 +2,8 @@
 # make test-examples: with the built providers (bin/, through dev_overrides)
 # and a fresh sandbox, validate every example folder, apply examples/complete,
 # and test examples/ci/drift-check.sh: clean → 0, out-of-band change → 2 with
-# the resource named, broken credentials → 1. Then destroy and check that
-# nothing is left behind.
+# the resource named, broken credentials → 1, each run leaving no plan, plan
+# JSON or log behind. Then destroy and check that nothing is left behind.
 set -euo pipefail
 
 : "${TERRAFORM:?set by make}" "${TOFU:?set by make}" "${BIN:?set by make}"
@@ -52,7 +52,27 @@ write_tfvars sandbox-secret-key
 tf -chdir="$complete" apply -auto-approve -input=false -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log"; fail "apply failed"; }
 grep 'Apply complete' "$work/apply.log"
 
-drift_check() { TERRAFORM="$TERRAFORM" "$repo/examples/ci/drift-check.sh" "$complete" >"$work/drift.out" 2>&1; }
+# config_files lists the configuration folder's files with their checksums
+# (.terraform/ aside, which Terraform manages).
+config_files() { (cd "$complete" && find . -path ./.terraform -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+# drift_check runs the script as CI does and returns its exit code, after
+# checking that it left nothing behind: a plan, its JSON or a log in the
+# configuration folder is one `git add .` or artifact upload away from
+# publishing the secrets it holds, and its temporary folder must be gone.
+drift_tmp=$work/drift-tmp
+mkdir -p "$drift_tmp"
+drift_check() {
+  local before code=0 leftovers
+  before=$(config_files)
+  TMPDIR=$drift_tmp TERRAFORM="$TERRAFORM" "$repo/examples/ci/drift-check.sh" "$complete" >"$work/drift.out" 2>&1 || code=$?
+  leftovers=$(find "$complete" -path "$complete/.terraform" -prune -o \( -name '*.tfplan' -o -name '*plan*.json' -o -name '*.log' \) -print)
+  [[ -z "$leftovers" ]] || fail "drift-check.sh left in the configuration folder: $leftovers"
+  [[ "$(config_files)" == "$before" ]] || { diff <(echo "$before") <(config_files) >&2 || true; fail "drift-check.sh changed the configuration folder"; }
+  leftovers=$(find "$drift_tmp" -mindepth 1 -maxdepth 1 -name 'tmp.*')
+  [[ -z "$leftovers" ]] || fail "drift-check.sh left its temporary folder behind: $leftovers"
+  return "$code"
+}
 
 step "drift-check.sh right after apply: exit 0"
 set +e; drift_check; code=$?; set -e

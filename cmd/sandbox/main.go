@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 func main() {
@@ -85,11 +86,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// requireLoopback refuses addresses reachable from other machines.
+// requireLoopback refuses addresses reachable from other machines. It
+// quotes addr without user information, in case a URL with a password was
+// pasted there.
 func requireLoopback(addr string) error {
+	quoted := transport.RedactURL(addr)
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("-addr %q: %w", addr, err)
+		return fmt.Errorf("-addr %q is not a host:port address such as 127.0.0.1:8089", quoted)
 	}
 	if host == "localhost" {
 		return nil
@@ -97,5 +101,5 @@ func requireLoopback(addr string) error {
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		return nil
 	}
-	return fmt.Errorf("-addr %q is not a loopback address: the sandbox has fixed public credentials, so it only listens on 127.0.0.1, ::1 or localhost", addr)
+	return fmt.Errorf("-addr %q is not a loopback address: the sandbox has fixed public credentials, so it only listens on 127.0.0.1, ::1 or localhost", quoted)
 }

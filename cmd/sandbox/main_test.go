@@ -101,3 +101,12 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		t.Fatal("accepted a positional argument")
 	}
 }
+
+func TestRunQuotesAddressesWithoutPasswords(t *testing.T) {
+	for _, addr := range []string{"http://user:hunter2@127.0.0.1:0", "user:hunter2@127.0.0.1:0", "user:hunter2@192.0.2.1:80"} {
+		err := run(context.Background(), []string{"-addr", addr}, io.Discard, io.Discard)
+		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "[REDACTED]@") {
+			t.Errorf("run(-addr %s) = %v; want a refusal that hides the password", addr, err)
+		}
+	}
+}

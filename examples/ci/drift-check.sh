@@ -7,15 +7,26 @@
 # Exit codes: 0 no drift; 2 drift (a table of drifted resources and
 # attributes is printed); 1 anything went wrong (the plan's error is shown).
 # Environment: TERRAFORM names the CLI (default: terraform; tofu works too).
-# Needs python3 to read the plan's JSON. The plan is saved as DIR/drift.tfplan
-# so a later job can review or apply exactly what was found.
+# Needs python3 to read the plan's JSON.
+#
+# Publish the table, nothing else. A saved plan holds the prior state and
+# the configuration unmasked (the key a braze_api_key created, a literal
+# data_import_key), and so can the plan's JSON and Terraform's output. So
+# the plan, its JSON and the logs live in a private temporary folder that is
+# removed on exit, never in DIR, where they would be one `git add .` or one
+# CI artifact upload away from being published. The table names resources
+# and attributes, never values. To review a drift, run terraform plan
+# yourself.
 set -uo pipefail
 
 dir=${1:-.}
 tf=${TERRAFORM:-terraform}
-plan=drift.tfplan
+private=$(mktemp -d) || exit 1 # mktemp makes it readable by its owner only
+trap 'rm -rf "$private"' EXIT
+trap 'exit 1' HUP INT TERM # so that the EXIT trap runs then too
+plan=$private/drift.tfplan
 
-"$tf" -chdir="$dir" plan -detailed-exitcode -input=false -lock=false -no-color -out="$plan" >"$dir/drift-plan.log" 2>&1
+"$tf" -chdir="$dir" plan -detailed-exitcode -input=false -lock=false -no-color -out="$plan" >"$private/plan.log" 2>&1
 status=$?
 case $status in
   0)
@@ -25,18 +36,18 @@ case $status in
   2) ;;
   *)
     echo "drift-check: terraform plan failed (exit $status):" >&2
-    cat "$dir/drift-plan.log" >&2
+    cat "$private/plan.log" >&2
     exit 1
     ;;
 esac
 
-if ! "$tf" -chdir="$dir" show -json "$plan" >"$dir/drift-plan.json" 2>"$dir/drift-show.log"; then
+if ! "$tf" -chdir="$dir" show -json "$plan" >"$private/plan.json" 2>"$private/show.log"; then
   echo "drift-check: terraform show -json failed:" >&2
-  cat "$dir/drift-show.log" >&2
+  cat "$private/show.log" >&2
   exit 1
 fi
 
-python3 - "$dir/drift-plan.json" <<'PY' || exit 1
+python3 - "$private/plan.json" <<'PY' || exit 1
 import json, sys
 
 plan = json.load(open(sys.argv[1]))

@@ -14,7 +14,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/readcache"
@@ -38,8 +37,6 @@ type Config struct {
 // Client calls one Amplitude project's APIs.
 type Client struct {
 	baseURL        *url.URL
-	apiKey         string
-	secretKey      string
 	http           *transport.Client
 	createAttempts int
 	syncs          *readcache.Cache[Sync]
@@ -49,13 +46,13 @@ type Client struct {
 func New(cfg Config) (*Client, error) {
 	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
 	if err != nil || base.Host == "" || (base.Scheme != "https" && base.Scheme != "http") {
-		return nil, fmt.Errorf("invalid Amplitude base URL %q", cfg.BaseURL)
+		return nil, fmt.Errorf("invalid Amplitude base URL %q", transport.RedactURL(cfg.BaseURL))
 	}
 	if cfg.APIKey == "" || cfg.SecretKey == "" {
 		return nil, errors.New("the Amplitude API key and secret key are both required")
 	}
-	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.SecretKey)
-	c := &Client{baseURL: base, apiKey: cfg.APIKey, secretKey: cfg.SecretKey, http: transport.New(cfg.Transport),
+	cfg.Transport.Credentials = transport.BasicAuth(cfg.APIKey, cfg.SecretKey)
+	c := &Client{baseURL: base, http: transport.New(cfg.Transport),
 		createAttempts: cfg.Transport.MaxRetries + 1}
 	c.syncs = readcache.New(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
 	return c, nil
@@ -133,7 +130,6 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return err
 	}
-	req.SetBasicAuth(c.apiKey, c.secretKey)
 	req.Header.Set("Accept", "application/json")
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -142,23 +138,19 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return fmt.Errorf("%s %s: reading the answer: %w", r.method, r.path, err)
-	}
 	if resp.StatusCode >= 300 {
-		return decodeError(resp.StatusCode, raw)
+		return decodeError(resp.StatusCode, resp.Body)
 	}
-	if out == nil || len(raw) == 0 {
+	if out == nil || len(resp.Body) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
+	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fmt.Errorf("%s %s: decoding the answer: %w", r.method, r.path, err)
 	}
 	return nil
 }
 
+// decodeError reads an error answer, which the transport has redacted.
 func decodeError(status int, raw []byte) error {
 	apiErr := &APIError{Status: status}
 	var body errorBody
@@ -175,27 +167,6 @@ func decodeError(status int, raw []byte) error {
 	}
 	return apiErr
 }
-
-// listAll follows next_cursor until the last page.
-func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
-	var all []T
-	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
-	for {
-		var page envelope[[]T]
-		if err := c.do(ctx, request{method: http.MethodGet, path: path, query: query}, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if page.NextCursor == nil || *page.NextCursor == "" {
-			return all, nil
-		}
-		query.Set("cursor", *page.NextCursor)
-	}
-}
-
-// listPageSize is the largest page the modeled list endpoints serve: a
-// listing that batches a plan's reads costs one request per 1000 objects.
-const listPageSize = 1000
 
 // createOnce sends a create at most as many times as the retry budget
 // allows a request to be sent, looking for the object between tries.

@@ -51,7 +51,8 @@ type wireUserProperty struct {
 }
 
 // taxonomyResult is the create/update answer: "success" may be false even
-// with HTTP 200, so it is checked, not assumed.
+// with HTTP 200, so it is checked, not assumed. Being a 200, it reaches the
+// client unredacted: err redacts the messages it quotes.
 type taxonomyResult struct {
 	Success bool `json:"success"`
 	Errors  []struct {
@@ -59,13 +60,13 @@ type taxonomyResult struct {
 	} `json:"errors"`
 }
 
-func (r taxonomyResult) err() error {
+func (r taxonomyResult) err(redact func(string) string) error {
 	if r.Success {
 		return nil
 	}
 	apiErr := &APIError{Status: http.StatusOK}
 	for _, e := range r.Errors {
-		apiErr.Messages = append(apiErr.Messages, e.Message)
+		apiErr.Messages = append(apiErr.Messages, redact(e.Message))
 	}
 	if len(apiErr.Messages) == 0 {
 		apiErr.Messages = []string{`the Taxonomy API answered "success": false`}
@@ -87,7 +88,7 @@ func (c *Client) CreateUserProperty(ctx context.Context, p UserProperty) (*UserP
 			if err := c.do(ctx, request{method: http.MethodPost, path: userPropertiesPath, form: form}, &result); err != nil {
 				return nil, err
 			}
-			return nil, result.err()
+			return nil, result.err(c.http.Redact)
 		},
 		func(ctx context.Context) (*UserProperty, bool, error) {
 			found, err := c.GetUserProperty(ctx, p.Name)
@@ -122,7 +123,7 @@ func (c *Client) restoreUserProperty(ctx context.Context, p UserProperty) (*User
 	if err := c.do(ctx, request{method: http.MethodPost, path: userPropertyPath(p.Name) + "/restore"}, &result); err != nil {
 		return nil, err
 	}
-	if err := result.err(); err != nil {
+	if err := result.err(c.http.Redact); err != nil {
 		return nil, err
 	}
 	return c.UpdateUserProperty(ctx, p.Name, p)
@@ -152,7 +153,7 @@ func (c *Client) UpdateUserProperty(ctx context.Context, currentName string, p U
 	if err := c.do(ctx, request{method: http.MethodPut, path: userPropertyPath(currentName), form: form}, &result); err != nil {
 		return nil, err
 	}
-	if err := result.err(); err != nil {
+	if err := result.err(c.http.Redact); err != nil {
 		return nil, err
 	}
 	return c.GetUserProperty(ctx, p.Name)

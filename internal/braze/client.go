@@ -28,7 +28,6 @@ type Config struct {
 // Client calls one Braze workspace's REST API.
 type Client struct {
 	endpoint       *url.URL
-	apiKey         string
 	http           *transport.Client
 	createAttempts int
 }
@@ -37,13 +36,13 @@ type Client struct {
 func New(cfg Config) (*Client, error) {
 	endpoint, err := url.Parse(strings.TrimSuffix(cfg.RESTEndpoint, "/"))
 	if err != nil || endpoint.Host == "" || (endpoint.Scheme != "https" && endpoint.Scheme != "http") {
-		return nil, fmt.Errorf("invalid Braze REST endpoint %q", cfg.RESTEndpoint)
+		return nil, fmt.Errorf("invalid Braze REST endpoint %q", transport.RedactURL(cfg.RESTEndpoint))
 	}
 	if cfg.APIKey == "" {
 		return nil, errors.New("a Braze REST API key is required")
 	}
-	cfg.Transport.Secrets = append(cfg.Transport.Secrets, cfg.APIKey)
-	return &Client{endpoint: endpoint, apiKey: cfg.APIKey, http: transport.New(cfg.Transport), createAttempts: cfg.Transport.MaxRetries + 1}, nil
+	cfg.Transport.Credentials = transport.BearerToken(cfg.APIKey)
+	return &Client{endpoint: endpoint, http: transport.New(cfg.Transport), createAttempts: cfg.Transport.MaxRetries + 1}, nil
 }
 
 // APIError is an error answer from Braze, in its
@@ -103,7 +102,6 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+c.apiKey)
 	req.Header.Set("Accept", "application/json")
 	if in != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -112,22 +110,18 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, fmt.Errorf("%s %s: reading the answer: %w", method, req.URL.Path, err)
-	}
 	if resp.StatusCode >= 300 {
-		return nil, decodeError(resp.StatusCode, raw)
+		return nil, decodeError(resp.StatusCode, resp.Body)
 	}
-	if out != nil && len(raw) > 0 {
-		if err := json.Unmarshal(raw, out); err != nil {
+	if out != nil && len(resp.Body) > 0 {
+		if err := json.Unmarshal(resp.Body, out); err != nil {
 			return nil, fmt.Errorf("%s %s: decoding the answer: %w", method, req.URL.Path, err)
 		}
 	}
 	return &response{header: resp.Header}, nil
 }
 
+// decodeError reads an error answer, which the transport has redacted.
 func decodeError(status int, raw []byte) error {
 	apiErr := &APIError{Status: status}
 	var body struct {

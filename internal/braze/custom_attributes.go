@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // CustomAttribute is one entry of GET /custom_attributes
@@ -18,15 +20,13 @@ type CustomAttribute struct {
 	TagNames    []string `json:"tag_names"`
 }
 
-// maxCustomAttributePages stops a server whose Link headers loop.
-const maxCustomAttributePages = 10_000
-
 // ListCustomAttributes reads every custom attribute. Braze returns 50 a page
 // and points to the next page only through the Link header's rel="next".
 func (c *Client) ListCustomAttributes(ctx context.Context) ([]CustomAttribute, error) {
 	var all []CustomAttribute
 	target := c.endpoint.JoinPath("/custom_attributes").String()
-	for range maxCustomAttributePages {
+	pages := transport.NewCursors("GET /custom_attributes")
+	for {
 		var page struct {
 			Attributes []CustomAttribute `json:"attributes"`
 		}
@@ -35,21 +35,34 @@ func (c *Client) ListCustomAttributes(ctx context.Context) ([]CustomAttribute, e
 			return nil, err
 		}
 		all = append(all, page.Attributes...)
-		next, ok := nextLink(resp.header.Get("Link"))
-		if !ok {
-			return all, nil
+		next, ok, err := c.nextPage(resp.header.Get("Link"))
+		if err != nil || !ok {
+			return all, err
 		}
-		// Braze's links are relative to the REST endpoint's host.
-		u, err := c.endpoint.Parse(next)
-		if err != nil {
-			return nil, fmt.Errorf("GET /custom_attributes: bad Link header %q: %w", next, err)
+		if err := pages.Follow(next); err != nil {
+			return nil, err
 		}
-		if u.Host != c.endpoint.Host {
-			return nil, fmt.Errorf("GET /custom_attributes: Link header points off the REST endpoint: %q", next)
-		}
-		target = u.String()
+		target = next
 	}
-	return nil, fmt.Errorf("GET /custom_attributes: more than %d pages; the Link headers may loop", maxCustomAttributePages)
+}
+
+// nextPage reads the URL of the next page from a Link header, and refuses
+// one that leaves the REST endpoint's origin: the key goes with the request.
+func (c *Client) nextPage(header string) (string, bool, error) {
+	next, ok := nextLink(header)
+	if !ok {
+		return "", false, nil
+	}
+	quoted := c.http.Redact(transport.RedactURL(next))
+	// Braze's links are relative to the REST endpoint's host.
+	u, err := c.endpoint.Parse(next)
+	if err != nil {
+		return "", false, fmt.Errorf("GET /custom_attributes: bad Link header %q", quoted)
+	}
+	if !transport.SameOrigin(c.endpoint, u) {
+		return "", false, fmt.Errorf("GET /custom_attributes: the Link header points off the REST endpoint's scheme, host and port: %q", quoted)
+	}
+	return u.String(), true, nil
 }
 
 var linkEntry = regexp.MustCompile(`<([^>]*)>\s*;\s*rel="?([^",;]+)"?`)

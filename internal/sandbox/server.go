@@ -21,10 +21,11 @@ type Options struct {
 
 // Server is the sandbox: an http.Handler serving Amplitude's Developer API
 // under /developer-api, Amplitude's other APIs under /amplitude, the Braze
-// API under /braze and control endpoints under /_sandbox. It is safe for
+// API under /braze and control endpoints under /_sandbox, to loopback
+// callers that are not web pages (see refuseBrowsers). It is safe for
 // concurrent use.
 type Server struct {
-	mux       *http.ServeMux
+	handler   http.Handler
 	now       func() time.Time
 	latency   time.Duration
 	store     *store
@@ -69,7 +70,7 @@ func Open(opts Options) (*Server, error) {
 	}
 	s.requests.reset()
 	s.SetFaults(Faults{})
-	s.mux = s.routes()
+	s.handler = refuseBrowsers(s.routes())
 	return s, nil
 }
 
@@ -84,7 +85,7 @@ func New(opts Options) *Server {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mux.ServeHTTP(w, r)
+	s.handler.ServeHTTP(w, r)
 }
 
 // Reset returns the sandbox to the seed, turns faults off and zeroes the

@@ -14,13 +14,14 @@ import (
 )
 
 // taxonomyRequest is a Taxonomy API request for calling the handler
-// directly, which lets a test hold it in flight.
+// directly, which lets a test hold it in flight. It is addressed to a
+// loopback host, as the sandbox requires.
 func taxonomyRequest(t *testing.T, method, path string, form url.Values) *http.Request {
 	var body io.Reader
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
-	req := httptest.NewRequestWithContext(t.Context(), method, "/amplitude/api/2/taxonomy/user-property"+path, body)
+	req := httptest.NewRequestWithContext(t.Context(), method, "http://127.0.0.1/amplitude/api/2/taxonomy/user-property"+path, body)
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
@@ -106,7 +107,7 @@ func TestTaxonomyConcurrentCost(t *testing.T) {
 				t.Errorf("over the budget: %d %s", rec.Code, rec.Body)
 			}
 			// Other Amplitude APIs have budgets of their own.
-			other := httptest.NewRequestWithContext(t.Context(), "GET", "/amplitude/api/2/syncs", nil)
+			other := httptest.NewRequestWithContext(t.Context(), "GET", "http://127.0.0.1/amplitude/api/2/syncs", nil)
 			other.SetBasicAuth(sandbox.AmplitudeAPIKey, sandbox.AmplitudeSecretKey)
 			if rec := serve(f.server, other); rec.Code != http.StatusOK {
 				t.Errorf("syncs answered %d while the Taxonomy budget was spent", rec.Code)

@@ -1,13 +1,16 @@
 // Package transport builds the retrying HTTP client that both vendor clients
 // use: capped, jittered backoff that honours Retry-After and
-// X-RateLimit-Reset, a per-request timeout, a User-Agent, and request logging
-// that never carries a secret.
+// X-RateLimit-Reset, a per-request timeout, a User-Agent, credentials it sets
+// itself, no redirects, and errors and logs that never carry a secret.
 package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -22,14 +25,19 @@ type Logger interface {
 // Config tunes the client. Zero values take the defaults below.
 type Config struct {
 	UserAgent string
+	// Credentials go on every request as its Authorization header.
+	Credentials Credentials
 	// MaxRetries is how many times a failed request is sent again; zero
 	// means never.
 	MaxRetries     int
 	MinBackoff     time.Duration
 	MaxBackoff     time.Duration
 	RequestTimeout time.Duration
-	Logger         Logger
-	// Secrets are replaced by "[REDACTED]" in anything logged.
+	// MaxResponseBytes bounds how much of an answer is read.
+	MaxResponseBytes int64
+	Logger           Logger
+	// Secrets are replaced by "[REDACTED]" in errors, error answers and
+	// logs, beside every form of the Credentials, which are always.
 	Secrets []string
 }
 
@@ -37,17 +45,25 @@ const (
 	defaultMinBackoff     = 200 * time.Millisecond
 	defaultMaxBackoff     = 15 * time.Second
 	defaultRequestTimeout = 30 * time.Second
+	// defaultMaxResponseBytes is far above the largest answer either
+	// vendor documents (a page of 1000 objects, a project's cohorts), and
+	// low enough that a server that never stops sending cannot exhaust
+	// memory.
+	defaultMaxResponseBytes = 32 << 20
 )
 
-// Client sends requests with retries. Writes that are not safe to repeat (a
-// POST or PATCH without an Idempotency-Key) are retried only when the server
-// certainly did not act on them (429); everything else is left to the
-// caller, which can look the object up before trying again.
+// Client sends requests with retries, and follows no redirect (see
+// RedirectError). Writes that are not safe to repeat (a POST or PATCH
+// without an Idempotency-Key) are retried only when the server certainly did
+// not act on them (429); everything else is left to the caller, which can
+// look the object up before trying again.
 type Client struct {
-	http      *retryablehttp.Client
-	userAgent string
-	logger    Logger
-	redactor  redactor
+	http             *retryablehttp.Client
+	userAgent        string
+	authorization    string
+	maxResponseBytes int64
+	logger           Logger
+	redactor         redactor
 }
 
 // New returns a client configured by cfg.
@@ -61,10 +77,20 @@ func New(cfg Config) *Client {
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = defaultRequestTimeout
 	}
-	c := &Client{userAgent: cfg.UserAgent, logger: cfg.Logger, redactor: newRedactor(cfg.Secrets)}
+	if cfg.MaxResponseBytes == 0 {
+		cfg.MaxResponseBytes = defaultMaxResponseBytes
+	}
+	c := &Client{
+		userAgent:        cfg.UserAgent,
+		authorization:    cfg.Credentials.header,
+		maxResponseBytes: cfg.MaxResponseBytes,
+		logger:           cfg.Logger,
+		redactor:         newRedactor(slices.Concat(cfg.Credentials.secrets, cfg.Secrets)),
+	}
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient.Timeout = cfg.RequestTimeout
+	rc.HTTPClient.CheckRedirect = refuseRedirects
 	rc.RetryMax = cfg.MaxRetries
 	rc.RetryWaitMin = cfg.MinBackoff
 	rc.RetryWaitMax = cfg.MaxBackoff
@@ -78,19 +104,97 @@ func New(cfg Config) *Client {
 	return c
 }
 
-// Do sends req, retrying as described on Client.
-func (c *Client) Do(req *http.Request) (*http.Response, error) {
+// Response is an answer read whole, up to Config.MaxResponseBytes.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	// Body of an error answer (any status but 2xx) comes with the secrets
+	// redacted: clients build the user's error messages from it, and a
+	// server may echo the Authorization header there.
+	Body []byte
+}
+
+// errOwnAuthorization keeps every credential on the path that redacts it.
+var errOwnAuthorization = errors.New("transport: the request sets its own Authorization header; pass the credentials as Config.Credentials so that they are redacted")
+
+// Do sends req with the credentials, retrying as described on Client, and
+// reads the answer. Its errors carry no secret. It sets the Authorization
+// header on req, so a request is sent once: build a new one to send again.
+func (c *Client) Do(req *http.Request) (*Response, error) {
+	if req.Header.Get("Authorization") != "" {
+		return nil, errOwnAuthorization
+	}
+	if c.authorization != "" {
+		req.Header.Set("Authorization", c.authorization)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
 	if !isSafeToRepeat(req.Context()) && safeToRepeat(req) {
 		req = MarkSafeToRepeat(req)
 	}
+	resp, err := c.send(req)
+	if err != nil {
+		return nil, c.redactError(err)
+	}
+	return resp, nil
+}
+
+func (c *Client) send(req *http.Request) (*Response, error) {
 	rreq, err := retryablehttp.FromRequest(req)
 	if err != nil {
 		return nil, err
 	}
-	return c.http.Do(rreq)
+	resp, err := c.http.Do(rreq)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if isRedirect(resp.StatusCode) {
+		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: c.Redact(RedactURL(location(resp)))}
+	}
+	body, err := readAtMost(resp.Body, c.maxResponseBytes)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
+		body = []byte(c.Redact(string(body)))
+	}
+	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, nil
+}
+
+// readAtMost reads r whole, or fails once it holds more than limit bytes:
+// a truncated answer would decode as something else, or not at all.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("the answer is larger than %s, the most this provider reads; it was cut there and not used", byteSize(limit))
+	}
+	return body, nil
+}
+
+// byteSize writes n in MiB when it is a whole number of them.
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Redact hides the credentials and Secrets in s, in every form the redactor
+// knows. Clients pass anything else they quote from a server through it.
+func (c *Client) Redact(s string) string {
+	return c.redactor.redact(s)
+}
+
+func (c *Client) redactError(err error) error {
+	if text := c.Redact(err.Error()); text != err.Error() {
+		return &redactedError{err: err, text: text}
+	}
+	return err
 }
 
 func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
@@ -99,7 +203,7 @@ func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt i
 	}
 	c.logger.Debug(req.Context(), "vendor API request", map[string]any{
 		"method":  req.Method,
-		"url":     c.redactor.redact(req.URL.Redacted()),
+		"url":     c.Redact(RedactURL(req.URL.String())),
 		"attempt": attempt + 1,
 	})
 }
@@ -110,7 +214,7 @@ func (c *Client) logResponse(_ retryablehttp.Logger, resp *http.Response) {
 	}
 	fields := map[string]any{
 		"method": resp.Request.Method,
-		"url":    c.redactor.redact(resp.Request.URL.Redacted()),
+		"url":    c.Redact(RedactURL(resp.Request.URL.String())),
 		"status": resp.StatusCode,
 	}
 	if remaining := resp.Header.Get("X-RateLimit-Remaining"); remaining != "" {
@@ -132,7 +236,3 @@ func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error
 	}
 	return resp, nil
 }
-
-// Redact hides the client's secrets in s, as its logs do: for error texts
-// built from a vendor's answer, which may echo a credential.
-func (c *Client) Redact(s string) string { return c.redactor.redact(s) }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,8 +18,8 @@ func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string
 	l.lines = append(l.lines, fmt.Sprint(msg, fields))
 }
 
-func fastClient(logger Logger, secrets ...string) *Client {
-	return New(Config{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, UserAgent: "test/1", Logger: logger, Secrets: secrets})
+func fastClient(logger Logger, credentials Credentials) *Client {
+	return New(Config{MaxRetries: 3, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, UserAgent: "test/1", Logger: logger, Credentials: credentials})
 }
 
 func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
@@ -33,7 +32,7 @@ func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}))
 	defer server.Close()
-	client := fastClient(nil)
+	client := fastClient(nil, Credentials{})
 
 	for _, tc := range []struct {
 		method         string
@@ -58,7 +57,6 @@ func TestRetriesServerErrorsForReadsButNotCreates(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.method, err)
 		}
-		resp.Body.Close()
 		if resp.StatusCode != http.StatusServiceUnavailable || calls.Load() != tc.want {
 			t.Errorf("%s (Idempotency-Key %q): status %d after %d calls; want 503 after %d", tc.method, tc.idempotencyKey, resp.StatusCode, calls.Load(), tc.want)
 		}
@@ -89,7 +87,6 @@ func TestRateLimitHintFromAProblemBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || calls.Load() != 2 {
 		t.Fatalf("status %d after %d calls; want 200 after 2", resp.StatusCode, calls.Load())
 	}
@@ -108,14 +105,12 @@ func TestRateLimitProblemBodyReachesTheCaller(t *testing.T) {
 	}))
 	defer server.Close()
 	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
-	resp, err := fastClient(nil).Do(req)
+	resp, err := fastClient(nil, Credentials{}).Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	got, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusTooManyRequests || string(got) != body {
-		t.Errorf("status %d, body %q; want 429 with the problem document", resp.StatusCode, got)
+	if resp.StatusCode != http.StatusTooManyRequests || string(resp.Body) != body {
+		t.Errorf("status %d, body %q; want 429 with the problem document", resp.StatusCode, resp.Body)
 	}
 }
 
@@ -131,11 +126,10 @@ func TestRetriesRateLimitedCreates(t *testing.T) {
 	}))
 	defer server.Close()
 	req, _ := http.NewRequest(http.MethodPost, server.URL, strings.NewReader("{}"))
-	resp, err := fastClient(nil).Do(req)
+	resp, err := fastClient(nil, Credentials{}).Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated || calls.Load() != 3 {
 		t.Errorf("status %d after %d calls; want 201 after 3", resp.StatusCode, calls.Load())
 	}
@@ -146,12 +140,9 @@ func TestLogsCarryNoSecrets(t *testing.T) {
 	defer server.Close()
 	logger := &recordingLogger{}
 	req, _ := http.NewRequest(http.MethodGet, server.URL+"/keys?token=s3cr3t-value", nil)
-	req.SetBasicAuth("user", "s3cr3t-value")
-	resp, err := fastClient(logger, "s3cr3t-value").Do(req)
-	if err != nil {
+	if _, err := fastClient(logger, BasicAuth("user", "s3cr3t-value")).Do(req); err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	all := strings.Join(logger.lines, "\n")
 	if len(logger.lines) != 2 || strings.Contains(all, "s3cr3t-value") || !strings.Contains(all, "[REDACTED]") {
 		t.Errorf("log lines:\n%s", all)
@@ -215,7 +206,7 @@ func TestUnreachableServerFailsAfterTheBudget(t *testing.T) {
 	server.Close() // nothing listens there any more
 	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
 	start := time.Now()
-	_, err := fastClient(nil).Do(req)
+	_, err := fastClient(nil, Credentials{}).Do(req)
 	if err == nil || !strings.Contains(err.Error(), "no answer after 4 attempts") || !strings.Contains(err.Error(), "connection refused") {
 		t.Errorf("err = %v; want the attempts and the cause", err)
 	}
@@ -242,5 +233,25 @@ func TestCreateOnceFinishesWhenCancelled(t *testing.T) {
 		func(context.Context) (string, error) { t.Fatal("a create started after cancellation"); return "", nil },
 		func(context.Context) (string, bool, error) { return "", false, nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v; want context.Canceled for a create not yet started", err)
+	}
+}
+
+func TestAnswersAreReadUpToTheLimit(t *testing.T) {
+	const limit = 1 << 20
+	size := limit
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Repeat("x", size))
+	}))
+	defer server.Close()
+	client := New(Config{MaxResponseBytes: limit})
+
+	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+	if resp, err := client.Do(req); err != nil || len(resp.Body) != limit {
+		t.Fatalf("an answer of exactly the limit: %v", err)
+	}
+	size = limit + 1
+	req, _ = http.NewRequest(http.MethodGet, server.URL, nil)
+	if _, err := client.Do(req); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB") {
+		t.Errorf("an answer one byte over the limit: err = %v; want it refused, naming the limit", err)
 	}
 }

@@ -48,7 +48,6 @@ type Config struct {
 // Client calls the Developer API for one project.
 type Client struct {
 	baseURL       *url.URL
-	authorization string
 	projectID     string
 	http          *transport.Client
 	writeAttempts int
@@ -73,7 +72,7 @@ var projectIDPattern = regexp.MustCompile(`^[0-9]+$`)
 func New(cfg Config) (*Client, error) {
 	base, err := url.Parse(strings.TrimSuffix(cfg.BaseURL, "/"))
 	if err != nil || base.Host == "" || (base.Scheme != "https" && base.Scheme != "http") {
-		return nil, fmt.Errorf("invalid Amplitude Developer API URL %q", cfg.BaseURL)
+		return nil, fmt.Errorf("invalid Amplitude Developer API URL %q", transport.RedactURL(cfg.BaseURL))
 	}
 	token := strings.TrimSpace(cfg.AccessToken)
 	if token == "" {
@@ -82,10 +81,10 @@ func New(cfg Config) (*Client, error) {
 	if !projectIDPattern.MatchString(cfg.ProjectID) {
 		return nil, fmt.Errorf("the Amplitude project id %q is not a number", cfg.ProjectID)
 	}
+	cfg.Transport.Credentials = bearerCredentials(token)
 	cfg.Transport.Secrets = append(cfg.Transport.Secrets, token)
 	c := &Client{
 		baseURL:       base,
-		authorization: authorizationHeader(token),
 		projectID:     cfg.ProjectID,
 		http:          transport.New(cfg.Transport),
 		writeAttempts: cfg.Transport.MaxRetries + 1,
@@ -98,20 +97,16 @@ func New(cfg Config) (*Client, error) {
 // ProjectID is the project the client works on.
 func (c *Client) ProjectID() string { return c.projectID }
 
-// authorizationHeader writes a Personal Access Token the way Amplitude's own
-// CLI sends one (Bearer PAT=amp_…): the docs do not say whether the bare form
+// bearerCredentials sends a Personal Access Token the way Amplitude's own CLI
+// sends one (Bearer PAT=amp_…): the docs do not say whether the bare form
 // works. Other tokens (OAuth) go bare. A token given with its PAT= prefix
 // already is sent as it is.
-func authorizationHeader(token string) string {
+func bearerCredentials(token string) transport.Credentials {
 	if strings.HasPrefix(token, "amp_") {
-		return "Bearer PAT=" + token
+		return transport.BearerToken("PAT=" + token)
 	}
-	return "Bearer " + token
+	return transport.BearerToken(token)
 }
-
-// maxAnswerBytes bounds what one answer may hold: a listing page of 200
-// destinations is far below it.
-const maxAnswerBytes = 16 << 20
 
 // call is one request.
 type call struct {
@@ -144,7 +139,6 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	for name, values := range r.header {
 		req.Header[name] = values
 	}
-	req.Header.Set("Authorization", c.authorization)
 	req.Header.Set("Accept", "application/json, application/problem+json")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -156,22 +150,14 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
-	defer resp.Body.Close()
 	c.clock.observe(resp.Header.Get("Date"))
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes+1))
-	if err != nil {
-		return fmt.Errorf("%s %s: reading the answer: %w", r.method, r.path, err)
-	}
-	if len(raw) > maxAnswerBytes {
-		return fmt.Errorf("%s %s: the answer is larger than %d MiB; it was cut there and not used", r.method, r.path, maxAnswerBytes>>20)
-	}
 	if resp.StatusCode >= 300 {
-		return c.refusal(r.method, u, resp, raw)
+		return c.refusal(r.method, u, resp)
 	}
-	if out == nil || len(raw) == 0 {
+	if out == nil || len(resp.Body) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(raw, out); err != nil {
+	if err := json.Unmarshal(resp.Body, out); err != nil {
 		return fmt.Errorf("%s %s: decoding the answer: %w", r.method, r.path, err)
 	}
 	return nil
@@ -180,17 +166,16 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 // refusal reads an error answer. Only a problem document is Amplitude's own
 // word: anything else (a proxy's page, another API's body) says the request
 // did not reach the Developer API.
-func (c *Client) refusal(method string, u *url.URL, resp *http.Response, raw []byte) error {
-	if problem, ok := parseProblem(resp, raw); ok {
+func (c *Client) refusal(method string, u *url.URL, resp *transport.Response) error {
+	if problem, ok := parseProblem(resp); ok {
 		problem.Method, problem.Path = method, u.Path
-		c.redactProblem(problem)
 		return problem
 	}
 	return &UnexpectedAnswer{
 		Method:  method,
-		URL:     u.Redacted(),
+		URL:     transport.RedactURL(u.String()),
 		Status:  resp.StatusCode,
-		Snippet: c.http.Redact(snippet(raw)),
+		Snippet: snippet(resp.Body),
 	}
 }
 
@@ -248,19 +233,16 @@ type page[T any] struct {
 // listPageSize is the largest page the Developer API serves.
 const listPageSize = 200
 
-// maxListPages bounds a listing whose cursors never end: 200 000 objects.
-const maxListPages = 1000
-
-// listAll follows the cursor until the last page. A cursor that repeats one
-// already followed would loop forever, so it ends the listing with an error.
+// listAll follows the cursor until the last page, and stops with an error
+// when the server hands back a cursor it gave before.
 func listAll[T any](ctx context.Context, c *Client, path string, filters url.Values) ([]T, error) {
 	var all []T
 	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
 	for k, v := range filters {
 		query[k] = v
 	}
-	seen := map[string]bool{}
-	for range maxListPages {
+	cursors := transport.NewCursors(http.MethodGet + " " + path)
+	for {
 		var p page[T]
 		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
 			return nil, err
@@ -270,13 +252,11 @@ func listAll[T any](ctx context.Context, c *Client, path string, filters url.Val
 		if !p.Pagination.HasMore || next == nil || *next == "" {
 			return all, nil
 		}
-		if seen[*next] {
-			return nil, fmt.Errorf("GET %s: the cursor %q came back a second time; stopped after %d objects rather than loop", path, *next, len(all))
+		if err := cursors.Follow(*next); err != nil {
+			return nil, err
 		}
-		seen[*next] = true
 		query.Set("cursor", *next)
 	}
-	return nil, fmt.Errorf("GET %s: more than %d pages; stopped after %d objects", path, maxListPages, len(all))
 }
 
 // envelope is the single-object envelope.

@@ -451,7 +451,16 @@ func (c *Client) DryRunCreate(ctx context.Context, partner string, spec Destinat
 	if err != nil {
 		return nil, nil, asScopeError(err, ScopeDestinationsWrite)
 	}
-	return &out.Data, &out.Plan, nil
+	return &out.Data, c.redactPlan(&out.Plan), nil
+}
+
+// redactPlan hides the client's secrets in the texts of a plan, which the
+// provider shows to the user: a server may echo what it was sent.
+func (c *Client) redactPlan(p *Plan) *Plan {
+	for i, w := range p.Warnings {
+		p.Warnings[i] = c.http.Redact(w)
+	}
+	return p
 }
 
 // DryRunUpdate asks Amplitude to validate an update of id without making it.
@@ -471,7 +480,7 @@ func (c *Client) DryRunUpdate(ctx context.Context, id string, version int64, spe
 		}
 		return nil, nil, asScopeError(err, ScopeDestinationsWrite)
 	}
-	return &out.Data, &out.Plan, nil
+	return &out.Data, c.redactPlan(&out.Plan), nil
 }
 
 // TestResult is Amplitude's test of an event-streaming destination's
@@ -491,6 +500,10 @@ func (c *Client) TestDestination(ctx context.Context, id string) (*TestResult, e
 	err := c.do(ctx, call{method: http.MethodPost, path: c.projectPath("destinations", id, "test"), safeToRepeat: true}, &out)
 	if err != nil {
 		return nil, asScopeError(err, ScopeDestinationsWrite)
+	}
+	if out.Data.Detail != nil {
+		detail := c.http.Redact(*out.Data.Detail)
+		out.Data.Detail = &detail
 	}
 	return &out.Data, nil
 }

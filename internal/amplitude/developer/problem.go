@@ -7,6 +7,8 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // Problem is an error answer of the Developer API: an RFC 9457 problem
@@ -65,7 +67,9 @@ const (
 )
 
 // parseProblem reads a problem document; ok is false for any other body.
-func parseProblem(resp *http.Response, raw []byte) (*Problem, bool) {
+// The transport has already redacted the client's secrets from the body.
+func parseProblem(resp *transport.Response) (*Problem, bool) {
+	raw := resp.Body
 	mediaType, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mediaType != "application/problem+json" {
 		return nil, false
@@ -78,17 +82,6 @@ func parseProblem(resp *http.Response, raw []byte) (*Problem, bool) {
 		return &p, true
 	}
 	return nil, false
-}
-
-// redactProblem hides the client's secrets in every text of p: a server that
-// echoes the request would otherwise carry the token into diagnostics.
-func (c *Client) redactProblem(p *Problem) {
-	p.Title = c.http.Redact(p.Title)
-	p.Detail = c.http.Redact(p.Detail)
-	p.Instance = c.http.Redact(p.Instance)
-	for i := range p.ValidationErrors {
-		p.ValidationErrors[i].Message = c.http.Redact(p.ValidationErrors[i].Message)
-	}
 }
 
 // UnexpectedAnswer is an error answer that is not a problem document: the

@@ -442,3 +442,40 @@ func TestBatchReads(t *testing.T) {
 		t.Errorf("after a write, read %+v, %v", d, err)
 	}
 }
+
+// A server that echoes the request into its error must not carry the token
+// into the user's diagnostics, in any form the client sent it.
+func TestErrorsDoNotEchoTheToken(t *testing.T) {
+	const token = "amp_secret_token_1234"
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusBadRequest)
+		_ = json.NewEncoder(w).Encode(map[string]any{
+			"status": 400, "error_code": "validation_error", "detail": "bad header " + r.Header.Get("Authorization"),
+			"validation_errors": []map[string]string{{"field": "x", "message": "you sent " + r.Header.Get("Authorization"), "code": "invalid_value"}},
+		})
+	}))
+	defer server.Close()
+	client := newClient(t, server.URL, token)
+	_, err := client.ListDestinations(t.Context(), developer.DestinationFilter{})
+	if err == nil || strings.Contains(err.Error(), token) || !strings.Contains(err.Error(), "[REDACTED]") {
+		t.Errorf("error %v; want the token redacted", err)
+	}
+}
+
+// A redirect is never followed: it would carry the token elsewhere.
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	var leaked bool
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked = r.Header.Get("Authorization") != ""
+	}))
+	defer elsewhere.Close()
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, elsewhere.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	defer server.Close()
+	_, err := newClient(t, server.URL, adminToken).GetDestination(t.Context(), "d")
+	if err == nil || !strings.Contains(err.Error(), elsewhere.URL) || leaked {
+		t.Errorf("error %v, token sent on: %v; want the redirect refused, naming where it pointed", err, leaked)
+	}
+}

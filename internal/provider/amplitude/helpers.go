@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -35,15 +33,22 @@ func importByID(ctx context.Context, req resource.ImportStateRequest, resp *reso
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
+// objectID is the shape of the ids Amplitude assigns (the sandbox's are
+// UUIDs), kept wide enough for prefixed or numeric ones: letters, digits,
+// ".", "_", ":" and "-", starting with a letter or digit. An id is joined
+// into request paths, so the shape leaves out everything that could walk
+// them: dot segments, slashes, percent escapes, control characters.
+var objectID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`)
+
 // parseImportID accepts an object id as `terraform import` passes it:
-// surrounding spaces are dropped; an id must be one path segment.
+// surrounding spaces are dropped.
 func parseImportID(raw string) (string, error) {
 	id := strings.TrimSpace(raw)
 	switch {
 	case id == "":
 		return "", errors.New("the import id is the object's Amplitude id, and it is empty")
-	case strings.ContainsAny(id, "/?#") || strings.IndexFunc(id, unicode.IsSpace) >= 0 || !utf8.ValidString(id):
-		return "", fmt.Errorf("%q is not an Amplitude object id: ids hold no spaces, slashes, ? or #", raw)
+	case !objectID.MatchString(id):
+		return "", fmt.Errorf("%q is not an Amplitude object id: an id is 1 to 128 letters, digits, \".\", \"_\", \":\" or \"-\", starting with a letter or digit, such as 5f2d7c1e-9a4b-4c3d-8e2f-1a2b3c4d5e6f", raw)
 	}
 	return id, nil
 }

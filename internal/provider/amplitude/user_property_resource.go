@@ -3,7 +3,9 @@ package amplitude
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -232,14 +234,22 @@ func (r *userPropertyResource) ImportState(ctx context.Context, req resource.Imp
 }
 
 // parseUserPropertyImportID reads a property name, dropping the "gp:" prefix
-// Amplitude shows on custom properties. Names may hold spaces ("Play Song").
+// Amplitude shows on custom properties. Names may hold spaces ("Play Song")
+// and most punctuation; the name is joined into request paths, so one that
+// could walk them is refused: "." and "..", slashes, percent escapes (the
+// name is given as it reads, not URL-encoded) and control characters.
 func parseUserPropertyImportID(raw string) (string, error) {
 	name := strings.TrimPrefix(strings.TrimSpace(raw), "gp:")
-	if name == "" || !utf8.ValidString(name) {
-		return "", fmt.Errorf("%q is not a user property name; the import id is the property's name, e.g. loyalty_tier", raw)
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || percentEscape.MatchString(name) ||
+		!utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return "", fmt.Errorf("%q is not a user property name that can be imported: the import id is the property's name as it reads, e.g. loyalty_tier or gp:loyalty_tier, "+
+			"holding no slash, backslash, percent escape or control character, and not \".\" or \"..\"", raw)
 	}
 	return name, nil
 }
+
+// percentEscape finds URL encoding such as %2F.
+var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
 func (m userPropertyModel) toAPI() amplitude.UserProperty {
 	return amplitude.UserProperty{

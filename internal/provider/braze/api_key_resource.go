@@ -3,6 +3,7 @@ package braze
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -53,7 +54,12 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Braze REST API key (Braze › Settings › APIs and Identifiers). Keys cannot be edited: every change replaces the key. " +
 			"Use `lifecycle { create_before_destroy = true }` so a rotation creates the new key and re-points its users before the old one is deleted. " +
-			"Braze publishes no API to manage keys: the provider calls modeled endpoints in the style of Braze's SDK key endpoints (see the provider documentation).",
+			"Braze publishes no API to manage keys: the provider calls modeled endpoints in the style of Braze's SDK key endpoints (see the provider documentation).\n\n" +
+			"**What state holds.** The key's secret (`key`) is stored in the Terraform state in clear text: Braze returns it only once, when the key is created, " +
+			"so state is the only place the provider can keep it for the resources that reference it. Anyone who can read the state can call Braze with the key's permissions. " +
+			"Keep state in a remote backend that encrypts it at rest, give read access only to the people and pipelines that apply, and never commit it or upload it as a CI artifact; " +
+			"a saved plan file (`terraform plan -out`) holds the same values. The attribute is sensitive, so plan output shows `(sensitive value)` instead, and the provider never logs it. " +
+			"The other attributes (identifier, name, permissions, allowed IPs, timestamps) are not secret. An imported key has no secret in state: `key` stays null.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -86,6 +92,7 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Computed:  true,
 				Sensitive: true,
 				MarkdownDescription: "The secret. Braze returns it only when the key is created, so it is null after an import. " +
+					"Stored in state in clear text (see above); sensitive, so hidden in plan output. " +
 					"Reference it (e.g. from `amplitude_braze_destination.braze_api_key`) so a rotation re-points its users.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
@@ -159,13 +166,27 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 // ImportState takes the key's identifier. The secret cannot be read back.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" {
-		resp.Diagnostics.AddError("Invalid import id", "The import id is the API key's identifier (not the secret), and it is empty.")
+	id, err := parseAPIKeyImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), types.StringNull())...)
+}
+
+// apiKeyIdentifier is the shape of the identifiers Braze gives REST API
+// keys: a UUID. Anything else is refused before it reaches a request.
+var apiKeyIdentifier = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
+// parseAPIKeyImportID accepts a key identifier as `terraform import` passes
+// it: surrounding spaces are dropped.
+func parseAPIKeyImportID(raw string) (string, error) {
+	id := strings.TrimSpace(raw)
+	if !apiKeyIdentifier.MatchString(id) {
+		return "", fmt.Errorf("%q is not a Braze API key identifier: the import id is the key's identifier (not the key itself), a UUID such as 01234567-89ab-cdef-0123-456789abcdef, shown in Braze under Settings › APIs and Identifiers", raw)
+	}
+	return id, nil
 }
 
 // explain turns Braze's 403 into a sentence naming the permission that the

@@ -5,18 +5,22 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // CheckServiceURL accepts an https:// URL, or an http:// one whose host is a
 // loopback address (a local sandbox or proxy). It returns a sentence for the
-// user otherwise.
+// user otherwise, quoting the URL without its user information: a URL
+// refused for carrying a password must not print it.
 func CheckServiceURL(raw string) error {
+	quoted := transport.RedactURL(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.Opaque != "" {
-		return fmt.Errorf("%q is not a URL; expected an https:// URL such as https://rest.iad-05.braze.com", raw)
+		return fmt.Errorf("%q is not a URL; expected an https:// URL such as https://rest.iad-05.braze.com", quoted)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("%q must not carry credentials, a query or a fragment", raw)
+		return fmt.Errorf("%q must not carry credentials, a query or a fragment", quoted)
 	}
 	switch u.Scheme {
 	case "https":
@@ -25,9 +29,9 @@ func CheckServiceURL(raw string) error {
 		if IsLoopbackHost(u.Hostname()) {
 			return nil
 		}
-		return fmt.Errorf("%q uses plain http://, which is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://", raw)
+		return fmt.Errorf("%q uses plain http://, which is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://", quoted)
 	default:
-		return fmt.Errorf("%q has scheme %q; expected https://", raw, u.Scheme)
+		return fmt.Errorf("%q has scheme %q; expected https://", quoted, u.Scheme)
 	}
 }
 

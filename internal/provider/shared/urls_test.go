@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -33,8 +34,13 @@ func FuzzCheckServiceURL(f *testing.F) {
 	for _, seed := range []string{"https://rest.iad-05.braze.com", "http://127.0.0.1:8089/braze", "http://x", "ftp://y", "%zz", "https://[::1"} {
 		f.Add(seed)
 	}
+	f.Add("https://user:hunter2@host")
 	f.Fuzz(func(t *testing.T, raw string) {
-		if CheckServiceURL(raw) != nil {
+		if err := CheckServiceURL(raw); err != nil {
+			// A refusal never quotes user information.
+			if strings.Contains(raw, "@") && strings.Contains(err.Error(), fmt.Sprintf("%q", raw)) {
+				t.Fatalf("the refusal of %q quotes it whole: %v", raw, err)
+			}
 			return
 		}
 		// Whatever is accepted is an absolute http(s) URL with a host, and
@@ -47,4 +53,19 @@ func FuzzCheckServiceURL(f *testing.F) {
 			t.Fatalf("accepted %q with scheme %q and host %q", raw, u.Scheme, u.Hostname())
 		}
 	})
+}
+
+func TestCheckServiceURLQuotesNoPassword(t *testing.T) {
+	for _, raw := range []string{
+		"https://user:hunter2@rest.iad-05.braze.com",
+		"http://user:hunter2@example.com",
+		"ftp://user:hunter2@example.com",
+		"https://user:hunter2@host:port",
+		"rest.iad-05.braze.com:hunter2@x",
+	} {
+		err := CheckServiceURL(raw)
+		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "[REDACTED]@") {
+			t.Errorf("CheckServiceURL(%q) = %v; want a refusal that hides the password", raw, err)
+		}
+	}
 }
