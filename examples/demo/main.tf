@@ -1,7 +1,9 @@
 # The demo: a Braze REST API key, the Amplitude "Braze (Event Stream)"
-# destination that streams with it, a cohort destination, and syncs of a user
-# property, a computation and a cohort, applied against the local sandbox by
-# `make demo`. Point the variables at real hosts and keys to run it for real.
+# destination that streams with it, the tracking-plan events it sends, a
+# cohort destination, syncs of a user property, a computation and a cohort,
+# and a check that the cohort reached Braze as a segment, applied against the
+# local sandbox by `make demo`. Point the variables at real hosts and keys to
+# run it for real.
 terraform {
   required_providers {
     amplitude = { source = "ampbraze/amplitude" }
@@ -54,6 +56,40 @@ resource "braze_api_key" "stream" {
   }
 }
 
+# The events the stream sends, declared in the tracking plan: renaming one
+# there now shows in review. They already have data, so they are adopted with
+# import blocks rather than created.
+locals {
+  streamed_events = toset(["Purchase", "Sign Up", "Add to Cart"])
+}
+
+import {
+  to = amplitude_event_type.streamed["Purchase"]
+  id = "Purchase"
+}
+
+import {
+  to = amplitude_event_type.streamed["Sign Up"]
+  id = "Sign Up"
+}
+
+import {
+  to = amplitude_event_type.streamed["Add to Cart"]
+  id = "Add to Cart"
+}
+
+resource "amplitude_event_type" "streamed" {
+  for_each = local.streamed_events
+  name     = each.value
+}
+
+resource "amplitude_event_property" "price" {
+  event_type  = amplitude_event_type.streamed["Purchase"].name
+  name        = "order_value"
+  description = "The order's total in USD."
+  type        = "number"
+}
+
 resource "amplitude_braze_destination" "stream" {
   name           = "braze-prod-stream"
   braze_endpoint = provider::braze::rest_endpoint("US-05")
@@ -66,9 +102,9 @@ resource "amplitude_braze_destination" "stream" {
   }
 
   send_events = {
-    events           = ["Purchase", "Sign Up", "Add to Cart"]
+    events           = [for e in amplitude_event_type.streamed : e.name]
     filters          = [{ property = "country", operator = "is", values = ["US", "CA"] }]
-    event_properties = ["price"]
+    event_properties = [amplitude_event_property.price.name]
     user_properties  = ["plan"]
   }
 
@@ -117,6 +153,16 @@ resource "amplitude_sync" "power_users" {
   source_id      = "coh_power_users"
   destination_id = amplitude_braze_cohort_destination.cohorts.id
   cadence        = "realtime"
+}
+
+# Once the cohort sync has run, Braze lists the cohort as a segment.
+data "braze_segments" "all" {
+  depends_on = [amplitude_sync.power_users]
+}
+
+output "cohort_segment_in_braze" {
+  description = "Whether Braze lists the synced cohort as a segment yet."
+  value       = contains(data.braze_segments.all.names, "Power users")
 }
 
 output "destination_id" {

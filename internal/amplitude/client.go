@@ -1,7 +1,7 @@
 // Package amplitude is a client for Amplitude's APIs that take the project's
-// Basic credentials: the real Taxonomy, Behavioral Cohorts and
-// event-streaming metrics APIs, and the modeled sync endpoints (DESIGN.md
-// §3.2). Destinations live on the Developer API: package developer. It knows
+// Basic credentials: the real Behavioral Cohorts and event-streaming metrics
+// APIs, and the modeled sync endpoints (DESIGN.md §3.2). Destinations and
+// the tracking plan live on the Developer API: package developer. It knows
 // HTTP and JSON, nothing about Terraform.
 package amplitude
 
@@ -101,13 +101,12 @@ type errorBody struct {
 	Error string `json:"error"`
 }
 
-// request is one call: a JSON or form body and where to decode the answer.
+// request is one call: a JSON body and where to decode the answer.
 type request struct {
 	method string
 	path   string
 	query  url.Values
 	json   any
-	form   url.Values
 }
 
 func (c *Client) do(ctx context.Context, r request, out any) error {
@@ -116,15 +115,12 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 
 	var body io.Reader
 	contentType := ""
-	switch {
-	case r.json != nil:
+	if r.json != nil {
 		b, err := json.Marshal(r.json)
 		if err != nil {
 			return err
 		}
 		body, contentType = bytes.NewReader(b), "application/json"
-	case r.form != nil:
-		body, contentType = strings.NewReader(r.form.Encode()), "application/x-www-form-urlencoded"
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
 	if err != nil {

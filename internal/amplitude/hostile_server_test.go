@@ -84,18 +84,6 @@ func TestErrorsDoNotEchoTheCredentials(t *testing.T) {
 	}
 }
 
-// The Taxonomy API reports some refusals as HTTP 200 with "success": false.
-func TestTaxonomyRefusalsDoNotEchoTheCredentials(t *testing.T) {
-	server := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, `{"success": false, "errors": [{"message": "refused for %s"}]}`, r.Header.Get("Authorization"))
-	})
-	_, err := hostileClient(t, server.URL).CreateUserProperty(t.Context(), amplitude.UserProperty{Name: "plan", Type: "string"})
-	if err == nil {
-		t.Fatal("no error")
-	}
-	wantNoSecret(t, "a refusal in an HTTP 200", err.Error())
-}
-
 // A server that never stops answering must not fill the provider's memory.
 func TestAnswersAreReadUpToALimit(t *testing.T) {
 	server := serve(t, func(w http.ResponseWriter, _ *http.Request) {

@@ -30,6 +30,11 @@ type Client struct {
 	endpoint       *url.URL
 	http           *transport.Client
 	createAttempts int
+
+	// Listings read once per client, which lives for one Terraform command.
+	customAttributes listing[CustomAttribute]
+	customEvents     listing[CustomEvent]
+	segments         listing[Segment]
 }
 
 // New validates cfg and returns a client.

@@ -2,9 +2,11 @@ package braze
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
+	"sync"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -20,22 +22,36 @@ type CustomAttribute struct {
 	TagNames    []string `json:"tag_names"`
 }
 
-// ListCustomAttributes reads every custom attribute. Braze returns 50 a page
-// and points to the next page only through the Link header's rel="next".
+// ListCustomAttributes reads every custom attribute, 50 a page, once per
+// client: the endpoint shares an hourly limit of 1,000 requests with
+// GET /events, so a run reads each page once however many data sources ask.
 func (c *Client) ListCustomAttributes(ctx context.Context) ([]CustomAttribute, error) {
-	var all []CustomAttribute
-	target := c.endpoint.JoinPath("/custom_attributes").String()
-	pages := transport.NewCursors("GET /custom_attributes")
+	return c.customAttributes.get(func() ([]CustomAttribute, error) {
+		return listByLink[CustomAttribute](ctx, c, "/custom_attributes", "attributes")
+	})
+}
+
+// listByLink reads a listing whose next page Braze names only in the Link
+// header's rel="next"; field is the member of each page that holds the
+// items.
+func listByLink[T any](ctx context.Context, c *Client, path, field string) ([]T, error) {
+	var all []T
+	target := c.endpoint.JoinPath(path).String()
+	pages := transport.NewCursors("GET " + path)
 	for {
-		var page struct {
-			Attributes []CustomAttribute `json:"attributes"`
-		}
+		var page map[string]json.RawMessage
 		resp, err := c.doURL(ctx, http.MethodGet, target, nil, &page)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, page.Attributes...)
-		next, ok, err := c.nextPage(resp.header.Get("Link"))
+		var items []T
+		if raw, ok := page[field]; ok {
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, fmt.Errorf("GET %s: decoding %s: %w", path, field, err)
+			}
+		}
+		all = append(all, items...)
+		next, ok, err := c.nextPage(path, resp.header.Get("Link"))
 		if err != nil || !ok {
 			return all, err
 		}
@@ -48,7 +64,7 @@ func (c *Client) ListCustomAttributes(ctx context.Context) ([]CustomAttribute, e
 
 // nextPage reads the URL of the next page from a Link header, and refuses
 // one that leaves the REST endpoint's origin: the key goes with the request.
-func (c *Client) nextPage(header string) (string, bool, error) {
+func (c *Client) nextPage(path, header string) (string, bool, error) {
 	next, ok := nextLink(header)
 	if !ok {
 		return "", false, nil
@@ -57,10 +73,10 @@ func (c *Client) nextPage(header string) (string, bool, error) {
 	// Braze's links are relative to the REST endpoint's host.
 	u, err := c.endpoint.Parse(next)
 	if err != nil {
-		return "", false, fmt.Errorf("GET /custom_attributes: bad Link header %q", quoted)
+		return "", false, fmt.Errorf("GET %s: bad Link header %q", path, quoted)
 	}
 	if !transport.SameOrigin(c.endpoint, u) {
-		return "", false, fmt.Errorf("GET /custom_attributes: the Link header points off the REST endpoint's scheme, host and port: %q", quoted)
+		return "", false, fmt.Errorf("GET %s: the Link header points off the REST endpoint's scheme, host and port: %q", path, quoted)
 	}
 	return u.String(), true, nil
 }
@@ -76,4 +92,26 @@ func nextLink(header string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// listing keeps the first complete answer of one listing for the life of
+// the client. A failed read is not kept: the next caller tries again.
+type listing[T any] struct {
+	mu    sync.Mutex
+	items []T
+	done  bool
+}
+
+func (l *listing[T]) get(read func() ([]T, error)) ([]T, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.done {
+		return l.items, nil
+	}
+	items, err := read()
+	if err != nil {
+		return nil, err
+	}
+	l.items, l.done = items, true
+	return items, nil
 }

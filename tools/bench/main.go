@@ -32,7 +32,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -230,11 +230,12 @@ func (b *bench) writeCLIConfig(bin string) {
 // seedProperties creates the user properties the syncs read from, outside
 // the measured configuration.
 func (b *bench) seedProperties() {
-	client, err := amplitude.New(amplitude.Config{BaseURL: b.sandboxURL + "/amplitude", APIKey: "sandbox-api-key", SecretKey: "sandbox-secret-key",
+	client, err := developer.New(developer.Config{BaseURL: b.sandboxURL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242",
 		Transport: transport.Config{MaxRetries: 3}})
 	check(err)
+	stringType := "string"
 	for i := range properties {
-		_, err := client.CreateUserProperty(context.Background(), amplitude.UserProperty{Name: fmt.Sprintf("bench_%d", i), Type: "string"})
+		_, err := client.CreateUserProperty(context.Background(), fmt.Sprintf("bench_%d", i), developer.PropertySpec{DataType: &stringType})
 		check(err)
 	}
 }

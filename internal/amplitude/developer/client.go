@@ -64,6 +64,11 @@ type Client struct {
 	claimed   map[string]bool
 	// createLocks holds a mutex per partner and name being created.
 	createLocks sync.Map
+
+	// taxonomy is the run's view of the tracking plan; a write through the
+	// client drops it.
+	taxonomyMu sync.Mutex
+	taxonomy   *Taxonomy
 }
 
 var projectIDPattern = regexp.MustCompile(`^[0-9]+$`)
@@ -117,6 +122,9 @@ type call struct {
 	body   any
 	// safeToRepeat marks a POST that only validates (a dry run).
 	safeToRepeat bool
+	// onStatus, when set, learns the status of a successful answer, for
+	// the calls whose 2xx statuses mean different things.
+	onStatus func(int)
 }
 
 // do sends r and decodes a 2xx answer into out. A refusal is a *Problem when
@@ -153,6 +161,9 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	c.clock.observe(resp.Header.Get("Date"))
 	if resp.StatusCode >= 300 {
 		return c.refusal(r.method, u, resp)
+	}
+	if r.onStatus != nil {
+		r.onStatus(resp.StatusCode)
 	}
 	if out == nil || len(resp.Body) == 0 {
 		return nil

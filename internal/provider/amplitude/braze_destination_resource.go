@@ -278,6 +278,7 @@ func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resou
 
 func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.dryRun(ctx, req, resp)
+	r.checkTaxonomy(ctx, req, resp)
 }
 
 func (m brazeDestinationModel) computed() destinationComputed { return m.destinationComputed }

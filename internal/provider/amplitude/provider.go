@@ -244,6 +244,8 @@ func (p *Provider) Resources(context.Context) []func() resource.Resource {
 		NewDestinationResource,
 		NewSyncResource,
 		NewUserPropertyResource,
+		NewEventTypeResource,
+		NewEventPropertyResource,
 	}
 }
 
@@ -252,6 +254,7 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 		NewCohortDataSource,
 		NewDestinationTypeDataSource,
 		NewProjectDataSource,
+		NewEventTypesDataSource,
 		NewEventStreamingMetricsDataSource,
 	}
 }

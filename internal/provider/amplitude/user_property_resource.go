@@ -2,165 +2,101 @@ package amplitude
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"regexp"
+	"maps"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*userPropertyResource)(nil)
-	_ resource.ResourceWithImportState    = (*userPropertyResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*userPropertyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*userPropertyResource)(nil)
+	_ resource.ResourceWithConfigure        = (*userPropertyResource)(nil)
+	_ resource.ResourceWithImportState      = (*userPropertyResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*userPropertyResource)(nil)
+	_ resource.ResourceWithUpgradeState     = (*userPropertyResource)(nil)
 )
 
 // NewUserPropertyResource is the amplitude_user_property resource.
 func NewUserPropertyResource() resource.Resource { return &userPropertyResource{} }
 
 type userPropertyResource struct {
-	client *amplitude.Client
+	client *developer.Client
 }
 
 type userPropertyModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Description     types.String `tfsdk:"description"`
-	Type            types.String `tfsdk:"type"`
-	Regex           types.String `tfsdk:"regex"`
-	EnumValues      []string     `tfsdk:"enum_values"`
-	IsArrayType     types.Bool   `tfsdk:"is_array_type"`
-	IsHidden        types.Bool   `tfsdk:"is_hidden"`
-	Classifications []string     `tfsdk:"classifications"`
+	ID          types.String `tfsdk:"id"`
+	Name        types.String `tfsdk:"name"`
+	DisplayName types.String `tfsdk:"display_name"`
+	propertyModel
 }
 
 func (r *userPropertyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user_property"
 }
 
+// userPropertySchemaVersion 1 is the schema on the Developer API; version 0
+// was on the older Taxonomy API.
+const userPropertySchemaVersion = 1
+
 func (r *userPropertyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "A custom user property in an Amplitude project's taxonomy, managed through Amplitude's Taxonomy API " +
-			"(an Enterprise-plan feature). A user-property `amplitude_sync` that refers to its `name` is created after it.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "The property's name, which is how the Taxonomy API addresses it.",
-			},
-			"name": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The user property's name, without the `gp:` prefix Amplitude gives custom properties in its API. " +
-					"Renaming updates the property in place.",
-				Validators: []validator.String{
-					stringvalidator.LengthAtLeast(1),
-					stringvalidator.RegexMatches(notGPPrefixed, `must not start with "gp:": the provider adds Amplitude's prefix for custom properties`),
-				},
-			},
-			"description": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "What the property means.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"type": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("any"),
-				MarkdownDescription: "The value type: one of " + backtickList(amplitude.UserPropertyTypes) + ". Defaults to `any`. With `is_array_type`, the type of the elements.",
-				Validators:          []validator.String{stringvalidator.OneOf(amplitude.UserPropertyTypes...)},
-			},
-			"regex": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "A pattern values must match, e.g. `[0-9]{5}`. Only for `type = \"string\"`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"enum_values": schema.SetAttribute{
-				ElementType:         types.StringType,
-				Optional:            true,
-				MarkdownDescription: "The allowed values. Required for `type = \"enum\"`, and only for it. Values may not contain commas: the API takes them as a comma-separated list.",
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1), stringvalidator.RegexMatches(noComma, "must not contain a comma")),
-				},
-			},
-			"is_array_type": schema.BoolAttribute{
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-				MarkdownDescription: "Whether values are arrays of `type`. Defaults to `false`.",
-			},
-			"is_hidden": schema.BoolAttribute{
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-				MarkdownDescription: "Hide the property from chart dropdowns. Defaults to `false`.",
-			},
-			"classifications": schema.SetAttribute{
-				ElementType: types.StringType,
-				Optional:    true,
-				MarkdownDescription: "Data access classifications: any of " + backtickList(amplitude.UserPropertyClassifications) +
-					". Needs Data Access Controls enabled on the Amplitude account.",
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(amplitude.UserPropertyClassifications...)),
-				},
-			},
+	attributes := propertyAttributes("property", true)
+	maps.Copy(attributes, map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "The property's name, which is how the Developer API addresses it.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The user property's name as your code sends it. Amplitude cannot rename a property: changing it replaces the property.",
+			Validators:          trimmedText(),
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"display_name": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: "The name Amplitude's charts show instead of `name`. Removing it clears it in Amplitude.",
+			Validators:          trimmedText(),
+		},
+	})
+	resp.Schema = schema.Schema{
+		Version: userPropertySchemaVersion,
+		MarkdownDescription: "A user property in an Amplitude project's tracking plan, managed through the Developer API (`/v1/projects/{project_id}/user-properties`, scopes `taxonomy:read` and `taxonomy:write`). " +
+			"Every write carries an idempotency key, so a retried write never acts twice. " +
+			"A user-property `amplitude_sync` that refers to its `name` is created after it. " +
+			"Creating a property that already has data but is not in the plan adds it to the plan; destroying one removes it from the plan (Amplitude keeps it, deleted, and a later create brings it back).",
+		Attributes: attributes,
 	}
 }
 
-// ValidateConfig checks the rules that tie regex and enum_values to a type.
 func (r *userPropertyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var propertyType, regex types.String
-	var enumValues types.Set
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("type"), &propertyType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("regex"), &regex)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("enum_values"), &enumValues)...)
-	if propertyType.IsUnknown() {
-		return
-	}
-	typeName := propertyType.ValueString()
-	if typeName == "" {
-		typeName = "any"
-	}
-	if !regex.IsNull() && typeName != "string" {
-		resp.Diagnostics.AddAttributeError(path.Root("regex"), "regex needs a string type",
-			fmt.Sprintf("regex: only applies to type \"string\"; this property's type is %q.", typeName))
-	}
-	if !enumValues.IsNull() && typeName != "enum" {
-		resp.Diagnostics.AddAttributeError(path.Root("enum_values"), "enum_values needs the enum type",
-			fmt.Sprintf("enum_values: only applies to type \"enum\"; this property's type is %q.", typeName))
-	}
-	if enumValues.IsNull() && typeName == "enum" {
-		resp.Diagnostics.AddAttributeError(path.Root("enum_values"), "Missing enum values",
-			"enum_values: required when type is \"enum\".")
-	}
-}
-
-// ModifyPlan keeps id equal to the name, so a rename shows the new id.
-func (r *userPropertyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var name types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
+	validateTypeRules(ctx, req.Config, resp)
 }
 
 func (r *userPropertyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = basicFor(req.ProviderData, "amplitude_user_property", &resp.Diagnostics)
+	r.client, _ = developerFor(req.ProviderData, "amplitude_user_property", &resp.Diagnostics)
+}
+
+func (m userPropertyModel) spec() developer.PropertySpec {
+	s := m.propertyModel.spec()
+	s.DisplayName = m.DisplayName.ValueStringPointer()
+	return s
+}
+
+func userPropertyFromAPI(p *developer.Property) userPropertyModel {
+	return userPropertyModel{
+		ID:            types.StringValue(p.PropertyName),
+		Name:          types.StringValue(p.PropertyName),
+		DisplayName:   types.StringPointerValue(p.DisplayName),
+		propertyModel: propertyFromAPI(p),
+	}
 }
 
 func (r *userPropertyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -169,12 +105,24 @@ func (r *userPropertyResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	created, err := r.client.CreateUserProperty(ctx, plan.toAPI())
+	name := plan.Name.ValueString()
+	created, err := r.client.CreateUserProperty(ctx, name, plan.spec())
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the Amplitude user property", err.Error())
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Cannot create the Amplitude user property", propertyCreateError(err, "amplitude_user_property.<name>", name))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(created))...)
+}
+
+// propertyCreateError explains a refused property create.
+func propertyCreateError(err error, address, importID string) string {
+	switch {
+	case errors.Is(err, developer.ErrAlreadyInPlan):
+		return fmt.Sprintf("%q: %v, and Amplitude left it unchanged. To manage it here, import it: terraform import %s %q", importID, err, address, importID)
+	case developer.IsReadOnlyProperty(err):
+		return err.Error() + ". Amplitude's default properties are not part of the tracking plan you manage: refer to them by name (for example in amplitude_sync.source_id) without a resource."
+	}
+	return err.Error()
 }
 
 func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -183,10 +131,11 @@ func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	property, err := r.client.GetUserProperty(ctx, state.ID.ValueString())
-	if amplitude.IsNotFound(err) {
+	name := state.ID.ValueString()
+	p, err := r.client.GetUserProperty(ctx, name)
+	if developer.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Amplitude user property is gone",
-			fmt.Sprintf("User property %q was deleted outside Terraform; it is removed from state and the next apply creates it again.", state.ID.ValueString()))
+			fmt.Sprintf("User property %q is not in the tracking plan any more (deleted outside Terraform); it is removed from state and the next apply adds it again.", name))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -194,7 +143,12 @@ func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddError("Cannot read the Amplitude user property", err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(property))...)
+	if !p.IsInSchema {
+		resp.Diagnostics.AddWarning(notInPlanWarning("User property", name))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(p))...)
 }
 
 func (r *userPropertyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -204,8 +158,12 @@ func (r *userPropertyResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	updated, err := r.client.UpdateUserProperty(ctx, state.ID.ValueString(), plan.toAPI())
-	if err != nil {
+	updated, err := r.client.UpdateUserProperty(ctx, state.ID.ValueString(), plan.spec())
+	switch {
+	case developer.IsNotInSchema(err):
+		resp.Diagnostics.AddError("Amplitude will not change this user property", notInSchemaAdvice(err))
+		return
+	case err != nil:
 		resp.Diagnostics.AddError("Cannot update the Amplitude user property", err.Error())
 		return
 	}
@@ -223,7 +181,8 @@ func (r *userPropertyResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ImportState takes the property's name, with or without the gp: prefix.
+// ImportState takes the property's name. A gp: prefix, which the older
+// Taxonomy API and Amplitude's charts put on custom properties, is dropped.
 func (r *userPropertyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	name, err := parseUserPropertyImportID(req.ID)
 	if err != nil {
@@ -233,51 +192,35 @@ func (r *userPropertyResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)
 }
 
-// parseUserPropertyImportID reads a property name, dropping the "gp:" prefix
-// Amplitude shows on custom properties. Names may hold spaces ("Play Song")
-// and most punctuation; the name is joined into request paths, so one that
-// could walk them is refused: "." and "..", slashes, percent escapes (the
-// name is given as it reads, not URL-encoded) and control characters.
-func parseUserPropertyImportID(raw string) (string, error) {
-	name := strings.TrimPrefix(strings.TrimSpace(raw), "gp:")
-	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || percentEscape.MatchString(name) ||
-		!utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
-		return "", fmt.Errorf("%q is not a user property name that can be imported: the import id is the property's name as it reads, e.g. loyalty_tier or gp:loyalty_tier, "+
-			"holding no slash, backslash, percent escape or control character, and not \".\" or \"..\"", raw)
-	}
-	return name, nil
-}
-
-// percentEscape finds URL encoding such as %2F.
-var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
-
-func (m userPropertyModel) toAPI() amplitude.UserProperty {
-	return amplitude.UserProperty{
-		Name:            m.Name.ValueString(),
-		Description:     m.Description.ValueString(),
-		Type:            m.Type.ValueString(),
-		Regex:           m.Regex.ValueString(),
-		EnumValues:      m.EnumValues,
-		IsArrayType:     m.IsArrayType.ValueBool(),
-		IsHidden:        m.IsHidden.ValueBool(),
-		Classifications: m.Classifications,
-	}
-}
-
-func userPropertyFromAPI(p *amplitude.UserProperty) userPropertyModel {
-	propertyType := p.Type
-	if propertyType == "" {
-		propertyType = "any"
-	}
-	return userPropertyModel{
-		ID:              types.StringValue(p.Name),
-		Name:            types.StringValue(p.Name),
-		Description:     stringOrNull(p.Description),
-		Type:            types.StringValue(propertyType),
-		Regex:           stringOrNull(p.Regex),
-		EnumValues:      nilIfEmpty(p.EnumValues),
-		IsArrayType:     types.BoolValue(p.IsArrayType),
-		IsHidden:        types.BoolValue(p.IsHidden),
-		Classifications: nilIfEmpty(p.Classifications),
+// UpgradeState moves state written on the older Taxonomy API (version 0) to
+// the Developer API's schema: the attributes are the same but for the new
+// display_name, which the older API did not have.
+func (r *userPropertyResource) UpgradeState(context.Context) map[int64]resource.StateUpgrader {
+	prior := propertyAttributes("property", false)
+	maps.Copy(prior, map[string]schema.Attribute{
+		"id":   schema.StringAttribute{Computed: true},
+		"name": schema.StringAttribute{Required: true},
+	})
+	return map[int64]resource.StateUpgrader{
+		0: {
+			PriorSchema: &schema.Schema{Attributes: prior},
+			StateUpgrader: func(ctx context.Context, req resource.UpgradeStateRequest, resp *resource.UpgradeStateResponse) {
+				var old struct {
+					ID   types.String `tfsdk:"id"`
+					Name types.String `tfsdk:"name"`
+					propertyModel
+				}
+				resp.Diagnostics.Append(req.State.Get(ctx, &old)...)
+				if resp.Diagnostics.HasError() {
+					return
+				}
+				resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyModel{
+					ID:            types.StringValue(strings.TrimPrefix(old.ID.ValueString(), "gp:")),
+					Name:          old.Name,
+					DisplayName:   types.StringNull(),
+					propertyModel: old.propertyModel,
+				})...)
+			},
+		},
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 const userPropertyAddress = "amplitude_user_property.test"
@@ -22,27 +22,41 @@ func userPropertyConfig(s *acctest.Sandbox, body string) string {
 	return s.ProviderConfig() + "resource \"amplitude_user_property\" \"test\" {\n" + body + "\n}\n"
 }
 
+func ptr[T any](v T) *T { return &v }
+
 func TestAccUserProperty_lifecycle(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	enum := userPropertyConfig(s, `
+	full := userPropertyConfig(s, `
   name            = "loyalty_tier"
+  display_name    = "Loyalty tier"
   description     = "Bronze, silver or gold."
   type            = "enum"
   enum_values     = ["bronze", "silver", "gold"]
   classifications = ["SENSITIVE"]`)
-	renamed := userPropertyConfig(s, `
-  name          = "membership_tier"
-  type          = "string"
-  regex         = "^[a-z]+$"
-  is_array_type = true
-  is_hidden     = true`)
+	// Every mutable attribute changed, the optional ones removed.
+	changed := userPropertyConfig(s, `
+  name        = "loyalty_tier"
+  type        = "enum"
+  enum_values = ["bronze", "silver", "gold"]
+  is_hidden   = true`)
+	retyped := userPropertyConfig(s, `
+  name  = "loyalty_tier"
+  type  = "string"
+  regex = "^[a-z]+$"`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if _, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier"); !developer.IsNotFound(err) {
+				return fmt.Errorf("after destroy the property still reads: %w", err)
+			}
+			return nil
+		},
 		Steps: []resource.TestStep{
 			{
-				Config: enum,
+				Config: full,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("loyalty_tier")),
+					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Loyalty tier")),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("enum_values"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("bronze"), knownvalue.StringExact("silver"), knownvalue.StringExact("gold"),
 					})),
@@ -50,77 +64,133 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// Renaming and retyping update in place; dropped fields are
-				// cleared on the server.
-				Config: renamed,
+				Config: changed,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("membership_tier")),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("description"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("enum_values"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("display_name"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("classifications"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					if _, err := s.Amplitude().GetUserProperty(context.Background(), "loyalty_tier"); !amplitude.IsNotFound(err) {
-						return fmt.Errorf("the old name still resolves (err %w)", err)
-					}
-					p, err := s.Amplitude().GetUserProperty(context.Background(), "membership_tier")
-					if err != nil || p.Regex != "^[a-z]+$" || !p.IsArrayType || p.Description != "" {
+					p, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier")
+					if err != nil || p.Description != nil || p.DisplayName != nil || len(p.Classifications) != 0 || !p.IsHidden {
 						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
 					return nil
 				},
 			},
+			{Config: changed, PlanOnly: true},
+			{
+				// The type is set at creation: changing it replaces the
+				// property, which a create after the (soft) delete brings
+				// back with the new type.
+				Config: retyped,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("regex"), knownvalue.StringExact("^[a-z]+$")),
+				},
+			},
+			{Config: retyped, PlanOnly: true},
 			{
 				ResourceName:      userPropertyAddress,
 				ImportState:       true,
-				ImportStateId:     "gp:membership_tier",
+				ImportStateId:     "gp:loyalty_tier",
 				ImportStateVerify: true,
 			},
 			{
+				// Changed in the dashboard: drift, corrected.
 				PreConfig: func() {
-					p, err := s.Amplitude().GetUserProperty(context.Background(), "membership_tier")
-					if err != nil {
-						t.Fatal(err)
-					}
-					p.IsHidden = false
-					if _, err := s.Amplitude().UpdateUserProperty(context.Background(), p.Name, *p); err != nil {
+					if _, err := s.Developer().UpdateUserProperty(context.Background(), "loyalty_tier", developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: renamed,
+				Config: retyped,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
 			},
 			{
+				// Deleted outside Terraform: the plan creates it again.
 				PreConfig: func() {
-					if err := s.Amplitude().DeleteUserProperty(context.Background(), "membership_tier"); err != nil {
+					if err := s.Developer().DeleteUserProperty(context.Background(), "loyalty_tier"); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: renamed,
+				Config: retyped,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionCreate)},
 				},
 			},
-			{Config: renamed, PlanOnly: true},
+			{Config: retyped, PlanOnly: true},
 		},
+	})
+}
+
+// A property with data that is not in the tracking plan is created by
+// promoting it: one create, and the next plan is empty.
+func TestAccUserProperty_promotesIngestedProperty(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := userPropertyConfig(s, `
+  name        = "referral_source"
+  type        = "string"
+  description = "Where the user came from."`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(*terraform.State) error {
+					p, err := s.Developer().GetUserProperty(context.Background(), "referral_source")
+					if err != nil || !p.IsInSchema || *p.Description != "Where the user came from." {
+						return fmt.Errorf("server holds %+v, %w", p, err)
+					}
+					return nil
+				},
+			},
+			{Config: config, PlanOnly: true},
+		},
+	})
+}
+
+// A property already in the plan is not taken over by a create: the error
+// says to import it.
+func TestAccUserProperty_alreadyInPlan(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      userPropertyConfig(s, "name = \"plan\"\ntype = \"string\""),
+			ExpectError: acctest.ErrorMatching(`"plan": it is already in the tracking plan.*terraform import amplitude_user_property.<name> "plan"`),
+		}},
+	})
+}
+
+func TestAccUserProperty_builtIn(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
+			ExpectError: acctest.ErrorMatching(`read_only_property.*refer to them by name`),
+		}},
 	})
 }
 
 func TestAccUserProperty_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cases := map[string]struct{ body, want string }{
-		"gp prefix":           {`name = "gp:tier"`, `name must not start with "gp:"`},
-		"unknown type":        {"name = \"t\"\ntype = \"date\"", `type value must be one of: \["string" "number" "boolean" "enum" "any"\]`},
+		"unknown type":        {"name = \"t\"\ntype = \"date\"", `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
 		"regex on a number":   {"name = \"t\"\ntype = \"number\"\nregex = \"[0-9]+\"", `regex: only applies to type "string"; this property's type is "number"`},
 		"enum without values": {"name = \"t\"\ntype = \"enum\"", `enum_values: required when type is "enum"`},
 		"values without enum": {"name = \"t\"\nenum_values = [\"a\"]", `enum_values: only applies to type "enum"; this property's type is "any"`},
-		"comma in a value":    {"name = \"t\"\ntype = \"enum\"\nenum_values = [\"a,b\"]", `must not contain a comma`},
-		"unknown class":       {"name = \"t\"\nclassifications = [\"SECRET\"]", `value must be one of: \["PII" "SENSITIVE" "REVENUE"\]`},
+		"space around value":  {"name = \"t\"\ntype = \"enum\"\nenum_values = [\" gold\"]", `must not begin or end with white space`},
+		"unknown class":       {"name = \"t\"\nclassifications = [\"SECRET\"]", `value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
+		"bad regex":           {"name = \"t\"\ntype = \"string\"\nregex = \"[a-\"", `regex: missing closing \]`},
+		"blank name":          {`name = "  "`, `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -174,7 +174,7 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 	{name: "property classification", config: `resource "amplitude_user_property" "x" {
   name            = "tier"
   classifications = ["SECRET"]
-}`, want: `classifications\[Value\("SECRET"\)\] value must be one of: \["PII" "SENSITIVE" "REVENUE"\]`},
+}`, want: `classifications\[Value\("SECRET"\)\] value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
 	{name: "destination filter operator of the old API", config: fmt.Sprintf(destination, validAppID, `"external_id"`,
 		`{ events = ["Purchase"], filters = [{ property = "ltv", operator = "greater", values = ["1"] }] }`),
 		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "greater_than" "less_than"\], got: "greater"`},
@@ -242,6 +242,53 @@ resource "amplitude_sync" "x" {
   cadence        = "daily"
 }`, ownProviders: true,
 		want: `amplitude_sync calls Amplitude APIs that take the project's API key and secret key: set api_key \(or the AMPLITUDE_API_KEY environment variable\) and secret_key`},
+	{name: "event type with a trailing space", config: `resource "amplitude_event_type" "x" { name = "Purchase " }`,
+		want: `name must not begin or end with white space \(Amplitude refuses it\)`},
+	{name: "event type without a name", config: `resource "amplitude_event_type" "x" { name = "" }`,
+		want: `name must not be empty or only white space`},
+	{name: "event type with a blank description", config: `resource "amplitude_event_type" "x" {
+  name        = "Purchase"
+  description = "   "
+}`, want: `description must not be empty or only white space`},
+	{name: "event property without its event", config: `resource "amplitude_event_property" "x" { name = "price" }`,
+		want: `The argument "event_type" is required`},
+	{name: "event property enum value with spaces", config: `resource "amplitude_event_property" "x" {
+  event_type  = "Purchase"
+  name        = "size"
+  type        = "enum"
+  enum_values = ["small", " large"]
+}`, want: `enum_values\[Value\(" large"\)\] must not begin or end with white space`},
+	{name: "event property regex that does not compile", config: `resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "coupon"
+  type       = "string"
+  regex      = "(unclosed"
+}`, want: `regex: error parsing regexp: missing closing \)`},
+	{name: "event property type", config: `resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "price"
+  type       = "decimal"
+}`, want: `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
+	{name: "event property regex on a number", config: `resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "price"
+  type       = "number"
+  regex      = "[0-9]+"
+}`, want: `regex: only applies to type "string"; this property's type is "number"`},
+	{name: "event property enum without values", config: `resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "size"
+  type       = "enum"
+}`, want: `enum_values: required when type is "enum"`},
+	{name: "user property blank display name", config: `resource "amplitude_user_property" "x" {
+  name         = "tier"
+  display_name = ""
+}`, want: `display_name must not be empty or only white space`},
+	{name: "user property empty enum set", config: `resource "amplitude_user_property" "x" {
+  name        = "tier"
+  type        = "enum"
+  enum_values = []
+}`, want: `enum_values set must contain at least 1 elements`},
 	{name: "key permission typo", config: `resource "braze_api_key" "x" {
   name        = "k"
   permissions = ["users.trak"]
@@ -278,8 +325,8 @@ func TestAccBadInput(t *testing.T) {
 			})
 		})
 	}
-	if cases < 40 {
-		t.Errorf("the table holds %d invalid configurations; keep at least 40", cases)
+	if cases < 50 {
+		t.Errorf("the table holds %d invalid configurations; keep at least 50", cases)
 	}
 	if writes := s.Stats(t).Writes(); writes != 0 {
 		t.Errorf("invalid configurations reached the vendors with %d write requests", writes)

@@ -39,7 +39,9 @@ func (d *customAttributesDataSource) Metadata(_ context.Context, req datasource.
 func (d *customAttributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every custom attribute of the Braze workspace, from Braze's `GET /custom_attributes` export, all pages. " +
-			"The provider's key needs the `custom_attributes.get` permission. Attributes written by Amplitude user-property and computation syncs appear once those syncs have run.",
+			"The provider's key needs the `custom_attributes.get` permission. Attributes written by Amplitude user-property and computation syncs appear once those syncs have run. " +
+			"**Cost:** one request per 50 attributes, counted against Braze's limit of 1,000 requests an hour that `/custom_attributes` shares with `/events`, `/events/list` and `/purchases/product_list`; " +
+			"a run reads the pages once however many of these data sources it has.",
 		Attributes: map[string]schema.Attribute{
 			"attributes": schema.ListNestedAttribute{
 				Computed:            true,

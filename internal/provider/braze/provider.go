@@ -127,6 +127,8 @@ func (p *Provider) Resources(context.Context) []func() resource.Resource {
 func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewCustomAttributesDataSource,
+		NewCustomEventsDataSource,
+		NewSegmentsDataSource,
 	}
 }
 

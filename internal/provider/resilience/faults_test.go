@@ -232,3 +232,57 @@ resource "amplitude_braze_destination" "twin" {
 		},
 	})
 }
+
+// TestAccFaults_trackingPlanExactlyOnce applies 50 user properties and 20
+// events while 30% of writes lose their answer and 20% of requests fail:
+// every write carries one Idempotency-Key across its retries, so the apply
+// converges with exactly 50 and 20 new objects, and the provider never lists
+// the plan to find out what a lost write did.
+func TestAccFaults_trackingPlanExactlyOnce(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	seed := s.Stats(t).Objects
+	config := strings.Replace(s.ProviderConfig(), "max_retries       = 3", "max_retries       = 20", 1) + `
+resource "amplitude_user_property" "p" {
+  count = 50
+  name  = "exactly_once_${count.index}"
+  type  = "string"
+}
+
+resource "amplitude_event_type" "e" {
+  count       = 20
+  name        = "Exactly Once ${count.index}"
+  description = "Event ${count.index}."
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { setFaults(t, s, map[string]any{"drop_response_rate": 0.3, "error_rate": 0.2}) },
+				Config:    config,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(*terraform.State) error {
+						setFaults(t, s, map[string]any{"drop_response_rate": 0, "error_rate": 0})
+						return nil
+					},
+					expectObjects(s, t, map[string]int{"user_properties": seed["user_properties"] + 50, "events": seed["events"] + 20}),
+					func(*terraform.State) error {
+						routes := s.Stats(t).Requests.ByRoute
+						for _, list := range []string{"GET /developer-api/v1/projects/{project_id}/user-properties", "GET /developer-api/v1/projects/{project_id}/events"} {
+							if routes[list] != 0 {
+								return fmt.Errorf("%s sent %d times: the apply should need no listing", list, routes[list])
+							}
+						}
+						return nil
+					},
+				),
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}

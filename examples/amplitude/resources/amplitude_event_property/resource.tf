@@ -1,0 +1,18 @@
+resource "amplitude_event_type" "purchase" {
+  name = "Purchase"
+}
+
+resource "amplitude_event_property" "price" {
+  event_type      = amplitude_event_type.purchase.name
+  name            = "price"
+  description     = "The order's total in the currency given."
+  type            = "number"
+  classifications = ["REVENUE"]
+}
+
+resource "amplitude_event_property" "currency" {
+  event_type  = amplitude_event_type.purchase.name
+  name        = "currency"
+  type        = "enum"
+  enum_values = ["USD", "EUR", "GBP"]
+}

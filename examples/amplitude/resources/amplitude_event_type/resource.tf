@@ -1,0 +1,12 @@
+# The events a Braze stream forwards, declared in the tracking plan so that
+# a renamed event shows in review instead of silently stopping the stream.
+resource "amplitude_event_type" "purchase" {
+  name        = "Purchase"
+  description = "A completed order."
+}
+
+resource "amplitude_event_type" "push_sent" {
+  name        = "Push Notification Sent"
+  description = "Braze sent the user a push notification."
+  is_active   = false # happens to the user, not an action of theirs
+}

@@ -1,0 +1,426 @@
+package developer
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"net/url"
+	"sync"
+)
+
+// The tracking plan on the Developer API: events, their properties, and user
+// properties. Unlike destinations, every write takes an Idempotency-Key that
+// makes a repeat of it safe: Amplitude answers a repeated key with the first
+// answer instead of acting twice. So a write here is sent with one key for
+// all its retries, and a lost answer needs no search for what it did.
+
+// Event is an event type of the project's tracking plan.
+type Event struct {
+	ID          string  `json:"id"`
+	EventType   string  `json:"event_type"`
+	DisplayName string  `json:"display_name"`
+	Description *string `json:"description"`
+	IsActive    bool    `json:"is_active"`
+}
+
+// EventSpec is what a create or an update of an event sets. Every field is
+// sent: a nil description clears the one Amplitude holds.
+type EventSpec struct {
+	Description *string
+	IsActive    bool
+}
+
+// Property is an event property or a user property of the tracking plan.
+// EventType is set for event properties; DisplayName and IsOfficial only
+// exist on user properties.
+type Property struct {
+	ID              string   `json:"id"`
+	EventType       string   `json:"event_type,omitempty"`
+	PropertyName    string   `json:"property_name"`
+	DisplayName     *string  `json:"display_name"`
+	Description     *string  `json:"description"`
+	IsOfficial      *bool    `json:"is_official"`
+	IsHidden        bool     `json:"is_hidden"`
+	IsInSchema      bool     `json:"is_in_schema"`
+	DataType        *string  `json:"data_type"`
+	IsArrayType     bool     `json:"is_array_type"`
+	EnumValues      []string `json:"enum_values"`
+	Regex           *string  `json:"regex"`
+	Classifications []string `json:"classifications"`
+}
+
+// PropertySpec is what a create or an update of a property sets. Every
+// field is sent; nil clears.
+type PropertySpec struct {
+	DisplayName     *string
+	Description     *string
+	DataType        *string
+	IsArrayType     bool
+	EnumValues      []string
+	Regex           *string
+	IsHidden        bool
+	Classifications []string
+}
+
+// Property data types and classifications Amplitude takes.
+var (
+	PropertyDataTypes       = []string{"string", "number", "boolean", "object", "enum", "any"}
+	PropertyClassifications = []string{"PII", "SENSITIVE", "INTERNAL", "REVENUE"}
+)
+
+// Error codes of the tracking plan's refusals.
+const (
+	codeNotInSchema      = "not_in_schema"
+	codeReadOnlyProperty = "read_only_property"
+	codeAlreadyExists    = "already_exists"
+)
+
+// IsNotInSchema reports Amplitude's refusal to change a property that has
+// data but is not in the tracking plan.
+func IsNotInSchema(err error) bool { return hasCode(err, codeNotInSchema) }
+
+// IsReadOnlyProperty reports Amplitude's refusal to change one of its own
+// default properties.
+func IsReadOnlyProperty(err error) bool { return hasCode(err, codeReadOnlyProperty) }
+
+// IsAlreadyExists reports a create of an event the tracking plan holds.
+func IsAlreadyExists(err error) bool {
+	var p *Problem
+	return errors.As(err, &p) && p.Status == http.StatusConflict && (p.ErrorCode == "" || p.ErrorCode == codeAlreadyExists)
+}
+
+func hasCode(err error, code string) bool {
+	var p *Problem
+	return errors.As(err, &p) && p.ErrorCode == code
+}
+
+// newIdempotencyKey names one logical write; its retries reuse it.
+func newIdempotencyKey() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand never fails on the platforms Go supports
+	return "terraform-" + hex.EncodeToString(b)
+}
+
+// write sends one logical taxonomy write under a fresh Idempotency-Key; the
+// transport retries it with that key after a lost answer or a server error,
+// which the key makes safe.
+func (c *Client) write(ctx context.Context, method, path string, query url.Values, body, out any) (int, error) {
+	status := 0
+	err := c.do(ctx, call{
+		method: method, path: path, query: query, body: body,
+		header:   http.Header{"Idempotency-Key": {newIdempotencyKey()}},
+		onStatus: func(s int) { status = s },
+	}, out)
+	return status, asScopeError(err, ScopeTaxonomyWrite)
+}
+
+func (c *Client) read(ctx context.Context, path string, out any) error {
+	return asScopeError(c.do(ctx, call{method: http.MethodGet, path: path}, out), ScopeTaxonomyRead)
+}
+
+func (s EventSpec) body() map[string]any {
+	return map[string]any{"description": s.Description, "is_active": s.IsActive}
+}
+
+// ListEvents reads every event of the tracking plan.
+func (c *Client) ListEvents(ctx context.Context) ([]Event, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
+		return nil, err
+	}
+	events, err := listAll[Event](ctx, c, c.projectPath("events"), nil)
+	return events, asScopeError(err, ScopeTaxonomyRead)
+}
+
+// GetEvent reads one event; IsNotFound tells a missing or deleted one.
+func (c *Client) GetEvent(ctx context.Context, eventType string) (*Event, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
+		return nil, err
+	}
+	var out envelope[Event]
+	if err := c.read(ctx, c.projectPath("events", eventType), &out); err != nil {
+		return nil, err
+	}
+	return &out.Data, nil
+}
+
+// CreateEvent adds eventType to the tracking plan (or brings a deleted one
+// back) and sets it to spec. The create takes only a description, so an
+// event to be inactive is updated after.
+func (c *Client) CreateEvent(ctx context.Context, eventType string, spec EventSpec) (*Event, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return nil, err
+	}
+	defer c.forgetTaxonomy()
+	var out envelope[Event]
+	if _, err := c.write(ctx, http.MethodPost, c.projectPath("events"), nil,
+		map[string]any{"event_type": eventType, "description": spec.Description}, &out); err != nil {
+		return nil, err
+	}
+	if out.Data.IsActive != spec.IsActive {
+		return c.UpdateEvent(ctx, eventType, spec)
+	}
+	return &out.Data, nil
+}
+
+// UpdateEvent sets the event to spec.
+func (c *Client) UpdateEvent(ctx context.Context, eventType string, spec EventSpec) (*Event, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return nil, err
+	}
+	defer c.forgetTaxonomy()
+	var out envelope[Event]
+	if _, err := c.write(ctx, http.MethodPatch, c.projectPath("events", eventType), nil, spec.body(), &out); err != nil {
+		return nil, err
+	}
+	return &out.Data, nil
+}
+
+// DeleteEvent removes the event from the tracking plan (Amplitude keeps it,
+// deleted, and a later create brings it back); one already gone counts as
+// deleted.
+func (c *Client) DeleteEvent(ctx context.Context, eventType string) error {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return err
+	}
+	defer c.forgetTaxonomy()
+	_, err := c.write(ctx, http.MethodDelete, c.projectPath("events", eventType), nil, nil, nil)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+func (s PropertySpec) createBody(name string, user bool) map[string]any {
+	b := s.patchBody(user)
+	b["property_name"] = name
+	b["data_type"], b["is_array_type"], b["enum_values"], b["regex"] = s.DataType, s.IsArrayType, orEmpty(s.EnumValues), s.Regex
+	return b
+}
+
+// patchBody is every field an update can change. User properties' type
+// fields are set at creation only: Amplitude refuses them on an update.
+func (s PropertySpec) patchBody(user bool) map[string]any {
+	b := map[string]any{
+		"description":     s.Description,
+		"is_hidden":       s.IsHidden,
+		"classifications": orEmpty(s.Classifications),
+	}
+	if user {
+		b["display_name"] = s.DisplayName
+		return b
+	}
+	b["data_type"], b["is_array_type"], b["enum_values"], b["regex"] = s.DataType, s.IsArrayType, orEmpty(s.EnumValues), s.Regex
+	return b
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// ErrAlreadyInPlan is a create of a property the tracking plan already
+// holds: Amplitude answers it with the property unchanged, and the provider
+// would otherwise take over a property managed elsewhere without saying so.
+var ErrAlreadyInPlan = errors.New("it is already in the tracking plan")
+
+// createProperty creates a property, promotes an ingested-only one into the
+// plan, or brings a deleted one back, all with spec; a property already in
+// the plan is returned with ErrAlreadyInPlan.
+func (c *Client) createProperty(ctx context.Context, path string, body map[string]any) (*Property, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return nil, err
+	}
+	defer c.forgetTaxonomy()
+	var out envelope[Property]
+	status, err := c.write(ctx, http.MethodPost, path, nil, body, &out)
+	if err != nil {
+		return nil, err
+	}
+	if status == http.StatusOK {
+		return &out.Data, ErrAlreadyInPlan
+	}
+	return &out.Data, nil
+}
+
+func (c *Client) updateProperty(ctx context.Context, path string, body map[string]any) (*Property, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return nil, err
+	}
+	defer c.forgetTaxonomy()
+	var out envelope[Property]
+	if _, err := c.write(ctx, http.MethodPatch, path, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out.Data, nil
+}
+
+func (c *Client) deleteProperty(ctx context.Context, path string) error {
+	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return err
+	}
+	defer c.forgetTaxonomy()
+	_, err := c.write(ctx, http.MethodDelete, path, nil, nil, nil)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+func (c *Client) getProperty(ctx context.Context, path string) (*Property, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
+		return nil, err
+	}
+	var out envelope[Property]
+	if err := c.read(ctx, path, &out); err != nil {
+		return nil, err
+	}
+	return &out.Data, nil
+}
+
+// CreateEventProperty adds name to eventType's properties in the plan.
+func (c *Client) CreateEventProperty(ctx context.Context, eventType, name string, spec PropertySpec) (*Property, error) {
+	return c.createProperty(ctx, c.projectPath("events", eventType, "event-properties"), spec.createBody(name, false))
+}
+
+// GetEventProperty reads one event property.
+func (c *Client) GetEventProperty(ctx context.Context, eventType, name string) (*Property, error) {
+	return c.getProperty(ctx, c.projectPath("events", eventType, "event-properties", name))
+}
+
+// UpdateEventProperty sets the event property to spec.
+func (c *Client) UpdateEventProperty(ctx context.Context, eventType, name string, spec PropertySpec) (*Property, error) {
+	return c.updateProperty(ctx, c.projectPath("events", eventType, "event-properties", name), spec.patchBody(false))
+}
+
+// DeleteEventProperty removes the event property from the plan.
+func (c *Client) DeleteEventProperty(ctx context.Context, eventType, name string) error {
+	return c.deleteProperty(ctx, c.projectPath("events", eventType, "event-properties", name))
+}
+
+// ListEventProperties reads every property of eventType, those only
+// ingested included.
+func (c *Client) ListEventProperties(ctx context.Context, eventType string) ([]Property, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
+		return nil, err
+	}
+	props, err := listAll[Property](ctx, c, c.projectPath("events", eventType, "event-properties"), nil)
+	return props, asScopeError(err, ScopeTaxonomyRead)
+}
+
+// CreateUserProperty adds name to the plan's user properties.
+func (c *Client) CreateUserProperty(ctx context.Context, name string, spec PropertySpec) (*Property, error) {
+	return c.createProperty(ctx, c.projectPath("user-properties"), spec.createBody(name, true))
+}
+
+// GetUserProperty reads one user property.
+func (c *Client) GetUserProperty(ctx context.Context, name string) (*Property, error) {
+	return c.getProperty(ctx, c.projectPath("user-properties", name))
+}
+
+// UpdateUserProperty sets what an update can change of the user property:
+// its display name, description, visibility and classifications.
+func (c *Client) UpdateUserProperty(ctx context.Context, name string, spec PropertySpec) (*Property, error) {
+	return c.updateProperty(ctx, c.projectPath("user-properties", name), spec.patchBody(true))
+}
+
+// DeleteUserProperty removes the user property from the plan.
+func (c *Client) DeleteUserProperty(ctx context.Context, name string) error {
+	return c.deleteProperty(ctx, c.projectPath("user-properties", name))
+}
+
+// ListUserProperties reads every user property, those only ingested
+// included.
+func (c *Client) ListUserProperties(ctx context.Context) ([]Property, error) {
+	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
+		return nil, err
+	}
+	props, err := listAll[Property](ctx, c, c.projectPath("user-properties"), nil)
+	return props, asScopeError(err, ScopeTaxonomyRead)
+}
+
+// Taxonomy is the tracking plan as one run sees it, for checking what
+// destinations name: every event, every user property, and the properties
+// of the events asked about.
+type Taxonomy struct {
+	client *Client
+
+	mu             sync.Mutex
+	events         map[string]bool
+	userProperties map[string]bool
+	eventProps     map[string]map[string]bool
+}
+
+// Taxonomy returns the run's view of the tracking plan, read lazily and
+// once: every destination checked in a plan shares its listings.
+func (c *Client) Taxonomy() *Taxonomy {
+	c.taxonomyMu.Lock()
+	defer c.taxonomyMu.Unlock()
+	if c.taxonomy == nil {
+		c.taxonomy = &Taxonomy{client: c}
+	}
+	return c.taxonomy
+}
+
+func (c *Client) forgetTaxonomy() {
+	c.taxonomyMu.Lock()
+	defer c.taxonomyMu.Unlock()
+	c.taxonomy = nil
+}
+
+// HasEvent reports whether the plan holds eventType.
+func (t *Taxonomy) HasEvent(ctx context.Context, eventType string) (bool, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.events == nil {
+		events, err := t.client.ListEvents(ctx)
+		if err != nil {
+			return false, err
+		}
+		t.events = map[string]bool{}
+		for _, e := range events {
+			t.events[e.EventType] = true
+		}
+	}
+	return t.events[eventType], nil
+}
+
+// HasUserProperty reports whether the project knows the user property.
+func (t *Taxonomy) HasUserProperty(ctx context.Context, name string) (bool, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.userProperties == nil {
+		props, err := t.client.ListUserProperties(ctx)
+		if err != nil {
+			return false, err
+		}
+		t.userProperties = map[string]bool{}
+		for _, p := range props {
+			t.userProperties[p.PropertyName] = true
+		}
+	}
+	return t.userProperties[name], nil
+}
+
+// HasEventProperty reports whether eventType has the property.
+func (t *Taxonomy) HasEventProperty(ctx context.Context, eventType, name string) (bool, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, ok := t.eventProps[eventType]; !ok {
+		props, err := t.client.ListEventProperties(ctx, eventType)
+		if err != nil && !IsNotFound(err) {
+			return false, err
+		}
+		if t.eventProps == nil {
+			t.eventProps = map[string]map[string]bool{}
+		}
+		t.eventProps[eventType] = map[string]bool{}
+		for _, p := range props {
+			t.eventProps[eventType][p.PropertyName] = true
+		}
+	}
+	return t.eventProps[eventType][name], nil
+}

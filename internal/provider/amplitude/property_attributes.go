@@ -1,0 +1,211 @@
+package amplitude
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+)
+
+// The attributes event properties and user properties share, named alike
+// on both resources. Amplitude refuses values with white space around them
+// rather than trimming them, so they are refused at plan time too.
+
+// propertyModel is the part of both property models these attributes fill.
+type propertyModel struct {
+	Description     types.String `tfsdk:"description"`
+	Type            types.String `tfsdk:"type"`
+	Regex           types.String `tfsdk:"regex"`
+	EnumValues      []string     `tfsdk:"enum_values"`
+	IsArrayType     types.Bool   `tfsdk:"is_array_type"`
+	IsHidden        types.Bool   `tfsdk:"is_hidden"`
+	Classifications []string     `tfsdk:"classifications"`
+}
+
+// trimmed matches a value with no white space at either end.
+var trimmed = regexp.MustCompile(`(?s)^\S(?:.*\S)?$`)
+
+// trimmedText refuses blank values and values with white space around them.
+func trimmedText() []validator.String {
+	return []validator.String{
+		notBlank(),
+		stringvalidator.RegexMatches(trimmed, "must not begin or end with white space (Amplitude refuses it)"),
+	}
+}
+
+// propertyAttributes returns the shared attributes. typeFixed says the
+// type fields (type, regex, enum_values, is_array_type) are set only at
+// creation, as for user properties: changing one replaces the property.
+func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute {
+	replace := func(note string) string { return note }
+	var stringMods []planmodifier.String
+	var setMods []planmodifier.Set
+	var boolMods []planmodifier.Bool
+	if typeFixed {
+		replace = func(note string) string { return note + " Amplitude sets it when the property is created: changing it replaces the property." }
+		stringMods = []planmodifier.String{stringplanmodifier.RequiresReplace()}
+		setMods = []planmodifier.Set{setplanmodifier.RequiresReplace()}
+		boolMods = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+	}
+	return map[string]schema.Attribute{
+		"description": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: "What the " + what + " means. Removing it clears it in Amplitude.",
+			Validators:          trimmedText(),
+		},
+		"type": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             stringdefault.StaticString("any"),
+			MarkdownDescription: replace("The value type: one of " + backtickList(developer.PropertyDataTypes) + ". Defaults to `any`, which is also how an untyped property reads. With `is_array_type`, the type of the elements."),
+			Validators:          []validator.String{stringvalidator.OneOf(developer.PropertyDataTypes...)},
+			PlanModifiers:       stringMods,
+		},
+		"regex": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: replace("A pattern values must match (RE2 syntax), e.g. `^[0-9]{5}$`. Only for `type = \"string\"`."),
+			Validators:          append(trimmedText(), validRegex()),
+			PlanModifiers:       stringMods,
+		},
+		"enum_values": schema.SetAttribute{
+			ElementType:         types.StringType,
+			Optional:            true,
+			MarkdownDescription: replace("The allowed values. Required for `type = \"enum\"`, and only for it. Each value is written exactly: Amplitude refuses white space around one."),
+			Validators: []validator.Set{
+				setvalidator.SizeAtLeast(1),
+				setvalidator.ValueStringsAre(trimmedText()...),
+			},
+			PlanModifiers: setMods,
+		},
+		"is_array_type": schema.BoolAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(false),
+			MarkdownDescription: replace("Whether values are arrays of `type`. Defaults to `false`."),
+			PlanModifiers:       boolMods,
+		},
+		"is_hidden": schema.BoolAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(false),
+			MarkdownDescription: "Hide the " + what + " from Amplitude's charts and default listings. Defaults to `false`.",
+		},
+		"classifications": schema.SetAttribute{
+			ElementType: types.StringType,
+			Optional:    true,
+			MarkdownDescription: "Data access classifications: any of " + backtickList(developer.PropertyClassifications) +
+				". Needs Data Access Controls enabled on the Amplitude account. Removing them clears them in Amplitude.",
+			Validators: []validator.Set{
+				setvalidator.SizeAtLeast(1),
+				setvalidator.ValueStringsAre(stringvalidator.OneOf(developer.PropertyClassifications...)),
+			},
+		},
+	}
+}
+
+// validateTypeRules checks the rules that tie regex and enum_values to a
+// type; it reads each value by path so that unknown values are skipped.
+func validateTypeRules(ctx context.Context, config configGetter, resp *resource.ValidateConfigResponse) {
+	var propertyType, regex types.String
+	var enumValues types.Set
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("type"), &propertyType)...)
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("regex"), &regex)...)
+	resp.Diagnostics.Append(config.GetAttribute(ctx, path.Root("enum_values"), &enumValues)...)
+	if propertyType.IsUnknown() {
+		return
+	}
+	typeName := propertyType.ValueString()
+	if typeName == "" {
+		typeName = "any"
+	}
+	if !regex.IsNull() && typeName != "string" {
+		resp.Diagnostics.AddAttributeError(path.Root("regex"), "regex needs a string type",
+			fmt.Sprintf("regex: only applies to type \"string\"; this property's type is %q.", typeName))
+	}
+	if !enumValues.IsNull() && typeName != "enum" {
+		resp.Diagnostics.AddAttributeError(path.Root("enum_values"), "enum_values needs the enum type",
+			fmt.Sprintf("enum_values: only applies to type \"enum\"; this property's type is %q.", typeName))
+	}
+	if enumValues.IsNull() && typeName == "enum" {
+		resp.Diagnostics.AddAttributeError(path.Root("enum_values"), "Missing enum values",
+			"enum_values: required when type is \"enum\".")
+	}
+}
+
+func (m propertyModel) spec() developer.PropertySpec {
+	s := developer.PropertySpec{
+		Description:     m.Description.ValueStringPointer(),
+		DataType:        m.Type.ValueStringPointer(),
+		IsArrayType:     m.IsArrayType.ValueBool(),
+		EnumValues:      m.EnumValues,
+		Regex:           m.Regex.ValueStringPointer(),
+		IsHidden:        m.IsHidden.ValueBool(),
+		Classifications: m.Classifications,
+	}
+	return s
+}
+
+func propertyFromAPI(p *developer.Property) propertyModel {
+	dataType := "any"
+	if p.DataType != nil {
+		dataType = *p.DataType
+	}
+	return propertyModel{
+		Description:     types.StringPointerValue(p.Description),
+		Type:            types.StringValue(dataType),
+		Regex:           types.StringPointerValue(p.Regex),
+		EnumValues:      nilIfEmpty(p.EnumValues),
+		IsArrayType:     types.BoolValue(p.IsArrayType),
+		IsHidden:        types.BoolValue(p.IsHidden),
+		Classifications: nilIfEmpty(p.Classifications),
+	}
+}
+
+// validRegex refuses a pattern that does not compile, as Amplitude would.
+func validRegex() validator.String { return regexValidator{} }
+
+type regexValidator struct{}
+
+func (regexValidator) Description(context.Context) string {
+	return "must be a valid regular expression (RE2 syntax)"
+}
+
+func (v regexValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression", fmt.Sprintf("%s: %v", req.Path, err))
+	}
+}
+
+// notInPlanWarning says what Read does with a property Amplitude has data
+// for but that is not in the tracking plan: Amplitude will not change it,
+// and the next apply adds it to the plan.
+func notInPlanWarning(what, name string) (string, string) {
+	return what + " is not in the tracking plan",
+		fmt.Sprintf("%s %q has data in Amplitude but is not in the tracking plan, so Amplitude would refuse to change it. It is removed from state, and the next apply adds it to the plan with the configured settings.", what, name)
+}
+
+// notInSchemaAdvice is what to do when Amplitude refuses to change a
+// property that is not in the tracking plan.
+func notInSchemaAdvice(err error) string {
+	return err.Error() + ". The property has data but is not in the tracking plan. Run terraform apply again: the provider then reads it as absent and adds it to the plan, with these settings. Or manage it in Amplitude's dashboard (Data › Properties) and remove it from this configuration."
+}
