@@ -57,7 +57,9 @@ func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute
 	var setMods []planmodifier.Set
 	var boolMods []planmodifier.Bool
 	if typeFixed {
-		replace = func(note string) string { return note + " Amplitude sets it when the property is created: changing it replaces the property." }
+		replace = func(note string) string {
+			return note + " Amplitude sets it when the property is created: changing it replaces the property."
+		}
 		stringMods = []planmodifier.String{stringplanmodifier.RequiresReplace()}
 		setMods = []planmodifier.Set{setplanmodifier.RequiresReplace()}
 		boolMods = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}

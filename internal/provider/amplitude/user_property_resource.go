@@ -18,10 +18,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*userPropertyResource)(nil)
-	_ resource.ResourceWithImportState      = (*userPropertyResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*userPropertyResource)(nil)
-	_ resource.ResourceWithUpgradeState     = (*userPropertyResource)(nil)
+	_ resource.ResourceWithConfigure      = (*userPropertyResource)(nil)
+	_ resource.ResourceWithImportState    = (*userPropertyResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*userPropertyResource)(nil)
+	_ resource.ResourceWithUpgradeState   = (*userPropertyResource)(nil)
 )
 
 // NewUserPropertyResource is the amplitude_user_property resource.
