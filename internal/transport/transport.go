@@ -29,10 +29,14 @@ type Config struct {
 	Credentials Credentials
 	// MaxRetries is how many times a failed request is sent again; zero
 	// means never.
-	MaxRetries     int
-	MinBackoff     time.Duration
-	MaxBackoff     time.Duration
+	MaxRetries int
+	MinBackoff time.Duration
+	MaxBackoff time.Duration
+	// RequestTimeout bounds one attempt.
 	RequestTimeout time.Duration
+	// Timeout bounds one request with all its attempts and waits: a host
+	// that accepts connections but never answers fails within it.
+	Timeout time.Duration
 	// MaxResponseBytes bounds how much of an answer is read.
 	MaxResponseBytes int64
 	Logger           Logger
@@ -45,6 +49,9 @@ const (
 	defaultMinBackoff     = 200 * time.Millisecond
 	defaultMaxBackoff     = 15 * time.Second
 	defaultRequestTimeout = 30 * time.Second
+	// DefaultTimeout is how long a request may take with its retries
+	// before the provider gives up on the host.
+	DefaultTimeout = 2 * time.Minute
 	// defaultMaxResponseBytes is far above the largest answer either
 	// vendor documents (a page of 1000 objects, a project's cohorts), and
 	// low enough that a server that never stops sending cannot exhaust
@@ -59,6 +66,7 @@ const (
 // look the object up before trying again.
 type Client struct {
 	http             *retryablehttp.Client
+	timeout          time.Duration
 	userAgent        string
 	authorization    string
 	maxResponseBytes int64
@@ -74,13 +82,18 @@ func New(cfg Config) *Client {
 	if cfg.MaxBackoff == 0 {
 		cfg.MaxBackoff = defaultMaxBackoff
 	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = DefaultTimeout
+	}
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = defaultRequestTimeout
 	}
+	cfg.RequestTimeout = min(cfg.RequestTimeout, cfg.Timeout)
 	if cfg.MaxResponseBytes == 0 {
 		cfg.MaxResponseBytes = defaultMaxResponseBytes
 	}
 	c := &Client{
+		timeout:          cfg.Timeout,
 		userAgent:        cfg.UserAgent,
 		authorization:    cfg.Credentials.header,
 		maxResponseBytes: cfg.MaxResponseBytes,
@@ -108,6 +121,9 @@ func New(cfg Config) *Client {
 type Response struct {
 	StatusCode int
 	Header     http.Header
+	// Attempts is how many times the request was sent: more than one when
+	// the answer is the last of spent retries.
+	Attempts int
 	// Body of an error answer (any status but 2xx) comes with the secrets
 	// redacted: clients build the user's error messages from it, and a
 	// server may echo the Authorization header there.
@@ -133,11 +149,32 @@ func (c *Client) Do(req *http.Request) (*Response, error) {
 	if !isSafeToRepeat(req.Context()) && safeToRepeat(req) {
 		req = MarkSafeToRepeat(req)
 	}
+	parent := req.Context()
+	ctx, cancel := context.WithTimeout(parent, c.timeout)
+	defer cancel()
+	attempts := new(int)
+	req = req.WithContext(context.WithValue(ctx, attemptsKey{}, attempts))
 	resp, err := c.send(req)
 	if err != nil {
+		// The client's own limit, not the caller's: say which host did not
+		// answer, and for how long.
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
+			err = fmt.Errorf("no answer from %s within %v (%s): %w", req.URL.Host, c.timeout, attemptCount(*attempts), err)
+		}
 		return nil, c.redactError(err)
 	}
+	resp.Attempts = *attempts
 	return resp, nil
+}
+
+type attemptsKey struct{}
+
+// attemptCount writes n attempts in words a message can carry.
+func attemptCount(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return fmt.Sprintf("%d attempts", n)
 }
 
 func (c *Client) send(req *http.Request) (*Response, error) {
@@ -198,6 +235,9 @@ func (c *Client) redactError(err error) error {
 }
 
 func (c *Client) logRequest(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	if n, ok := req.Context().Value(attemptsKey{}).(*int); ok {
+		*n = attempt + 1
+	}
 	if c.logger == nil {
 		return
 	}
@@ -232,7 +272,7 @@ func giveUp(resp *http.Response, err error, attempts int) (*http.Response, error
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return nil, fmt.Errorf("no answer after %d attempts: %w", attempts, err)
+		return nil, fmt.Errorf("no answer after %s: %w", attemptCount(attempts), err)
 	}
 	return resp, nil
 }

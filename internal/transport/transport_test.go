@@ -255,3 +255,49 @@ func TestAnswersAreReadUpToTheLimit(t *testing.T) {
 		t.Errorf("an answer one byte over the limit: err = %v; want it refused, naming the limit", err)
 	}
 }
+
+// A host that accepts connections but never answers fails within the
+// client's timeout, retries included, and the error names the host.
+func TestSilentHostFailsWithinTheTimeout(t *testing.T) {
+	release := make(chan struct{})
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer server.Close()
+	defer close(release)
+	client := New(Config{MaxRetries: 8, MinBackoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond, Timeout: 500 * time.Millisecond})
+	req, _ := http.NewRequest(http.MethodGet, server.URL+"/slow", nil)
+	start := time.Now()
+	_, err := client.Do(req)
+	elapsed := time.Since(start)
+	host := strings.TrimPrefix(server.URL, "http://")
+	if err == nil || !strings.Contains(err.Error(), "no answer from "+host+" within 500ms") {
+		t.Errorf("err = %v; want one that names the host and the limit", err)
+	}
+	if elapsed > 2*time.Second {
+		t.Errorf("gave up after %v; the limit is 500ms", elapsed)
+	}
+	if DefaultTimeout != 2*time.Minute {
+		t.Errorf("the default limit is %v; the README promises 2 minutes", DefaultTimeout)
+	}
+}
+
+// The answer that ends spent retries says how many attempts were made.
+func TestSpentRetriesCountTheAttempts(t *testing.T) {
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer server.Close()
+	req, _ := http.NewRequest(http.MethodGet, server.URL, nil)
+	resp, err := fastClient(nil, Credentials{}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Attempts != 4 {
+		t.Errorf("status %d after %d attempts; want 429 after 4", resp.StatusCode, resp.Attempts)
+	}
+}
