@@ -58,27 +58,52 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// APIError is an error answer from Amplitude, in its
-// {"success": false, "errors": [{"message": …}]} shape.
+// APIError is an error answer to a request of the client. Vendor tells
+// Amplitude's own answers, in its {"success": false, "errors": [{"message":
+// …}]} shape, from anything else that answered (a proxy's page, another
+// API): only Amplitude's word that an object is missing may make Terraform
+// forget it.
 type APIError struct {
 	Status   int
 	Messages []string
+	Vendor   bool
+	// Method and URL name the request; URL without credentials.
+	Method, URL string
+	// Attempts is more than 1 when the answer ended spent retries.
+	Attempts int
 }
 
 func (e *APIError) Error() string {
-	if len(e.Messages) == 0 {
-		return fmt.Sprintf("Amplitude API answered HTTP %d", e.Status)
+	var msg string
+	switch {
+	case !e.Vendor:
+		msg = fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Amplitude's API (it answers errors as {\"success\": false, \"errors\": [...]})", e.Method, e.URL, e.Status)
+		if e.Status == http.StatusNotFound {
+			msg += "; the base URL is probably wrong: it is the API's host, such as https://amplitude.com"
+		}
+		if len(e.Messages) > 0 {
+			msg += fmt.Sprintf(": %q", strings.Join(e.Messages, "; "))
+		}
+	case len(e.Messages) == 0:
+		msg = fmt.Sprintf("Amplitude API answered HTTP %d", e.Status)
+	default:
+		msg = fmt.Sprintf("Amplitude API answered HTTP %d: %s", e.Status, strings.Join(e.Messages, "; "))
 	}
-	return fmt.Sprintf("Amplitude API answered HTTP %d: %s", e.Status, strings.Join(e.Messages, "; "))
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
+	}
+	return msg
 }
 
 // HTTPStatus lets the transport tell server failures from refusals.
 func (e *APIError) HTTPStatus() int { return e.Status }
 
-// IsNotFound reports whether err is Amplitude's 404.
+// IsNotFound reports whether err is Amplitude's own answer that an object
+// does not exist. A 404 from something else is an error to report, not a
+// deletion.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound
+	return errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound && apiErr.Vendor
 }
 
 // IsConflict reports whether err is Amplitude's 409 (a duplicate name or key).
@@ -135,7 +160,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		return fmt.Errorf("%s %s: %w", r.method, r.path, err)
 	}
 	if resp.StatusCode >= 300 {
-		return decodeError(resp.StatusCode, resp.Body)
+		return decodeError(r.method, u, resp)
 	}
 	if out == nil || len(resp.Body) == 0 {
 		return nil
@@ -147,19 +172,20 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 }
 
 // decodeError reads an error answer, which the transport has redacted.
-func decodeError(status int, raw []byte) error {
-	apiErr := &APIError{Status: status}
+func decodeError(method string, u *url.URL, resp *transport.Response) error {
+	apiErr := &APIError{Status: resp.StatusCode, Method: method, URL: transport.RedactURL(u.String()), Attempts: resp.Attempts}
 	var body errorBody
-	if json.Unmarshal(raw, &body) == nil {
+	if json.Unmarshal(resp.Body, &body) == nil {
 		for _, e := range body.Errors {
 			apiErr.Messages = append(apiErr.Messages, e.Message)
 		}
 		if body.Error != "" {
 			apiErr.Messages = append(apiErr.Messages, body.Error)
 		}
+		apiErr.Vendor = len(apiErr.Messages) > 0
 	}
-	if len(apiErr.Messages) == 0 && len(raw) > 0 && len(raw) < 512 {
-		apiErr.Messages = []string{strings.TrimSpace(string(raw))}
+	if len(apiErr.Messages) == 0 && len(resp.Body) > 0 && len(resp.Body) < 512 {
+		apiErr.Messages = []string{strings.TrimSpace(string(resp.Body))}
 	}
 	return apiErr
 }

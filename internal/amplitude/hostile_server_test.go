@@ -126,3 +126,31 @@ func TestNewQuotesNoPassword(t *testing.T) {
 		t.Errorf("err = %v; want a refusal that hides the password", err)
 	}
 }
+
+// Only Amplitude's own answer that an object is missing counts as one: a
+// 404 from whatever else answers at a wrong base URL (a proxy's page, a
+// bare server) is an error that names the URL, or every object would read
+// as deleted.
+func TestOnlyAmplitudesNotFoundIsNotFound(t *testing.T) {
+	bodies := map[string]string{
+		"plain text":    "404 page not found",
+		"html":          "<html><body>Not Found</body></html>",
+		"other json":    `{"status": 404, "title": "Not Found"}`,
+		"empty":         "",
+		"amplitude own": `{"success": false, "errors": [{"message": "Not found"}]}`,
+	}
+	for name, body := range bodies {
+		server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, body)
+		})
+		_, err := hostileClient(t, server.URL).GetSync(t.Context(), "s-1")
+		vendors := name == "amplitude own"
+		if amplitude.IsNotFound(err) != vendors {
+			t.Errorf("%s: IsNotFound = %v, want %v (%v)", name, !vendors, vendors, err)
+		}
+		if !vendors && (!strings.Contains(err.Error(), server.URL+"/api/2/syncs/s-1") || !strings.Contains(err.Error(), "base URL is probably wrong")) {
+			t.Errorf("%s: %v; want the URL named and the base URL suspected", name, err)
+		}
+	}
+}

@@ -50,21 +50,42 @@ func New(cfg Config) (*Client, error) {
 	return &Client{endpoint: endpoint, http: transport.New(cfg.Transport), createAttempts: cfg.Transport.MaxRetries + 1}, nil
 }
 
-// APIError is an error answer from Braze, in its
-// {"message": …, "errors": […]} shape.
+// APIError is an error answer to a request of the client. Vendor tells
+// Braze's own answers, in its {"message": …, "errors": […]} shape, from
+// anything else that answered (a proxy's page, a wrong base URL): only
+// Braze's word that an object is missing may make Terraform forget it.
 type APIError struct {
 	Status  int
 	Message string
 	Errors  []string
+	Vendor  bool
+	// Method and URL name the request; URL without credentials.
+	Method, URL string
+	// Attempts is more than 1 when the answer ended spent retries.
+	Attempts int
 }
 
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("Braze API answered HTTP %d", e.Status)
-	if e.Message != "" {
-		msg += ": " + e.Message
+	var msg string
+	if e.Vendor {
+		msg = fmt.Sprintf("Braze API answered HTTP %d", e.Status)
+		if e.Message != "" {
+			msg += ": " + e.Message
+		}
+		if len(e.Errors) > 0 {
+			msg += " (" + strings.Join(e.Errors, "; ") + ")"
+		}
+	} else {
+		msg = fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Braze's API (it answers errors as {\"message\": ...})", e.Method, e.URL, e.Status)
+		if e.Status == http.StatusNotFound {
+			msg += "; the REST endpoint is probably wrong: it is your instance's, such as https://rest.iad-05.braze.com"
+		}
+		if e.Message != "" {
+			msg += fmt.Sprintf(": %q", e.Message)
+		}
 	}
-	if len(e.Errors) > 0 {
-		msg += " (" + strings.Join(e.Errors, "; ") + ")"
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
 	}
 	return msg
 }
@@ -72,8 +93,13 @@ func (e *APIError) Error() string {
 // HTTPStatus lets the transport tell server failures from refusals.
 func (e *APIError) HTTPStatus() int { return e.Status }
 
-// IsNotFound reports whether err is Braze's 404.
-func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+// IsNotFound reports whether err is Braze's own answer that an object does
+// not exist. A 404 from something else is an error to report, not a
+// deletion.
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound && apiErr.Vendor
+}
 
 // IsForbidden reports whether err is Braze's 403: the key lacks a permission.
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
@@ -116,7 +142,7 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 		return nil, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
 	if resp.StatusCode >= 300 {
-		return nil, decodeError(resp.StatusCode, resp.Body)
+		return nil, decodeError(method, req.URL, resp)
 	}
 	if out != nil && len(resp.Body) > 0 {
 		if err := json.Unmarshal(resp.Body, out); err != nil {
@@ -127,18 +153,19 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 }
 
 // decodeError reads an error answer, which the transport has redacted.
-func decodeError(status int, raw []byte) error {
-	apiErr := &APIError{Status: status}
+func decodeError(method string, u *url.URL, resp *transport.Response) error {
+	apiErr := &APIError{Status: resp.StatusCode, Method: method, URL: transport.RedactURL(u.String()), Attempts: resp.Attempts}
 	var body struct {
 		Message string          `json:"message"`
 		Errors  json.RawMessage `json:"errors"`
 	}
-	if json.Unmarshal(raw, &body) == nil {
+	if json.Unmarshal(resp.Body, &body) == nil {
 		apiErr.Message = body.Message
 		apiErr.Errors = flattenErrors(body.Errors)
+		apiErr.Vendor = apiErr.Message != "" || len(apiErr.Errors) > 0
 	}
-	if apiErr.Message == "" && len(apiErr.Errors) == 0 && len(raw) > 0 && len(raw) < 512 {
-		apiErr.Message = strings.TrimSpace(string(raw))
+	if !apiErr.Vendor && len(resp.Body) > 0 && len(resp.Body) < 512 {
+		apiErr.Message = strings.TrimSpace(string(resp.Body))
 	}
 	return apiErr
 }

@@ -139,3 +139,28 @@ func TestNewQuotesNoPassword(t *testing.T) {
 		t.Errorf("err = %v; want a refusal that hides the password", err)
 	}
 }
+
+// Only Braze's own answer that a key is missing counts as one: a 404 from
+// whatever else answers at a wrong endpoint is an error naming the URL.
+func TestOnlyBrazesNotFoundIsNotFound(t *testing.T) {
+	bodies := map[string]string{
+		"plain text": "404 page not found",
+		"html":       "<html><body>Not Found</body></html>",
+		"empty":      "",
+		"braze own":  `{"message": "API key not found"}`,
+	}
+	for name, body := range bodies {
+		server := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, body)
+		})
+		_, err := hostileClient(t, server.URL).GetAPIKey(t.Context(), "5a4d3c2b-1a00-4000-8000-00000000a001")
+		vendors := name == "braze own"
+		if braze.IsNotFound(err) != vendors {
+			t.Errorf("%s: IsNotFound = %v, want %v (%v)", name, !vendors, vendors, err)
+		}
+		if !vendors && (!strings.Contains(err.Error(), server.URL+"/api_keys/info") || !strings.Contains(err.Error(), "REST endpoint is probably wrong")) {
+			t.Errorf("%s: %v; want the URL named and the endpoint suspected", name, err)
+		}
+	}
+}

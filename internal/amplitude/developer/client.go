@@ -179,14 +179,15 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 // did not reach the Developer API.
 func (c *Client) refusal(method string, u *url.URL, resp *transport.Response) error {
 	if problem, ok := parseProblem(resp); ok {
-		problem.Method, problem.Path = method, u.Path
+		problem.Method, problem.Path, problem.Attempts = method, u.Path, resp.Attempts
 		return problem
 	}
 	return &UnexpectedAnswer{
-		Method:  method,
-		URL:     transport.RedactURL(u.String()),
-		Status:  resp.StatusCode,
-		Snippet: snippet(resp.Body),
+		Method:   method,
+		URL:      transport.RedactURL(u.String()),
+		Status:   resp.StatusCode,
+		Snippet:  snippet(resp.Body),
+		Attempts: resp.Attempts,
 	}
 }
 

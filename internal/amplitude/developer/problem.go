@@ -27,6 +27,8 @@ type Problem struct {
 	// Method and Path name the request that was refused.
 	Method string `json:"-"`
 	Path   string `json:"-"`
+	// Attempts is more than 1 when the answer ended spent retries.
+	Attempts int `json:"-"`
 }
 
 // FieldError is one entry of a problem's validation_errors. Field is a dotted
@@ -51,6 +53,9 @@ func (p *Problem) Error() string {
 	}
 	for _, f := range p.ValidationErrors {
 		fmt.Fprintf(&b, "; %s: %s", f.Field, f.Message)
+	}
+	if p.Attempts > 1 {
+		fmt.Fprintf(&b, " (the last of %d attempts)", p.Attempts)
 	}
 	return b.String()
 }
@@ -88,10 +93,11 @@ func parseProblem(resp *transport.Response) (*Problem, bool) {
 // request reached something other than the Developer API, such as a proxy or
 // a base URL that points elsewhere.
 type UnexpectedAnswer struct {
-	Method  string
-	URL     string
-	Status  int
-	Snippet string
+	Method   string
+	URL      string
+	Status   int
+	Snippet  string
+	Attempts int
 }
 
 func (e *UnexpectedAnswer) Error() string {
@@ -101,6 +107,9 @@ func (e *UnexpectedAnswer) Error() string {
 	}
 	if e.Snippet != "" {
 		msg += fmt.Sprintf(": %q", e.Snippet)
+	}
+	if e.Attempts > 1 {
+		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
 	}
 	return msg
 }

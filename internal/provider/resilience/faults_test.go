@@ -286,3 +286,60 @@ resource "amplitude_event_type" "e" {
 		},
 	})
 }
+
+// TestAccWrongURLIsNotADeletion points the providers at URLs where something
+// answers 404 for everything (here the sandbox's root, where no vendor API
+// lives). Only a vendor's own not-found answer may remove an object from
+// state: every resource's refresh must fail, naming the URL, and the objects
+// stay in state.
+func TestAccWrongURLIsNotADeletion(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	objects := `
+resource "braze_api_key" "k" {
+  name        = "stream"
+  permissions = ["users.track"]
+}
+
+resource "amplitude_braze_destination" "d" {
+  name           = "stream"
+  braze_endpoint = "` + acctest.BrazeEndpoint + `"
+  braze_app_id   = "` + acctest.BrazeAppID + `"
+  braze_api_key  = braze_api_key.k.key
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+
+resource "amplitude_sync" "s" {
+  kind           = "computation"
+  source_id      = "cmp_ltv_90d"
+  destination_id = amplitude_braze_destination.d.id
+  cadence        = "daily"
+}
+
+resource "amplitude_event_type" "e" {
+  name = "Wrong URL Check"
+}
+`
+	good := s.ProviderConfig() + objects
+	wrong := strings.NewReplacer(s.AmplitudeURL, s.URL+"/wrong", s.DeveloperURL, s.URL+"/wrong", s.BrazeURL, s.URL+"/wrong").Replace(s.ProviderConfig()) + objects
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: good},
+			{
+				Config:      wrong,
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorMatching(`(?s)answered HTTP 404, which is not an answer of.*probably wrong`),
+			},
+			{
+				// Every object is still in state: the plan against the
+				// right URLs is empty.
+				Config:   good,
+				PlanOnly: true,
+			},
+		},
+	})
+}
