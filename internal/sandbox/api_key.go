@@ -37,6 +37,30 @@ func (k *apiKey) allowsIP(addr netip.Addr) bool {
 
 // parseIPOrCIDR reads an allowlist entry; a bare address is a one-address
 // prefix.
+// canonicalIPs stores each allowed address or block in one spelling: an
+// address as Go writes it (IPv6 compressed and lower-case, IPv4-mapped
+// unmapped), a block by its first address. Braze's docs do not say how it
+// stores them; a client that compares them byte for byte would fail against
+// any such spelling, so the sandbox makes that mistake visible.
+func canonicalIPs(ips []string) []string {
+	out := make([]string, len(ips))
+	for i, s := range ips {
+		if prefix, err := netip.ParsePrefix(s); err == nil {
+			if prefix.Addr().Is4In6() && prefix.Bits() >= 96 {
+				prefix = netip.PrefixFrom(prefix.Addr().Unmap(), prefix.Bits()-96)
+			}
+			out[i] = prefix.Masked().String()
+			continue
+		}
+		if addr, err := netip.ParseAddr(s); err == nil {
+			out[i] = addr.Unmap().String()
+			continue
+		}
+		out[i] = s
+	}
+	return out
+}
+
 func parseIPOrCIDR(s string) (netip.Prefix, bool) {
 	if prefix, err := netip.ParsePrefix(s); err == nil {
 		return prefix.Masked(), true

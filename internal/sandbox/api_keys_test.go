@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -170,5 +171,13 @@ func TestAPIKeyAllowedIPs(t *testing.T) {
 			}
 			r.wantBrazeError(t, tt.wantStatus, "does not allow requests from 127.0.0.1")
 		})
+	}
+}
+
+func TestAllowedIPsAreStoredInOneSpelling(t *testing.T) {
+	got := sandbox.CanonicalIPs([]string{"10.1.2.3/8", "2001:DB8::1", "::ffff:52.33.3.219", "::ffff:10.0.0.0/104", "52.33.3.219"})
+	want := []string{"10.0.0.0/8", "2001:db8::1", "52.33.3.219", "10.0.0.0/8", "52.33.3.219"}
+	if !slices.Equal(got, want) {
+		t.Errorf("canonicalIPs = %q, want %q", got, want)
 	}
 }

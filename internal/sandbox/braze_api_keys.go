@@ -23,7 +23,7 @@ func (s *Server) createAPIKey(w http.ResponseWriter, r *http.Request) {
 		Name:        req.Name,
 		Secret:      newUUID(),
 		Permissions: req.Permissions,
-		AllowedIPs:  req.AllowedIPs,
+		AllowedIPs:  canonicalIPs(req.AllowedIPs),
 		CreatedAt:   s.now(),
 	}
 	if key.AllowedIPs == nil {

@@ -6,3 +6,6 @@ package sandbox
 func SetSearchWindow(s *Server, n int) {
 	s.searchWindow = n
 }
+
+// CanonicalIPs is canonicalIPs, for the tests of package sandbox_test.
+var CanonicalIPs = canonicalIPs

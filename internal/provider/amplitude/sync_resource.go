@@ -88,7 +88,7 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"cadence": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "How often it runs: one of " + backtickList(amplitude.SyncCadences) + ". `realtime` (every minute) is for cohorts only. " +
-					"Changes between scheduled cadences apply in place; a change to or from `one_time`, which runs once at creation, replaces the sync.",
+					"Changes between scheduled cadences apply in place; a change to or from `one_time`, which runs once at creation, replaces the sync, and so does a cadence not known until apply.",
 				Validators:    []validator.String{stringvalidator.OneOf(amplitude.SyncCadences...)},
 				PlanModifiers: []planmodifier.String{oneTimeCadenceReplaces()},
 			},
@@ -225,12 +225,21 @@ func syncFromAPI(s *amplitude.Sync) syncModel {
 }
 
 // oneTimeCadenceReplaces requires replacement when the cadence moves to or
-// from one_time: a one-time sync runs once, at creation, so it cannot become
-// a scheduled one in place.
+// from one_time, or may (not known until apply): a one-time sync runs once,
+// at creation, so it cannot become a scheduled one in place.
 func oneTimeCadenceReplaces() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
 		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			if req.StateValue.IsNull() || req.PlanValue.IsUnknown() {
+			if req.StateValue.IsNull() {
+				return
+			}
+			// A cadence not known until apply may turn out to be one_time:
+			// planning an update then would fail the apply, when Terraform
+			// finds a replacement, with an inconsistent final plan. A
+			// replacement planned for a value that turns out scheduled is
+			// only more work.
+			if req.PlanValue.IsUnknown() {
+				resp.RequiresReplace = true
 				return
 			}
 			before, after := req.StateValue.ValueString(), req.PlanValue.ValueString()

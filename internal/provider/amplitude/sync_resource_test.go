@@ -330,3 +330,43 @@ data "amplitude_cohort" "power_users" {
 		},
 	})
 }
+
+// A cadence known only at apply may turn out to be one_time, which cannot be
+// reached in place: the plan replaces the sync rather than plan an update
+// that the apply would find to be a replacement ("inconsistent final plan").
+func TestAccSync_cadenceKnownOnlyAtApply(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := func(cadence string) string {
+		return syncDestinations(s) + fmt.Sprintf(`
+resource "terraform_data" "cadence" {
+  input = %q
+}
+
+resource "amplitude_sync" "test" {
+  kind           = "computation"
+  source_id      = "cmp_ltv_90d"
+  destination_id = amplitude_braze_destination.stream.id
+  cadence        = terraform_data.cadence.output
+}
+`, cadence)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("hourly")},
+			{
+				Config: config("one_time"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectUnknownValue(syncAddress, tfjsonpath.New("cadence")),
+						plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(syncAddress, tfjsonpath.New("cadence"), knownvalue.StringExact("one_time")),
+				},
+			},
+			{Config: config("one_time"), PlanOnly: true},
+		},
+	})
+}

@@ -3,7 +3,9 @@ package braze
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -18,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
 var (
@@ -69,7 +72,7 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"name": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The key's name in the dashboard. " + immutableNote,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be empty or only white space")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"permissions": schema.SetAttribute{
@@ -83,10 +86,11 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"allowed_ips": schema.SetAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
-				MarkdownDescription: "IPv4/IPv6 addresses or CIDR blocks the key may be used from; leave it out to allow any IP. " +
-					"For the key Amplitude streams with, `provider::amplitude::egress_ips(\"US\")` gives Amplitude's addresses. " + immutableNote,
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(ipOrCIDR())},
-				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+				MarkdownDescription: "IPv4/IPv6 addresses or CIDR blocks the key may be used from; leave it out, or set `[]`, to allow any IP. " +
+					"For the key Amplitude streams with, `provider::amplitude::egress_ips(\"US\")` gives Amplitude's addresses. " +
+					"Addresses are compared by value: `2001:DB8::1` and `2001:db8::1` are one address, however Braze writes it back. " + immutableNote,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(ipOrCIDR())},
+				PlanModifiers: []planmodifier.Set{allowedIPsReplace()},
 			},
 			"key": schema.StringAttribute{
 				Computed:  true,
@@ -124,7 +128,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.AddError("Cannot create the Braze API key", explain(err, "api_keys.create"))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(created, types.StringValue(created.Key)))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(created, types.StringValue(created.Key), plan.AllowedIPs))...)
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -144,13 +148,21 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		resp.Diagnostics.AddError("Cannot read the Braze API key", explain(err, "api_keys.info"))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key, state.AllowedIPs))...)
 }
 
-// Update is never called with a change: every configurable attribute
-// requires replacement. It keeps state as planned.
+// Update is called only for changes that mean nothing to Braze (an empty
+// allowed_ips for one left out): every other change replaces the key. It
+// keeps state as planned.
 func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.Diagnostics.Append(resp.State.Set(ctx, req.Plan.Raw)...)
+	var plan, state apiKeyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	state.AllowedIPs = plan.AllowedIPs
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -199,8 +211,10 @@ func explain(err error, permission string) string {
 }
 
 // apiKeyFromAPI maps a key; secret is the key's secret, which only the
-// create answer carries.
-func apiKeyFromAPI(k *braze.APIKey, secret types.String) apiKeyModel {
+// create answer carries. prior is the allowed_ips as configured or last
+// read: kept when Braze's list means the same, so that an address Braze
+// spells another way, or an empty list for none, is never a change.
+func apiKeyFromAPI(k *braze.APIKey, secret types.String, prior []string) apiKeyModel {
 	m := apiKeyModel{
 		ID:          types.StringValue(k.ID),
 		Name:        types.StringValue(k.Name),
@@ -210,8 +224,54 @@ func apiKeyFromAPI(k *braze.APIKey, secret types.String) apiKeyModel {
 		CreatedAt:   types.StringValue(k.CreatedAt),
 		LastSeenAt:  types.StringPointerValue(k.LastSeenAt),
 	}
-	if len(m.AllowedIPs) == 0 {
+	switch {
+	case sameAddresses(prior, k.AllowedIPs):
+		m.AllowedIPs = prior
+	case len(m.AllowedIPs) == 0:
 		m.AllowedIPs = nil
 	}
 	return m
+}
+
+// sameAddresses reports whether two allowed_ips lists admit the same
+// addresses, whatever their spelling: an empty list and none are the same.
+func sameAddresses(a, b []string) bool {
+	canonical := func(list []string) []string {
+		out := make([]string, 0, len(list))
+		for _, s := range list {
+			prefix, err := facts.ParseIPOrCIDR(s)
+			if err != nil {
+				out = append(out, s)
+				continue
+			}
+			if prefix.Addr().Is4In6() && prefix.Bits() >= 96 {
+				prefix = netip.PrefixFrom(prefix.Addr().Unmap(), prefix.Bits()-96)
+			}
+			out = append(out, prefix.Masked().String())
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	return slices.Equal(canonical(a), canonical(b))
+}
+
+// allowedIPsReplace replaces the key when the addresses it admits change,
+// and not for another spelling of the same ones (an empty list for none
+// included). A list not known until apply replaces it: deciding on update
+// and finding a real change at apply would fail the apply.
+func allowedIPsReplace() planmodifier.Set {
+	return setplanmodifier.RequiresReplaceIf(
+		func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+			if req.PlanValue.IsUnknown() {
+				resp.RequiresReplace = true
+				return
+			}
+			var planned, held []string
+			resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &planned, false)...)
+			resp.Diagnostics.Append(req.StateValue.ElementsAs(ctx, &held, false)...)
+			resp.RequiresReplace = !sameAddresses(planned, held)
+		},
+		"A change of the addresses the key admits replaces the key.",
+		"A change of the addresses the key admits replaces the key.",
+	)
 }

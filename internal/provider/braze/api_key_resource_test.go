@@ -280,3 +280,75 @@ func checkDestinationHoldsKey(s *acctest.Sandbox) resource.TestCheckFunc {
 		return nil
 	}
 }
+
+// Braze may write an address back in another spelling than it was given;
+// the same addresses are never a change, and an empty list means what
+// leaving it out means.
+func TestAccAPIKey_allowedIPsByValue(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: apiKeyConfig(s, "spelled", `["users.track"]`, `["2001:DB8::1", "::ffff:52.33.3.219"]`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(keyAddress, tfjsonpath.New("allowed_ips"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("2001:DB8::1"), knownvalue.StringExact("::ffff:52.33.3.219"),
+					})),
+				},
+				Check: func(state *terraform.State) error {
+					id = state.RootModule().Resources[keyAddress].Primary.ID
+					k, err := s.Braze().GetAPIKey(context.Background(), id)
+					if err != nil || fmt.Sprint(k.AllowedIPs) != "[2001:db8::1 52.33.3.219]" {
+						return fmt.Errorf("Braze holds %v (%w); the test needs it to respell them", k, err)
+					}
+					return nil
+				},
+			},
+			{Config: apiKeyConfig(s, "spelled", `["users.track"]`, `["2001:DB8::1", "::ffff:52.33.3.219"]`), PlanOnly: true},
+			{Config: apiKeyConfig(s, "any", `["users.track"]`, `[]`)},
+			{Config: apiKeyConfig(s, "any", `["users.track"]`, `[]`), PlanOnly: true},
+			{
+				// Leaving the list out means the same: the key stays.
+				Config: apiKeyConfig(s, "any", `["users.track"]`, ``),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionUpdate)},
+				},
+			},
+			{Config: apiKeyConfig(s, "any", `["users.track"]`, ``), PlanOnly: true},
+		},
+	})
+}
+
+// Addresses known only at apply replace the key: planning an update for
+// them would fail the apply if they turned out to differ.
+func TestAccAPIKey_allowedIPsKnownOnlyAtApply(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := func(ip string) string {
+		return s.ProviderConfig() + fmt.Sprintf(`
+resource "terraform_data" "ips" {
+  input = [%q]
+}
+
+resource "braze_api_key" "test" {
+  name        = "late"
+  permissions = ["users.track"]
+  allowed_ips = terraform_data.ips.output
+}
+`, ip)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("10.0.0.1")},
+			{
+				Config: config("10.0.0.2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+			{Config: config("10.0.0.2"), PlanOnly: true},
+		},
+	})
+}
