@@ -1,5 +1,10 @@
 package facts
 
+import (
+	"slices"
+	"strings"
+)
+
 // AmplitudeHosts maps an Amplitude data region to the host of its APIs that
 // take the project's Basic credentials
 // (amplitude.com/docs/apis/analytics/behavioral-cohorts).
@@ -21,4 +26,23 @@ var AmplitudeDeveloperAPIHosts = map[string]string{
 var AmplitudeEgressIPs = map[string][]string{
 	"US": {"52.33.3.219", "35.162.216.242", "52.27.10.221"},
 	"EU": {"3.124.22.25", "18.157.59.125", "18.192.47.195"},
+}
+
+// AmplitudeDefaultUserProperties are the user properties Amplitude's SDKs
+// track by themselves (amplitude.com/docs/get-started/user-property-definitions),
+// by their API names: Amplitude's own, not part of a tracking plan a user
+// manages.
+var AmplitudeDefaultUserProperties = []string{
+	"amplitude_id", "carrier", "city", "cohort", "country", "device_family", "device_id", "device_type", "dma",
+	"ip_address", "language", "library", "os", "os_name", "os_version", "paying", "platform", "region",
+	"start_version", "user_id", "version",
+}
+
+// IsAmplitudeDefaultUserProperty reports whether name is one of
+// AmplitudeDefaultUserProperties, as the API or a chart writes it ("Device
+// Type" or "device_type", with or without the "[Amplitude] " label).
+func IsAmplitudeDefaultUserProperty(name string) bool {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "[Amplitude] ")
+	name = strings.ToLower(strings.ReplaceAll(name, " ", "_"))
+	return slices.Contains(AmplitudeDefaultUserProperties, name)
 }

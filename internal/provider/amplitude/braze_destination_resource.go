@@ -106,7 +106,9 @@ func brazeEndpointAttribute() schema.StringAttribute {
 }
 
 func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}
+	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(notBlank())}
+	// An empty list of properties means none, as leaving it out does.
+	stringSet := []validator.Set{setvalidator.ValueStringsAre(notBlank())}
 	attributes := computedAttributes("The destination's id, which Amplitude assigns; Amplitude's event-streaming delivery metrics take it as `sync_id`, and `amplitude_sync.destination_id` of user-property and computation syncs takes it.")
 	maps.Copy(attributes, map[string]schema.Attribute{
 		"name": schema.StringAttribute{
@@ -175,8 +177,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				},
 				"filters": schema.ListNestedAttribute{
 					Optional:            true,
-					MarkdownDescription: "Conditions a forwarded event must meet, all of them. Only with `events`: Amplitude filters a selection of events, not all of them.",
-					Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+					MarkdownDescription: "Conditions a forwarded event must meet, all of them. Only with `events`: Amplitude filters a selection of events, not all of them. `[]` means none.",
 					NestedObject: schema.NestedAttributeObject{
 						Attributes: map[string]schema.Attribute{
 							"property": schema.StringAttribute{
@@ -201,14 +202,14 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				"event_properties": schema.SetAttribute{
 					ElementType:         types.StringType,
 					Optional:            true,
-					MarkdownDescription: "Event properties sent along with each event.",
-					Validators:          nonEmptyStringSet,
+					MarkdownDescription: "Event properties sent along with each event. `[]` means none.",
+					Validators:          stringSet,
 				},
 				"user_properties": schema.SetAttribute{
 					ElementType:         types.StringType,
 					Optional:            true,
-					MarkdownDescription: "User properties sent along with each event.",
-					Validators:          nonEmptyStringSet,
+					MarkdownDescription: "User properties sent along with each event. `[]` means none.",
+					Validators:          stringSet,
 				},
 			},
 		},
@@ -367,19 +368,25 @@ func (m brazeDestinationModel) withServerState(_ context.Context, d *developer.D
 		AmplitudeProperty: types.StringValue(s.UserIDMapping.AmplitudeProperty),
 		BrazeIdentifier:   types.StringValue(s.UserIDMapping.BrazeIdentifier),
 	}
+	prior := m.SendEvents
+	if prior == nil {
+		prior = &sendEventsModel{}
+	}
 	m.SendEvents = nil
 	if e := s.Events; e != nil {
 		m.SendEvents = &sendEventsModel{
 			AllEvents:       types.BoolValue(e.Events == nil),
 			Events:          nilIfEmpty(e.Events),
-			EventProperties: nilIfEmpty(e.EventProperties),
-			UserProperties:  nilIfEmpty(e.UserProperties),
+			EventProperties: emptyLike(prior.EventProperties, e.EventProperties),
+			UserProperties:  emptyLike(prior.UserProperties, e.UserProperties),
 		}
+		var filters []eventFilterModel
 		for _, f := range e.Conditions {
-			m.SendEvents.Filters = append(m.SendEvents.Filters, eventFilterModel{
+			filters = append(filters, eventFilterModel{
 				Property: types.StringValue(f.Property), Operator: types.StringValue(f.Operator), Values: f.Values,
 			})
 		}
+		m.SendEvents.Filters = emptyLike(prior.Filters, filters)
 	}
 	m.SendUsers = nil
 	if s.UserProperties != nil {

@@ -562,3 +562,35 @@ func createBrazeKey(t *testing.T, s *acctest.Sandbox, name string, permissions .
 	}
 	return k.Key
 }
+
+// Modules pass [] as a default: an empty list of filters or properties means
+// none, as leaving it out does, and reads back as it was written.
+func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := destinationConfig(s, "empty lists", adminKeyAttribute+`
+  send_events = {
+    events           = ["Purchase"]
+    filters          = []
+    event_properties = []
+    user_properties  = []
+  }
+`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("filters"), knownvalue.ListExact([]knownvalue.Check{})),
+				},
+				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
+					if d.EventFilter == nil || len(d.EventFilter.PropertyFilters) != 0 {
+						return fmt.Errorf("server holds event_filter %+v, want events and no filters", d.EventFilter)
+					}
+					return nil
+				}),
+			},
+			{Config: config, PlanOnly: true},
+		},
+	})
+}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -59,12 +58,12 @@ func (d *cohortDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The cohort's id, e.g. `coh_power_users`. Set exactly one of `id` and `name`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{notBlank()},
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The cohort's name. Set exactly one of `id` and `name`; a name shared by several cohorts is an error.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{notBlank()},
 			},
 			"description":   schema.StringAttribute{Computed: true, MarkdownDescription: "The cohort's description."},
 			"size":          schema.Int64Attribute{Computed: true, MarkdownDescription: "How many users the cohort held when last computed."},

@@ -2,9 +2,7 @@ package amplitude
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -40,10 +38,10 @@ func (egressIPsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	if resp.Error = req.Arguments.Get(ctx, &region); resp.Error != nil {
 		return
 	}
-	ips, ok := facts.AmplitudeEgressIPs[strings.ToUpper(strings.TrimSpace(region))]
-	if !ok {
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("unknown Amplitude region %q; valid regions are EU, US", region))
+	canonical, err := canonicalRegion(region)
+	if err != nil {
+		resp.Error = function.NewArgumentFuncError(0, err.Error())
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, slices.Clone(ips))
+	resp.Error = resp.Result.Set(ctx, slices.Clone(facts.AmplitudeEgressIPs[canonical]))
 }

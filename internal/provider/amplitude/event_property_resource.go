@@ -76,12 +76,12 @@ func (r *eventPropertyResource) Configure(_ context.Context, req resource.Config
 	r.client, _ = developerFor(req.ProviderData, "amplitude_event_property", &resp.Diagnostics)
 }
 
-func eventPropertyFromAPI(p *developer.Property) eventPropertyModel {
+func eventPropertyFromAPI(p *developer.Property, prior eventPropertyModel) eventPropertyModel {
 	return eventPropertyModel{
 		ID:            types.StringValue(p.EventType + "/" + p.PropertyName),
 		EventType:     types.StringValue(p.EventType),
 		Name:          types.StringValue(p.PropertyName),
-		propertyModel: propertyFromAPI(p),
+		propertyModel: propertyFromAPI(p, prior.propertyModel),
 	}
 }
 
@@ -103,7 +103,7 @@ func (r *eventPropertyResource) Create(ctx context.Context, req resource.CreateR
 			propertyCreateError(err, "amplitude_event_property.<name>", eventType+"/"+name))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(created))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(created, plan))...)
 }
 
 // address splits the id into the event type and the property name.
@@ -135,7 +135,7 @@ func (r *eventPropertyResource) Read(ctx context.Context, req resource.ReadReque
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(p))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(p, state))...)
 }
 
 func (r *eventPropertyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -155,7 +155,7 @@ func (r *eventPropertyResource) Update(ctx context.Context, req resource.UpdateR
 		resp.Diagnostics.AddError("Cannot update the Amplitude event property", err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(updated))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(updated, plan))...)
 }
 
 func (r *eventPropertyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -53,7 +53,7 @@ func (d *eventStreamingMetricsDataSource) Schema(_ context.Context, _ datasource
 			"sync_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The destination's sync id: `amplitude_braze_destination.<name>.id`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{notBlank()},
 			},
 			"time_period": schema.StringAttribute{
 				Required:            true,

@@ -61,6 +61,19 @@ func backtickList(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
+// emptyLike is server's list as state should hold it: null when empty, but
+// empty when prior (the plan or state) was: an empty list configured means
+// what leaving it out means, and reading it back must not turn it null.
+func emptyLike[T any](prior, server []T) []T {
+	if len(server) > 0 {
+		return server
+	}
+	if prior != nil && len(prior) == 0 {
+		return []T{}
+	}
+	return nil
+}
+
 func nilIfEmpty(s []string) []string {
 	if len(s) == 0 {
 		return nil

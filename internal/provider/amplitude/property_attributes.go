@@ -111,9 +111,8 @@ func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute
 			ElementType: types.StringType,
 			Optional:    true,
 			MarkdownDescription: "Data access classifications: any of " + backtickList(developer.PropertyClassifications) +
-				". Needs Data Access Controls enabled on the Amplitude account. Removing them clears them in Amplitude.",
+				". Needs Data Access Controls enabled on the Amplitude account. Removing them, or `[]`, clears them in Amplitude.",
 			Validators: []validator.Set{
-				setvalidator.SizeAtLeast(1),
 				setvalidator.ValueStringsAre(stringvalidator.OneOf(developer.PropertyClassifications...)),
 			},
 		},
@@ -162,7 +161,9 @@ func (m propertyModel) spec() developer.PropertySpec {
 	return s
 }
 
-func propertyFromAPI(p *developer.Property) propertyModel {
+// propertyFromAPI is p as state holds it; prior (the plan or state before)
+// keeps an empty classifications list empty rather than null.
+func propertyFromAPI(p *developer.Property, prior propertyModel) propertyModel {
 	dataType := "any"
 	if p.DataType != nil {
 		dataType = *p.DataType
@@ -174,7 +175,7 @@ func propertyFromAPI(p *developer.Property) propertyModel {
 		EnumValues:      nilIfEmpty(p.EnumValues),
 		IsArrayType:     types.BoolValue(p.IsArrayType),
 		IsHidden:        types.BoolValue(p.IsHidden),
-		Classifications: nilIfEmpty(p.Classifications),
+		Classifications: emptyLike(prior.Classifications, p.Classifications),
 	}
 }
 

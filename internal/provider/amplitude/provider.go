@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -102,8 +101,8 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			},
 			"region": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "The project's data region, `US` (default) or `EU`; it picks both API hosts. Defaults to the `" + EnvRegion + "` environment variable.",
-				Validators:          []validator.String{stringvalidator.OneOf("US", "EU")},
+				MarkdownDescription: "The project's data region, `US` (default) or `EU`, in any case; it picks both API hosts. Defaults to the `" + EnvRegion + "` environment variable, which takes the same values.",
+				Validators:          []validator.String{regionValidator{}},
 			},
 			"base_url": schema.StringAttribute{
 				Optional:            true,
@@ -148,15 +147,14 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		return
 	}
 
-	region := strings.ToUpper(shared.StringOrEnv(cfg.Region, EnvRegion))
-	if region == "" {
-		region = "US"
+	region := "US"
+	if raw := shared.StringOrEnv(cfg.Region, EnvRegion); raw != "" {
+		var err error
+		if region, err = canonicalRegion(raw); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("region"), "Invalid Amplitude region", fmt.Sprintf("region (or %s): %v", EnvRegion, err))
+		}
 	}
-	basicHost, ok := facts.AmplitudeHosts[region]
-	if !ok {
-		resp.Diagnostics.AddAttributeError(path.Root("region"), "Invalid Amplitude region",
-			fmt.Sprintf("region (or %s) is %q; expected US or EU.", EnvRegion, region))
-	}
+	basicHost := facts.AmplitudeHosts[region]
 	developerHost := facts.AmplitudeDeveloperAPIHosts[region]
 	if u := shared.StringOrEnv(cfg.BaseURL, EnvBaseURL); u != "" {
 		basicHost = checkedURL(u, "base_url", EnvBaseURL, &resp.Diagnostics)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -34,7 +33,7 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 			MarkdownDescription: what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep it out of state. " +
 				"Amplitude never returns it, so a value changed in Amplitude's dashboard cannot be seen; when Amplitude reports the credential no longer connected, the next plan sends this value again. " +
 				"Exactly one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set.",
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators: []validator.String{notBlank()},
 		},
 		s.writeOnlyName(): schema.StringAttribute{
 			Optional:  true,
@@ -42,7 +41,7 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 			WriteOnly: true,
 			MarkdownDescription: "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 				"Set `" + s.versionName() + "` with it and change the version to send a new value.",
-			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators: []validator.String{notBlank()},
 		},
 		s.versionName(): schema.Int64Attribute{
 			Optional: true,

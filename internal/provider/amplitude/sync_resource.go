@@ -62,7 +62,7 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "The sync's name in Amplitude. Amplitude names it when left out.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{notBlank()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"kind": schema.StringAttribute{
@@ -75,14 +75,14 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Required: true,
 				MarkdownDescription: "The synced object: a user property name, a computation id, a cohort id or a recommendation id. " +
 					"Refer to `amplitude_user_property.<name>.name` to create the property first. Changing it replaces the sync.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{notBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"destination_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The id of the Braze destination it writes to: an `amplitude_braze_cohort_destination` for cohorts, an `amplitude_braze_destination` that sends users (`send_users`) otherwise. " +
 					"Changing it replaces the sync.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{notBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"cadence": schema.StringAttribute{

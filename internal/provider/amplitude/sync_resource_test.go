@@ -217,7 +217,7 @@ func TestAccSync_validation(t *testing.T) {
   kind           = "cohort"
   source_id      = ""
   destination_id = "d"
-  cadence        = "daily"`, `source_id string length must be at least 1`},
+  cadence        = "daily"`, `source_id must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

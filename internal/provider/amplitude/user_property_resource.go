@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
 var (
@@ -90,12 +91,12 @@ func (m userPropertyModel) spec() developer.PropertySpec {
 	return s
 }
 
-func userPropertyFromAPI(p *developer.Property) userPropertyModel {
+func userPropertyFromAPI(p *developer.Property, prior userPropertyModel) userPropertyModel {
 	return userPropertyModel{
 		ID:            types.StringValue(p.PropertyName),
 		Name:          types.StringValue(p.PropertyName),
 		DisplayName:   types.StringPointerValue(p.DisplayName),
-		propertyModel: propertyFromAPI(p),
+		propertyModel: propertyFromAPI(p, prior.propertyModel),
 	}
 }
 
@@ -111,7 +112,7 @@ func (r *userPropertyResource) Create(ctx context.Context, req resource.CreateRe
 		resp.Diagnostics.AddAttributeError(path.Root("name"), "Cannot create the Amplitude user property", propertyCreateError(err, "amplitude_user_property.<name>", name))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(created))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(created, plan))...)
 }
 
 // propertyCreateError explains a refused property create.
@@ -148,7 +149,7 @@ func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadReques
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(p))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(p, state))...)
 }
 
 func (r *userPropertyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -167,7 +168,7 @@ func (r *userPropertyResource) Update(ctx context.Context, req resource.UpdateRe
 		resp.Diagnostics.AddError("Cannot update the Amplitude user property", err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(updated))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(updated, plan))...)
 }
 
 func (r *userPropertyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -187,6 +188,12 @@ func (r *userPropertyResource) ImportState(ctx context.Context, req resource.Imp
 	name, err := parseUserPropertyImportID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	if facts.IsAmplitudeDefaultUserProperty(name) {
+		resp.Diagnostics.AddError("A built-in user property",
+			fmt.Sprintf("%q is one of the user properties Amplitude tracks by itself (built in), not part of the tracking plan you manage: Amplitude refuses changes to it. "+
+				"Refer to it by name (for example in amplitude_sync.source_id) without a resource.", name))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), name)...)

@@ -173,10 +173,20 @@ func TestAccUserProperty_builtIn(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
-			ExpectError: acctest.ErrorMatching(`read_only_property.*refer to them by name`),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
+				ExpectError: acctest.ErrorMatching(`read_only_property.*refer to them by name`),
+			},
+			{
+				// Importing one says it is built in, before any request.
+				Config:        userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
+				ResourceName:  userPropertyAddress,
+				ImportState:   true,
+				ImportStateId: "[Amplitude] Country",
+				ExpectError:   acctest.ErrorMatching(`"Country" is one of the user properties Amplitude tracks by itself \(built in\)`),
+			},
+		},
 	})
 }
 
@@ -207,4 +217,17 @@ func TestAccUserProperty_validation(t *testing.T) {
 	if writes := s.Stats(t).Writes(); writes != 0 {
 		t.Errorf("invalid configurations reached the API: %d write requests", writes)
 	}
+}
+
+// An empty classifications list means none, and reads back as written.
+func TestAccUserProperty_emptyClassifications(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	config := userPropertyConfig(s, "name = \"segment\"\ntype = \"string\"\nclassifications = []")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{Config: config, PlanOnly: true},
+		},
+	})
 }

@@ -125,7 +125,7 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
   name = "Power users"
 }`, want: `Exactly one of these attributes must be configured: \[id,name\]`},
 	{name: "cohort with an empty name", config: `data "amplitude_cohort" "x" { name = "" }`,
-		want: `name string length must be at least 1`},
+		want: `name must not be empty or only white space`},
 	{name: "metrics for a custom period", config: `data "amplitude_event_streaming_metrics" "x" {
   sync_id     = "s"
   time_period = "CUSTOM"
@@ -133,7 +133,7 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 	{name: "metrics without a sync", config: `data "amplitude_event_streaming_metrics" "x" {
   sync_id     = ""
   time_period = "ONE_DAY"
-}`, want: `sync_id string length must be at least 1`},
+}`, want: `sync_id must not be empty or only white space`},
 
 	// Resources.
 	{name: "destination app id", config: fmt.Sprintf(destination, `"app-1"`, `"external_id"`, allEvents),

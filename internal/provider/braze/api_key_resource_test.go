@@ -112,7 +112,7 @@ func TestAccAPIKey_validation(t *testing.T) {
 			apiKeyConfig(s, "k", `["users.track"]`, `[]`),
 			`allowed_ips set must contain at least 1 elements`,
 		},
-		"empty name": {apiKeyConfig(s, "", `["users.track"]`, ""), `name string length must be at least 1`},
+		"empty name": {apiKeyConfig(s, " ", `["users.track"]`, ""), `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
