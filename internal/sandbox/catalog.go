@@ -6,10 +6,6 @@ import "slices"
 // them. Syncs name computations and recommendations as their sources, and a
 // Braze destination's config.app_id names a Braze app.
 
-type event struct {
-	Name string `json:"name"`
-}
-
 // computation is an Amplitude computed property. A computation sync writes
 // the Braze custom attribute named after it, so the seed names computations
 // the way attributes are named.

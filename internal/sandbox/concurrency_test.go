@@ -173,3 +173,56 @@ func syncRound(f *sandboxFixture, stream, property string) error {
 	}
 	return nil
 }
+
+// Keyed writes converge exactly once under dropped answers and injected
+// failures, with concurrent clients and no listing: each retries its write
+// with the same key until it has an answer. Two clients sending one key at
+// once see it in use, and retry too.
+func TestKeyedWritesConvergeUnderFaults(t *testing.T) {
+	f := start(t)
+	f.server.SetFaults(sandbox.Faults{DropResponseRate: 0.3, ErrorRate: 0.2})
+	type write struct{ key, path, name string }
+	var writes []write
+	for i := range 20 {
+		writes = append(writes, write{newKey(), eventsPath, fmt.Sprintf("Event %02d", i)})
+	}
+	for i := range 30 {
+		writes = append(writes, write{newKey(), eventPropertiesPath("Purchase"), fmt.Sprintf("prop_%02d", i)})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(writes))
+	for _, w := range writes {
+		body := map[string]any{"event_type": w.name}
+		if w.path != eventsPath {
+			body = map[string]any{"property_name": w.name}
+		}
+		// Two clients per write, sharing its key, as a retry racing the
+		// original would.
+		for range 2 {
+			wg.Go(func() {
+				for attempt := 0; ; attempt++ {
+					if attempt == 50 {
+						errs <- fmt.Errorf("%s: no answer after %d attempts", w.name, attempt)
+						return
+					}
+					r, err := f.try("POST", sandbox.DeveloperAPIPath+w.path, body, withKey(admin, w.key))
+					switch {
+					case err != nil, r.status >= 500, r.status == http.StatusConflict && strings.Contains(string(r.body), "idempotency_key_in_use"):
+						continue
+					case r.status != http.StatusCreated:
+						errs <- fmt.Errorf("%s: %d %s", w.name, r.status, r.body)
+					}
+					return
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if objects := f.server.Stats().Objects; objects.Events != 3+20 || objects.EventProperties != 2+30 {
+		t.Errorf("objects %+v, want exactly 20 events and 30 properties made", objects)
+	}
+}

@@ -6,3 +6,14 @@ package sandbox
 func SetSearchWindow(s *Server, n int) {
 	s.searchWindow = n
 }
+
+// HoldIdempotencyKey marks a key of the admin token in use, as a request
+// still being handled would, until release is called: the race a test
+// cannot time.
+func HoldIdempotencyKey(s *Server, key string) (release func()) {
+	id := idempotencyID(&principals[0], AmplitudeProjectID, key)
+	if _, err := s.store.claimKey(id, key, &idempotencyRecord{Method: "POST", Path: "/held"}, s.now()); err != nil {
+		panic(err)
+	}
+	return func() { _ = s.store.settleKey(id, nil) }
+}

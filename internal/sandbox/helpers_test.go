@@ -3,12 +3,14 @@ package sandbox_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -245,8 +247,48 @@ func (f *sandboxFixture) developer(method, path string, body any) response {
 	return f.send(method, sandbox.DeveloperAPIPath+path, body, developerAuth(sandbox.DeveloperAPIAdminToken))
 }
 
-// destinationsPath is the sandbox project's destinations.
-const destinationsPath = "/v1/projects/" + sandbox.AmplitudeProjectID + "/destinations"
+// The sandbox project's Developer API collections.
+const (
+	projectPath        = "/v1/projects/" + sandbox.AmplitudeProjectID
+	destinationsPath   = projectPath + "/destinations"
+	eventsPath         = projectPath + "/events"
+	userPropertiesPath = projectPath + "/user-properties"
+)
+
+func eventPath(eventType string) string {
+	return eventsPath + "/" + url.PathEscape(eventType)
+}
+
+func eventPropertiesPath(eventType string) string {
+	return eventPath(eventType) + "/event-properties"
+}
+
+var keys atomic.Int64
+
+// newKey is a fresh Idempotency-Key.
+func newKey() string {
+	return fmt.Sprintf("test-key-%06d", keys.Add(1))
+}
+
+// write makes a taxonomy write with the admin token and a fresh
+// Idempotency-Key.
+func (f *sandboxFixture) write(method, path string, body any) response {
+	f.t.Helper()
+	return f.writeAs(sandbox.DeveloperAPIAdminToken, newKey(), method, path, body)
+}
+
+// writeAs makes a taxonomy write with token and key.
+func (f *sandboxFixture) writeAs(token, key, method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, sandbox.DeveloperAPIPath+path, body, withKey(token, key))
+}
+
+func withKey(token, key string) func(*http.Request) {
+	return func(req *http.Request) {
+		developerAuth(token)(req)
+		req.Header.Set("Idempotency-Key", key)
+	}
+}
 
 // brazeStream is a valid braze event-streaming destination body, sending
 // events and users.

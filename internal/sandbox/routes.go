@@ -33,6 +33,20 @@ func (s *Server) routes() *http.ServeMux {
 		get(scopeDestinationsRead, s.getDestination),
 		patch(scopeDestinationsWrite, s.updateDestination))
 	developer("/v1/projects/{project_id}/destinations/{id}/test", post(scopeDestinationsWrite, s.testDestination))
+	developer("/v1/projects/{project_id}/events",
+		get(scopeTaxonomyRead, s.listEvents),
+		keyed(post(scopeTaxonomyWrite, s.createEvent)))
+	developer("/v1/projects/{project_id}/events/{event_id}",
+		get(scopeTaxonomyRead, s.getEvent),
+		keyed(patch(scopeTaxonomyWrite, s.updateEvent)),
+		keyed(del(scopeTaxonomyWrite, s.deleteEvent)))
+	developer("/v1/projects/{project_id}/events/{event_id}/event-properties",
+		get(scopeTaxonomyRead, s.listEventProperties),
+		keyed(post(scopeTaxonomyWrite, s.createEventProperty)))
+	developer("/v1/projects/{project_id}/events/{event_id}/event-properties/{event_property_id}",
+		get(scopeTaxonomyRead, s.getEventProperty),
+		keyed(patch(scopeTaxonomyWrite, s.updateEventProperty)),
+		keyed(del(scopeTaxonomyWrite, s.deleteEventProperty)))
 
 	amplitude("POST /amplitude/api/2/syncs", s.createSync)
 	amplitude("GET /amplitude/api/2/syncs", s.listSyncs)
@@ -80,23 +94,36 @@ type developerOperation struct {
 	method string
 	scope  string
 	handle http.HandlerFunc
+	// idempotent operations take a required Idempotency-Key.
+	idempotent bool
 }
 
 func get(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodGet, scope, h}
+	return developerOperation{method: http.MethodGet, scope: scope, handle: h}
 }
 
 func post(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodPost, scope, h}
+	return developerOperation{method: http.MethodPost, scope: scope, handle: h}
 }
 
 func patch(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodPatch, scope, h}
+	return developerOperation{method: http.MethodPatch, scope: scope, handle: h}
+}
+
+func del(scope string, h http.HandlerFunc) developerOperation {
+	return developerOperation{method: http.MethodDelete, scope: scope, handle: h}
+}
+
+// keyed makes op a write that runs under its Idempotency-Key.
+func keyed(op developerOperation) developerOperation {
+	op.idempotent = true
+	return op
 }
 
 // serveDeveloperPath serves a Developer API path (below /developer-api):
-// each operation behind the vendor pipeline, the token's scope and, on a
-// project's path, the project check; any other method on the path is a 405
+// each operation behind the vendor pipeline, the token's scope, on a
+// project's path the project check, and on a keyed write its
+// Idempotency-Key; any other method on the path is a 405
 // problem naming the methods it takes. Routing comes before
 // authentication, as the mux decides it: a path that does not exist, or a
 // method it does not take, says so to any caller.
@@ -105,6 +132,9 @@ func (s *Server) serveDeveloperPath(mux *http.ServeMux, path string, operations 
 	for i, op := range operations {
 		allowed[i] = op.method
 		var h http.Handler = op.handle
+		if op.idempotent {
+			h = s.idempotent(h)
+		}
 		if strings.Contains(path, "{project_id}") {
 			h = s.inProject(h)
 		}

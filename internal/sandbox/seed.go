@@ -10,10 +10,14 @@ const (
 
 	// DeveloperAPIAdminToken is a Personal Access Token of the Developer API
 	// with every scope the providers use; DeveloperAPIReadOnlyToken has the
-	// read scopes only. Either may be sent as "Bearer PAT=<token>" or
+	// read scopes only. Any token may be sent as "Bearer PAT=<token>" or
 	// "Bearer <token>".
 	DeveloperAPIAdminToken    = "amp_sandbox_admin"
 	DeveloperAPIReadOnlyToken = "amp_sandbox_readonly"
+	// DeveloperAPIEditorToken is a teammate's token that may manage the
+	// tracking plan only: another principal, whose Idempotency-Keys are its
+	// own.
+	DeveloperAPIEditorToken = "amp_sandbox_editor"
 	// AmplitudeProjectID is the id of the sandbox's one Amplitude project,
 	// the {project_id} of the Developer API's project paths.
 	AmplitudeProjectID = "424242"
@@ -42,10 +46,16 @@ func seed(now time.Time) *state {
 			{Name: "country", BuiltIn: true},
 			{Name: "ltv", Description: ptr("Lifetime value in USD"), Type: ptr("number"), Classifications: []string{"REVENUE"}},
 		},
+		// Every seeded event is live: it has data. currency has data too,
+		// but the tracking plan does not hold it.
 		Events: []event{
-			{Name: "Purchase"},
-			{Name: "Sign Up"},
-			{Name: "Add to Cart"},
+			seededEvent("Add to Cart"),
+			seededEvent("Purchase"),
+			seededEvent("Sign Up"),
+		},
+		EventProperties: []eventProperty{
+			{EventType: "Purchase", taxonomyProperty: taxonomyProperty{Name: "currency", propertyMetadata: seededMetadata("string")}},
+			{EventType: "Purchase", taxonomyProperty: taxonomyProperty{Name: "price", propertyMetadata: seededMetadata("number"), InSchema: true}},
 		},
 		Computations: []computation{
 			{ID: "cmp_ltv_90d", Name: "cmp_ltv_90d", Type: "number"},
@@ -90,6 +100,14 @@ func seededCohort(now time.Time, id, name, description string, size int64) cohor
 		LastMod:      created.Add(2 * time.Hour),
 		LastComputed: now.Add(-time.Hour).Truncate(time.Hour),
 	}
+}
+
+func seededEvent(eventType string) event {
+	return event{EventType: eventType, DisplayName: eventType, IsActive: true}
+}
+
+func seededMetadata(dataType string) propertyMetadata {
+	return propertyMetadata{DataType: &dataType, EnumValues: []string{}, Classifications: []string{}}
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -16,9 +16,14 @@ type state struct {
 	Syncs           []audienceSync   `json:"syncs"`
 	UserProperties  []userProperty   `json:"user_properties"`
 	Events          []event          `json:"events"`
+	EventProperties []eventProperty  `json:"event_properties"`
 	Computations    []computation    `json:"computations"`
 	Recommendations []recommendation `json:"recommendations"`
 	Cohorts         []cohort         `json:"cohorts"`
+
+	// IdempotencyKeys are the Developer API's keyed writes of the last 24
+	// hours, by idempotencyID.
+	IdempotencyKeys map[string]idempotencyRecord `json:"idempotency_keys"`
 
 	// Braze workspace.
 	APIKeys   []apiKey   `json:"api_keys"`
@@ -32,19 +37,26 @@ func (st *state) nextSeq() int64 {
 	return st.NextSeq
 }
 
+// objectCounts counts live objects: soft-deleted ones are not.
 func (st *state) objectCounts() ObjectCounts {
-	live := 0
-	for i := range st.UserProperties {
-		if !st.UserProperties[i].Deleted {
-			live++
-		}
-	}
 	return ObjectCounts{
 		Destinations:     len(st.Destinations),
 		Syncs:            len(st.Syncs),
 		APIKeys:          len(st.APIKeys),
-		UserProperties:   live,
+		UserProperties:   countLive(st.UserProperties, func(p userProperty) bool { return p.Deleted }),
+		Events:           countLive(st.Events, func(e event) bool { return e.Deleted }),
+		EventProperties:  countLive(st.EventProperties, func(p eventProperty) bool { return p.Deleted }),
 		Cohorts:          len(st.Cohorts),
 		CustomAttributes: len(st.CustomAttributes),
 	}
+}
+
+func countLive[T any](items []T, deleted func(T) bool) int {
+	n := 0
+	for _, item := range items {
+		if !deleted(item) {
+			n++
+		}
+	}
+	return n
 }

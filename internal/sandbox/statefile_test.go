@@ -140,7 +140,7 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	if got, want := mustJSON(t, second.customAttributeNames()), `["country","loyalty","plan"]`; got != want {
 		t.Errorf("attributes after reload %s, want %s", got, want)
 	}
-	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 2, Cohorts: 2, CustomAttributes: 3}
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 2, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 3}
 	if got := second.server.Stats().Objects; got != want {
 		t.Errorf("objects after reload %+v, want %+v", got, want)
 	}
@@ -148,7 +148,7 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	second.control("POST", "/reset", nil).wantStatus(t, http.StatusOK)
 	second.http.Close()
 	third := startWith(t, opts, c)
-	want = sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	want = sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if got := third.server.Stats().Objects; got != want {
 		t.Errorf("objects after reset %+v, want the seed %+v", got, want)
 	}

@@ -54,7 +54,7 @@ func TestStats(t *testing.T) {
 			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], want)
 		}
 	}
-	wantObjects := sandbox.ObjectCounts{Destinations: 0, Syncs: 0, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	wantObjects := sandbox.ObjectCounts{Destinations: 0, Syncs: 0, APIKeys: 1, UserProperties: 3, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if got.Objects != wantObjects {
 		t.Errorf("objects %+v, want %+v", got.Objects, wantObjects)
 	}
@@ -72,7 +72,7 @@ func TestStatsWireShape(t *testing.T) {
 			t.Errorf("requests.%s missing", key)
 		}
 	}
-	for _, key := range []string{"destinations", "syncs", "api_keys", "user_properties", "cohorts", "custom_attributes"} {
+	for _, key := range []string{"destinations", "syncs", "api_keys", "user_properties", "events", "event_properties", "cohorts", "custom_attributes"} {
 		if _, ok := raw["objects"][key]; !ok {
 			t.Errorf("objects.%s missing", key)
 		}
@@ -107,7 +107,7 @@ func TestReset(t *testing.T) {
 	if len(stats.Requests.ByRoute) != 0 || stats.Requests.ByMethod["POST"] != 0 {
 		t.Errorf("requests after reset %+v", stats.Requests)
 	}
-	want := sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	want := sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if stats.Objects != want {
 		t.Errorf("objects after reset %+v, want the seed %+v", stats.Objects, want)
 	}
@@ -136,7 +136,7 @@ func TestStatsCountNewObjectsAndRoutes(t *testing.T) {
 	f.clock.advance(time.Hour) // the sync runs and writes ltv to Braze
 
 	got := f.server.Stats()
-	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 3}
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 3, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 3}
 	if got.Objects != want {
 		t.Errorf("objects %+v, want %+v", got.Objects, want)
 	}
