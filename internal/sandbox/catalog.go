@@ -12,7 +12,7 @@ import "slices"
 type computation struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
-	// Type is the type of the computed values, in the Taxonomy API's terms.
+	// Type is the type of the computed values, a property data_type.
 	Type string `json:"type"`
 }
 

@@ -3,7 +3,6 @@ package sandbox_test
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -98,8 +97,7 @@ func exercise(f *sandboxFixture, name string) error {
 
 // Syncs, the taxonomy and the Braze export under concurrent clients while
 // simulated time passes: runs write attributes on whichever request comes
-// first. Taxonomy requests past the cost limit are answered 429 and tried
-// again, as a client would.
+// first.
 func TestConcurrentSyncsAndTaxonomy(t *testing.T) {
 	f := start(t)
 	stream, _ := f.destinations()
@@ -126,37 +124,18 @@ func TestConcurrentSyncsAndTaxonomy(t *testing.T) {
 	}
 	f.clock.advance(time.Hour)
 	stats := f.server.Stats()
-	if stats.Objects.Syncs != clients || stats.Objects.UserProperties != 3+clients || stats.Objects.CustomAttributes != 2+clients {
+	if stats.Objects.Syncs != clients || stats.Objects.UserProperties != 4+clients || stats.Objects.CustomAttributes != 2+clients {
 		t.Errorf("objects %+v", stats.Objects)
 	}
 }
 
 func syncRound(f *sandboxFixture, stream, property string) error {
-	form := url.Values{"user_property": {property}, "type": {"number"}}
-	for {
-		req, err := http.NewRequestWithContext(f.t.Context(), http.MethodPost, f.http.URL+"/amplitude"+userProperties, strings.NewReader(form.Encode()))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		amplitudeAuth(req)
-		resp, err := f.http.Client().Do(req)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode == http.StatusOK {
-			break
-		}
-		if resp.StatusCode != http.StatusTooManyRequests {
-			return fmt.Errorf("create %s: %d", property, resp.StatusCode)
-		}
-	}
 	steps := []struct {
 		method, path string
 		body         any
 		auth         func(*http.Request)
 	}{
+		{http.MethodPost, sandbox.DeveloperAPIPath + userPropertiesPath, map[string]any{"property_name": property, "data_type": "number"}, withKey(admin, newKey())},
 		{http.MethodPost, "/amplitude/api/2/syncs", syncBody("user_property", property, stream, "hourly"), amplitudeAuth},
 		{http.MethodGet, "/amplitude/api/2/syncs?limit=2", nil, amplitudeAuth},
 		{http.MethodGet, "/amplitude/api/3/cohorts?includeSyncInfo=true", nil, amplitudeAuth},
@@ -167,7 +146,7 @@ func syncRound(f *sandboxFixture, stream, property string) error {
 		if err != nil {
 			return err
 		}
-		if r.status != http.StatusOK {
+		if r.status != http.StatusOK && r.status != http.StatusCreated {
 			return fmt.Errorf("%s %s: %d %s", s.method, s.path, r.status, r.body)
 		}
 	}

@@ -79,8 +79,7 @@ func (st *state) addCustomAttributes(attrs ...customAttribute) int {
 }
 
 // brazeDataType is the Braze type of an attribute holding values of an
-// Amplitude type (amplitude.com/docs/apis/analytics/taxonomy lists string,
-// number, boolean, enum and any); enums and untyped values arrive as text.
+// Amplitude data_type; enums and untyped values arrive as text.
 func brazeDataType(amplitudeType *string) string {
 	switch {
 	case amplitudeType == nil:
@@ -89,6 +88,8 @@ func brazeDataType(amplitudeType *string) string {
 		return "Number"
 	case *amplitudeType == "boolean":
 		return "Boolean"
+	case *amplitudeType == "object":
+		return "Object"
 	default:
 		return "String"
 	}

@@ -206,7 +206,7 @@ func (r response) wantStatus(t *testing.T, want int) {
 	}
 }
 
-// wantAmplitudeError checks the Taxonomy error shape and that one message
+// wantAmplitudeError checks Amplitude's error shape and that one message
 // contains want.
 func (r response) wantAmplitudeError(t *testing.T, status int, want string) {
 	t.Helper()
@@ -481,6 +481,15 @@ func (f *sandboxFixture) getDestination(id string) map[string]any {
 
 func contains(s, substr string) bool { return strings.Contains(s, substr) }
 
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // objectID reads data.id without a *testing.T, for use off the test
 // goroutine.
 func (r response) objectID() (string, error) {
@@ -491,33 +500,6 @@ func (r response) objectID() (string, error) {
 	}
 	err := json.Unmarshal(r.body, &body)
 	return body.Data.ID, err
-}
-
-// amplitudeForm calls the Amplitude API with a form-encoded body, as the
-// Taxonomy API takes it.
-func (f *sandboxFixture) amplitudeForm(method, path string, form url.Values) response {
-	f.t.Helper()
-	req, err := http.NewRequestWithContext(f.t.Context(), method, f.http.URL+"/amplitude"+path, strings.NewReader(form.Encode()))
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	amplitudeAuth(req)
-	return f.do(req)
-}
-
-func (f *sandboxFixture) do(req *http.Request) response {
-	f.t.Helper()
-	resp, err := f.http.Client().Do(req)
-	if err != nil {
-		f.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	return response{status: resp.StatusCode, header: resp.Header, body: body}
 }
 
 // syncBody is a sync create or replace body.

@@ -11,9 +11,6 @@ func (s *Server) routes() *http.ServeMux {
 	amplitude := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.vendorRoute(s.amplitude, s.amplitudeAuth(h)))
 	}
-	taxonomy := func(pattern string, h http.HandlerFunc) {
-		mux.Handle(pattern, s.vendorRoute(s.amplitude, s.amplitudeAuth(s.taxonomyLimit(h))))
-	}
 	braze := func(pattern, permission string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.vendorRoute(s.braze, s.brazeAuth(permission, h)))
 	}
@@ -47,22 +44,19 @@ func (s *Server) routes() *http.ServeMux {
 		get(scopeTaxonomyRead, s.getEventProperty),
 		keyed(patch(scopeTaxonomyWrite, s.updateEventProperty)),
 		keyed(del(scopeTaxonomyWrite, s.deleteEventProperty)))
+	developer("/v1/projects/{project_id}/user-properties",
+		get(scopeTaxonomyRead, s.listUserProperties),
+		keyed(post(scopeTaxonomyWrite, s.createUserProperty)))
+	developer("/v1/projects/{project_id}/user-properties/{user_property_id}",
+		get(scopeTaxonomyRead, s.getUserProperty),
+		keyed(patch(scopeTaxonomyWrite, s.updateUserProperty)),
+		keyed(del(scopeTaxonomyWrite, s.deleteUserProperty)))
 
 	amplitude("POST /amplitude/api/2/syncs", s.createSync)
 	amplitude("GET /amplitude/api/2/syncs", s.listSyncs)
 	amplitude("GET /amplitude/api/2/syncs/{id}", s.getSync)
 	amplitude("PUT /amplitude/api/2/syncs/{id}", s.replaceSync)
 	amplitude("DELETE /amplitude/api/2/syncs/{id}", s.deleteSync)
-
-	// The docs' heading writes the create path with a trailing slash and
-	// their examples without; both are served.
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property", s.createUserProperty)
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property/{$}", s.createUserProperty)
-	taxonomy("GET /amplitude/api/2/taxonomy/user-property", s.listUserProperties)
-	taxonomy("GET /amplitude/api/2/taxonomy/user-property/{user_property}", s.getUserProperty)
-	taxonomy("PUT /amplitude/api/2/taxonomy/user-property/{user_property}", s.updateUserProperty)
-	taxonomy("DELETE /amplitude/api/2/taxonomy/user-property/{user_property}", s.deleteUserProperty)
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property/{user_property}/restore", s.restoreUserProperty)
 
 	amplitude("GET /amplitude/api/3/cohorts", s.listCohorts)
 	amplitude("GET /amplitude/api/2/event-streaming/delivery-metrics-summary", s.deliveryMetricsSummary)

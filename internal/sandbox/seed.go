@@ -39,12 +39,17 @@ func seed(now time.Time) *state {
 			CreatedAt:   projectCreated,
 			UpdatedAt:   projectCreated,
 		},
+		// country is one of Amplitude's default properties; referral_source
+		// has data, but the tracking plan does not hold it.
 		UserProperties: []userProperty{
-			{Name: "plan", Description: ptr("Subscription plan"), Type: ptr("string")},
-			// country is Amplitude's own (GeoIP) property: the Taxonomy API
-			// names it without gp:, like the docs' device_id and user_id.
-			{Name: "country", BuiltIn: true},
-			{Name: "ltv", Description: ptr("Lifetime value in USD"), Type: ptr("number"), Classifications: []string{"REVENUE"}},
+			{taxonomyProperty: seededProperty("country", seededMetadata("string")), AmplitudeDefault: true},
+			{taxonomyProperty: seededProperty("ltv", propertyMetadata{
+				Description: ptr("Lifetime value in USD"), DataType: ptr("number"), EnumValues: []string{}, Classifications: []string{"REVENUE"},
+			})},
+			{taxonomyProperty: seededProperty("plan", propertyMetadata{
+				Description: ptr("Subscription plan"), DataType: ptr("string"), EnumValues: []string{}, Classifications: []string{},
+			})},
+			{taxonomyProperty: taxonomyProperty{Name: "referral_source", propertyMetadata: seededMetadata("string")}},
 		},
 		// Every seeded event is live: it has data. currency has data too,
 		// but the tracking plan does not hold it.
@@ -55,7 +60,7 @@ func seed(now time.Time) *state {
 		},
 		EventProperties: []eventProperty{
 			{EventType: "Purchase", taxonomyProperty: taxonomyProperty{Name: "currency", propertyMetadata: seededMetadata("string")}},
-			{EventType: "Purchase", taxonomyProperty: taxonomyProperty{Name: "price", propertyMetadata: seededMetadata("number"), InSchema: true}},
+			{EventType: "Purchase", taxonomyProperty: seededProperty("price", seededMetadata("number"))},
 		},
 		Computations: []computation{
 			{ID: "cmp_ltv_90d", Name: "cmp_ltv_90d", Type: "number"},
@@ -104,6 +109,11 @@ func seededCohort(now time.Time, id, name, description string, size int64) cohor
 
 func seededEvent(eventType string) event {
 	return event{EventType: eventType, DisplayName: eventType, IsActive: true}
+}
+
+// seededProperty is a property in the tracking plan.
+func seededProperty(name string, m propertyMetadata) taxonomyProperty {
+	return taxonomyProperty{Name: name, propertyMetadata: m, InSchema: true}
 }
 
 func seededMetadata(dataType string) propertyMetadata {

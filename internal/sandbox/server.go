@@ -33,9 +33,6 @@ type Server struct {
 	developer developerAPI
 	amplitude amplitudeAPI
 	braze     brazeAPI
-
-	// taxonomyBudget is the Taxonomy API's cost-based limit.
-	taxonomyBudget costBudget
 	// searchWindow is how many results of a query the Developer API's lists
 	// page through.
 	searchWindow int
@@ -88,12 +85,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Reset returns the sandbox to the seed, turns faults off and zeroes the
-// statistics and the Taxonomy API's spent cost, like POST /_sandbox/reset.
+// statistics, like POST /_sandbox/reset.
 // The error is a failed save of the state file.
 func (s *Server) Reset() error {
 	s.SetFaults(Faults{})
 	s.requests.reset()
-	s.taxonomyBudget.resetPeriod()
 	return s.store.replace(seed(s.now()))
 }
 

@@ -26,8 +26,8 @@ func (st *state) catchUp(now time.Time) {
 func (st *state) sourceType(s *audienceSync) *string {
 	switch s.Kind {
 	case syncKindUserProperty:
-		if i := st.userPropertyNamed(s.SourceID); i >= 0 {
-			return st.UserProperties[i].Type
+		if i, found := st.userPropertyAt(s.SourceID); found {
+			return st.UserProperties[i].DataType
 		}
 	case syncKindComputation:
 		if i := st.computationByID(s.SourceID); i >= 0 {

@@ -56,6 +56,16 @@ var (
 		required: []string{"property_name"},
 	}
 	eventPropertyPatchBody = taxonomyBody{takes: propertySettings}
+	userPropertyCreateBody = taxonomyBody{
+		takes:    slices.Concat([]string{"property_name", "display_name"}, propertySettings),
+		required: []string{"property_name"},
+	}
+	// A user property's type and shape are set when it is created: the
+	// vendor's PATCH takes only these four.
+	userPropertyPatchBody = taxonomyBody{
+		takes: []string{"display_name", "description", "is_hidden", "classifications"},
+		fixed: []string{"data_type", "is_array_type", "enum_values", "regex"},
+	}
 )
 
 // The limits of the names and texts. The vendor documents none; these are
