@@ -1,5 +1,7 @@
 package sandbox
 
+import "time"
+
 // SetSearchWindow shrinks how many results of a query the Developer API's
 // lists page through, so a test can reach the end of the window without
 // making ten thousand objects.
@@ -16,4 +18,10 @@ func HoldIdempotencyKey(s *Server, key string) (release func()) {
 		panic(err)
 	}
 	return func() { _ = s.store.settleKey(id, nil) }
+}
+
+// SetBrazeExportLimit shrinks the hourly limit Braze's export endpoints
+// share, so a test can spend it without a thousand requests.
+func SetBrazeExportLimit(s *Server, n int) {
+	s.brazeExports.limit.configure(n, time.Hour)
 }

@@ -14,6 +14,9 @@ func (s *Server) routes() *http.ServeMux {
 	braze := func(pattern, permission string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.vendorRoute(s.braze, s.brazeAuth(permission, h)))
 	}
+	brazeExport := func(pattern, permission string, h http.HandlerFunc) {
+		mux.Handle(pattern, s.vendorRoute(s.brazeExports, s.brazeAuth(permission, h)))
+	}
 
 	developer := func(path string, operations ...developerOperation) {
 		s.serveDeveloperPath(mux, path, operations...)
@@ -65,7 +68,7 @@ func (s *Server) routes() *http.ServeMux {
 	braze("GET /braze/api_keys/list", "api_keys.list", s.listAPIKeys)
 	braze("GET /braze/api_keys/info", "api_keys.info", s.apiKeyInfo)
 	braze("DELETE /braze/api_keys/delete", "api_keys.delete", s.deleteAPIKey)
-	braze("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
+	brazeExport("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
 
 	// Unknown vendor paths still answer in the vendor's shape, and count.
 	mux.Handle(DeveloperAPIPath+"/", s.vendorRoute(s.developer, notFound(s.developer)))
