@@ -68,7 +68,9 @@ func (s *Server) routes() *http.ServeMux {
 	braze("GET /braze/api_keys/list", "api_keys.list", s.listAPIKeys)
 	braze("GET /braze/api_keys/info", "api_keys.info", s.apiKeyInfo)
 	braze("DELETE /braze/api_keys/delete", "api_keys.delete", s.deleteAPIKey)
+	braze("GET /braze/segments/list", "segments.list", s.listSegments)
 	brazeExport("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
+	brazeExport("GET "+customEventsPath, "events.get", s.listCustomEvents)
 
 	// Unknown vendor paths still answer in the vendor's shape, and count.
 	mux.Handle(DeveloperAPIPath+"/", s.vendorRoute(s.developer, notFound(s.developer)))
@@ -81,6 +83,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("PUT /_sandbox/faults", s.putFaults)
 	mux.HandleFunc("GET /_sandbox/stats", s.stats)
 	mux.HandleFunc("POST /_sandbox/custom_attributes", s.addCustomAttributes)
+	mux.HandleFunc("POST /_sandbox/custom_events", s.addCustomEvents)
+	mux.HandleFunc("POST /_sandbox/segments", s.addSegments)
 	mux.HandleFunc("DELETE /_sandbox/destinations/{id}", s.removeDestination)
 	return mux
 }

@@ -88,6 +88,26 @@ func seed(now time.Time) *state {
 			{Name: "country", DataType: "String"},
 			{Name: "plan", DataType: "String", Description: ptr("Subscription plan")},
 		},
+		CustomEvents: []customEvent{
+			{Name: "Purchase", IncludedInAnalyticsReport: true},
+			{Name: "Sign Up"},
+		},
+		Segments: []segment{
+			seededSegment(now, 60, "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01", "All users", false, []string{}),
+			{
+				ID: "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a02", Name: "Old test", Tags: []string{"test"}, Archived: true,
+				CreatedAt: now.Add(-45 * 24 * time.Hour).Truncate(time.Hour),
+			},
+			seededSegment(now, 30, "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03", "Lapsed purchasers", true, []string{"retention"}),
+		},
+	}
+}
+
+// seededSegment is a listed segment made daysAgo days before the seed.
+func seededSegment(now time.Time, daysAgo int, id, name string, tracked bool, tags []string) segment {
+	return segment{
+		ID: id, Name: name, AnalyticsTrackingEnabled: tracked, Tags: tags,
+		CreatedAt: now.Add(-time.Duration(daysAgo) * 24 * time.Hour).Truncate(time.Hour),
 	}
 }
 

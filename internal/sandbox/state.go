@@ -28,8 +28,11 @@ type state struct {
 	// Braze workspace.
 	APIKeys   []apiKey   `json:"api_keys"`
 	BrazeApps []brazeApp `json:"braze_apps"`
-	// CustomAttributes are kept in the order Braze lists them.
+	// CustomAttributes and CustomEvents are kept in the order Braze lists
+	// them.
 	CustomAttributes []customAttribute `json:"custom_attributes"`
+	CustomEvents     []customEvent     `json:"custom_events"`
+	Segments         []segment         `json:"segments"`
 }
 
 func (st *state) nextSeq() int64 {

@@ -159,3 +159,31 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	}
 	third.developer("GET", userPropertiesPath+"/ltv", nil).wantStatus(t, http.StatusOK)
 }
+
+// Braze's segments and custom events survive a restart; a segment a cohort
+// sync made keeps its id even when only a read had derived it.
+func TestStateFileKeepsSegmentsAndCustomEvents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	c := newClock()
+	opts := sandbox.Options{Now: c.Now, StatePath: path}
+
+	first := startWith(t, opts, c)
+	_, cohorts := first.destinations()
+	first.createSync(syncBody("cohort", "coh_churn_risk", cohorts, "hourly"))
+	first.addSegments(map[string]any{"names": []string{"Manual"}})
+	first.control("POST", "/custom_events", map[string]any{"names": []string{"Refund"}}).wantStatus(t, http.StatusOK)
+	c.advance(time.Hour)
+	before := first.segments("")
+	first.http.Close()
+
+	second := startWith(t, opts, c)
+	if after := second.segments(""); mustJSON(t, after) != mustJSON(t, before) || len(after.Segments) != 4 {
+		t.Errorf("segments after reload %v, before %v", after, before)
+	}
+	r := second.braze(sandbox.BrazeAdminKey, "GET", "/events", nil)
+	var events customEventsBody
+	r.decode(t, &events)
+	if len(events.Events) != 3 || events.Events[1]["name"] != "Refund" {
+		t.Errorf("events after reload %v", events.Events)
+	}
+}
