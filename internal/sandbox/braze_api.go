@@ -38,8 +38,9 @@ func (brazeAPI) writeError(w http.ResponseWriter, _ *http.Request, e *apiError) 
 }
 
 // admit takes a request from the fault's window, then from the endpoint's
-// own, and reports the one that binds: the fault's while it is on, as it is
-// the tighter, unless the endpoint's own is spent.
+// own. The headers report the fault's window while the fault is on, since
+// it is the limit a test set out to meet, unless the endpoint's own is what
+// refuses.
 func (b brazeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := b.fault.take(now)
 	if admitted {

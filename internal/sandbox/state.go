@@ -1,11 +1,13 @@
 package sandbox
 
 // state is everything the sandbox remembers, in both vendors' accounts. Adding
-// an object kind means adding a slice here, to the seed and to objectCounts.
+// an object kind means adding a slice here and to the seed, and to
+// objectCounts if GET /_sandbox/stats is to count it.
 //
-// Stored objects are replaced, never changed in place (except bookkeeping
-// fields such as an API key's last_seen_at, read only under the store lock),
-// so a view built under the lock may share their slices after it is released.
+// The slices an object holds (a property's enum_values, a segment's tags)
+// are replaced, never changed in place, so a view built under the lock may
+// share them after it is released. Scalar fields, such as a soft delete's
+// flag or an API key's last_seen_at, may be set in place under the lock.
 type state struct {
 	// NextSeq orders objects by creation, which list cursors rely on.
 	NextSeq int64 `json:"next_seq"`
