@@ -88,6 +88,7 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 			return
 		}
 		answer := &answerRecorder{ResponseWriter: w}
+		// Deferred, so that a handler that panics still frees the key.
 		defer func() {
 			var kept *idempotencyRecord
 			if answer.status >= 200 && answer.status < 500 {
