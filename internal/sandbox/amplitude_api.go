@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// amplitudeAPI speaks Amplitude's conventions: {"success": true, "data": …}
-// on success, the Taxonomy API's {"success": false, "errors": [{"message"}]}
-// on failure, and Retry-After on 429.
+// amplitudeAPI speaks the conventions of Amplitude's Basic-auth APIs:
+// {"success": true, "data": …} on success, {"success": false, "errors":
+// [{"message"}]} on failure (the shape of Amplitude's Taxonomy API), and
+// Retry-After on 429.
 type amplitudeAPI struct {
 	limit *window
 }
@@ -42,9 +43,8 @@ func (amplitudeAPI) writeError(w http.ResponseWriter, _ *http.Request, e *apiErr
 	writeJSON(w, e.status, body)
 }
 
-// admit only speaks up when the rate-limit fault is on. Amplitude's own
-// limits are per API and cost-based; the Taxonomy API's is modelled by
-// taxonomyLimit.
+// admit only speaks up when the rate-limit fault is on: Amplitude publishes
+// no limits for the endpoints served here.
 func (a amplitudeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := a.limit.take(now)
 	if admitted {
@@ -58,7 +58,7 @@ func (a amplitudeAPI) admit(w http.ResponseWriter, r *http.Request, now time.Tim
 	return false
 }
 
-// errNotFound is the Taxonomy API's answer for an unknown object.
+// errNotFound is the answer for an unknown object.
 var errNotFound = refuse(http.StatusNotFound, "Not found")
 
 func writeAmplitudeData(w http.ResponseWriter, data any) {

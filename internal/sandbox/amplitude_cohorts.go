@@ -1,6 +1,9 @@
 package sandbox
 
-import "net/http"
+import (
+	"net/http"
+	"net/url"
+)
 
 // listCohorts is the Behavioral Cohorts API's "Get all cohorts"
 // (amplitude.com/docs/apis/analytics/behavioral-cohorts#get-all-cohorts):
@@ -27,4 +30,17 @@ func (s *Server) listCohorts(w http.ResponseWriter, r *http.Request) {
 		}
 	})
 	writeJSON(w, http.StatusOK, map[string][]cohortView{"cohorts": views})
+}
+
+// queryBool reads a Boolean query parameter such as includeSyncInfo, which
+// the docs send as "true".
+func queryBool(q url.Values, name string) (bool, error) {
+	switch value := q.Get(name); value {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	default:
+		return false, refuse(http.StatusBadRequest, "%s %q must be true or false", name, value)
+	}
 }

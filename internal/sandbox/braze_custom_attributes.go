@@ -23,13 +23,10 @@ const (
 )
 
 func (s *Server) listCustomAttributes(w http.ResponseWriter, r *http.Request) {
-	skip := 0
-	if cursor := r.URL.Query().Get("cursor"); cursor != "" {
-		var ok bool
-		if skip, ok = decodeSkipCursor(cursor); !ok {
-			fail(s.braze, w, r, refuse(http.StatusBadRequest, "cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", cursor))
-			return
-		}
+	skip, err := parseSkipCursor(r)
+	if err != nil {
+		fail(s.brazeExports, w, r, err)
+		return
 	}
 	var views []customAttributeView
 	var total int
@@ -41,35 +38,48 @@ func (s *Server) listCustomAttributes(w http.ResponseWriter, r *http.Request) {
 			views[i] = page[i].view()
 		}
 	})
-	if link := customAttributesLink(skip, total); link != "" {
-		w.Header().Set("Link", link)
-	}
+	setPageLinks(w, customAttributesPath, skip, total, customAttributesPageSize)
 	writeBrazeSuccess(w, map[string]any{"attributes": views})
 }
 
-// customAttributesLink is the Link header in the format Braze documents for
-// its other cursor export (braze.com/docs/api/endpoints/catalogs/catalog_items/synchronous/get_catalog_items_details_bulk):
+// parseSkipCursor reads an export's cursor; none is the first page.
+func parseSkipCursor(r *http.Request) (int, error) {
+	cursor := r.URL.Query().Get("cursor")
+	if cursor == "" {
+		return 0, nil
+	}
+	skip, ok := decodeSkipCursor(cursor)
+	if !ok {
+		return 0, refuse(http.StatusBadRequest, "cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", cursor)
+	}
+	return skip, nil
+}
+
+// setPageLinks sets the Link header of an export's page, in the format
+// Braze documents for its cursor exports
+// (braze.com/docs/api/endpoints/catalogs/catalog_items/synchronous/get_catalog_items_details_bulk):
 //
 //	Link: </catalogs/all_restaurants/items?cursor=c2tpcDow>; rel="prev",</catalogs/all_restaurants/items?cursor=c2tpcDoxMDA=>; rel="next"
 //
 // with the rules stated there: no header when everything fits one page, no
-// prev on the first page, no next on the last.
-func customAttributesLink(skip, total int) string {
-	if total <= customAttributesPageSize {
-		return ""
+// prev on the first page, no next on the last. base is the link up to the
+// query.
+func setPageLinks(w http.ResponseWriter, base string, skip, total, pageSize int) {
+	if total <= pageSize {
+		return
 	}
 	var links []string
 	if skip > 0 {
-		links = append(links, pageLink(max(0, skip-customAttributesPageSize), "prev"))
+		links = append(links, pageLink(base, max(0, skip-pageSize), "prev"))
 	}
-	if skip+customAttributesPageSize < total {
-		links = append(links, pageLink(skip+customAttributesPageSize, "next"))
+	if skip+pageSize < total {
+		links = append(links, pageLink(base, skip+pageSize, "next"))
 	}
-	return strings.Join(links, ",")
+	w.Header().Set("Link", strings.Join(links, ","))
 }
 
-func pageLink(skip int, rel string) string {
-	return fmt.Sprintf(`<%s?cursor=%s>; rel="%s"`, customAttributesPath, encodeSkipCursor(skip), rel)
+func pageLink(base string, skip int, rel string) string {
+	return fmt.Sprintf(`<%s?cursor=%s>; rel="%s"`, base, encodeSkipCursor(skip), rel)
 }
 
 // Braze's cursors, in its documented examples, are base64 of "skip:N"

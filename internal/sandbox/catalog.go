@@ -6,17 +6,13 @@ import "slices"
 // them. Syncs name computations and recommendations as their sources, and a
 // Braze destination's config.app_id names a Braze app.
 
-type event struct {
-	Name string `json:"name"`
-}
-
 // computation is an Amplitude computed property. A computation sync writes
 // the Braze custom attribute named after it, so the seed names computations
 // the way attributes are named.
 type computation struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
-	// Type is the type of the computed values, in the Taxonomy API's terms.
+	// Type is the type of the computed values, a property data_type.
 	Type string `json:"type"`
 }
 

@@ -3,7 +3,6 @@ package sandbox_test
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -98,8 +97,7 @@ func exercise(f *sandboxFixture, name string) error {
 
 // Syncs, the taxonomy and the Braze export under concurrent clients while
 // simulated time passes: runs write attributes on whichever request comes
-// first. Taxonomy requests past the cost limit are answered 429 and tried
-// again, as a client would.
+// first.
 func TestConcurrentSyncsAndTaxonomy(t *testing.T) {
 	f := start(t)
 	stream, _ := f.destinations()
@@ -126,37 +124,18 @@ func TestConcurrentSyncsAndTaxonomy(t *testing.T) {
 	}
 	f.clock.advance(time.Hour)
 	stats := f.server.Stats()
-	if stats.Objects.Syncs != clients || stats.Objects.UserProperties != 3+clients || stats.Objects.CustomAttributes != 2+clients {
+	if stats.Objects.Syncs != clients || stats.Objects.UserProperties != 4+clients || stats.Objects.CustomAttributes != 2+clients {
 		t.Errorf("objects %+v", stats.Objects)
 	}
 }
 
 func syncRound(f *sandboxFixture, stream, property string) error {
-	form := url.Values{"user_property": {property}, "type": {"number"}}
-	for {
-		req, err := http.NewRequestWithContext(f.t.Context(), http.MethodPost, f.http.URL+"/amplitude"+userProperties, strings.NewReader(form.Encode()))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		amplitudeAuth(req)
-		resp, err := f.http.Client().Do(req)
-		if err != nil {
-			return err
-		}
-		resp.Body.Close()
-		if resp.StatusCode == http.StatusOK {
-			break
-		}
-		if resp.StatusCode != http.StatusTooManyRequests {
-			return fmt.Errorf("create %s: %d", property, resp.StatusCode)
-		}
-	}
 	steps := []struct {
 		method, path string
 		body         any
 		auth         func(*http.Request)
 	}{
+		{http.MethodPost, sandbox.DeveloperAPIPath + userPropertiesPath, map[string]any{"property_name": property, "data_type": "number"}, withKey(admin, newKey())},
 		{http.MethodPost, "/amplitude/api/2/syncs", syncBody("user_property", property, stream, "hourly"), amplitudeAuth},
 		{http.MethodGet, "/amplitude/api/2/syncs?limit=2", nil, amplitudeAuth},
 		{http.MethodGet, "/amplitude/api/3/cohorts?includeSyncInfo=true", nil, amplitudeAuth},
@@ -167,9 +146,62 @@ func syncRound(f *sandboxFixture, stream, property string) error {
 		if err != nil {
 			return err
 		}
-		if r.status != http.StatusOK {
+		if r.status != http.StatusOK && r.status != http.StatusCreated {
 			return fmt.Errorf("%s %s: %d %s", s.method, s.path, r.status, r.body)
 		}
 	}
 	return nil
+}
+
+// Keyed writes converge exactly once under dropped answers and injected
+// failures, with concurrent clients and no listing: each retries its write
+// with the same key until it has an answer. Two clients sending one key at
+// once see it in use, and retry too.
+func TestKeyedWritesConvergeUnderFaults(t *testing.T) {
+	f := start(t)
+	f.server.SetFaults(sandbox.Faults{DropResponseRate: 0.3, ErrorRate: 0.2})
+	type write struct{ key, path, name string }
+	var writes []write
+	for i := range 20 {
+		writes = append(writes, write{newKey(), eventsPath, fmt.Sprintf("Event %02d", i)})
+	}
+	for i := range 30 {
+		writes = append(writes, write{newKey(), eventPropertiesPath("Purchase"), fmt.Sprintf("prop_%02d", i)})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*len(writes))
+	for _, w := range writes {
+		body := map[string]any{"event_type": w.name}
+		if w.path != eventsPath {
+			body = map[string]any{"property_name": w.name}
+		}
+		// Two clients per write, sharing its key, as a retry racing the
+		// original would.
+		for range 2 {
+			wg.Go(func() {
+				for attempt := 0; ; attempt++ {
+					if attempt == 50 {
+						errs <- fmt.Errorf("%s: no answer after %d attempts", w.name, attempt)
+						return
+					}
+					r, err := f.try("POST", sandbox.DeveloperAPIPath+w.path, body, withKey(admin, w.key))
+					switch {
+					case err != nil, r.status >= 500, r.status == http.StatusConflict && strings.Contains(string(r.body), "idempotency_key_in_use"):
+						continue
+					case r.status != http.StatusCreated:
+						errs <- fmt.Errorf("%s: %d %s", w.name, r.status, r.body)
+					}
+					return
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if objects := f.server.Stats().Objects; objects.Events != 3+20 || objects.EventProperties != 2+30 {
+		t.Errorf("objects %+v, want exactly 20 events and 30 properties made", objects)
+	}
 }

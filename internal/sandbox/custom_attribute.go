@@ -40,25 +40,28 @@ func (a *customAttribute) view() customAttributeView {
 	}
 }
 
-// compareAttributeNames is the export's order, "sorted alphabetically":
-// letters before case, so "Plan" and "plan" sit together; the exact name
-// breaks ties so the order is total.
-func compareAttributeNames(a, b string) int {
+// compareBrazeNames is the order of Braze's exports, "sorted
+// alphabetically": letters before case, so "Plan" and "plan" sit together;
+// the exact name breaks ties so the order is total.
+func compareBrazeNames(a, b string) int {
 	if c := cmp.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
 		return c
 	}
 	return cmp.Compare(a, b)
 }
 
-// searchAttributes finds where name is, or would go, in sorted attributes.
-func searchAttributes(attrs []customAttribute, name string) (int, bool) {
-	return slices.BinarySearchFunc(attrs, name, func(a customAttribute, name string) int {
-		return compareAttributeNames(a.Name, name)
+// searchBrazeNames finds where name is, or would go, in items in the
+// exports' order.
+func searchBrazeNames[T any](items []T, name string, nameOf func(T) string) (int, bool) {
+	return slices.BinarySearchFunc(items, name, func(item T, name string) int {
+		return compareBrazeNames(nameOf(item), name)
 	})
 }
 
+func attributeName(a customAttribute) string { return a.Name }
+
 func (st *state) hasCustomAttribute(name string) bool {
-	_, found := searchAttributes(st.CustomAttributes, name)
+	_, found := searchBrazeNames(st.CustomAttributes, name, attributeName)
 	return found
 }
 
@@ -69,7 +72,7 @@ func (st *state) addCustomAttributes(attrs ...customAttribute) int {
 	all := slices.Clone(st.CustomAttributes)
 	added := 0
 	for _, a := range attrs {
-		if i, found := searchAttributes(all, a.Name); !found {
+		if i, found := searchBrazeNames(all, a.Name, attributeName); !found {
 			all = slices.Insert(all, i, a)
 			added++
 		}
@@ -79,8 +82,7 @@ func (st *state) addCustomAttributes(attrs ...customAttribute) int {
 }
 
 // brazeDataType is the Braze type of an attribute holding values of an
-// Amplitude type (amplitude.com/docs/apis/analytics/taxonomy lists string,
-// number, boolean, enum and any); enums and untyped values arrive as text.
+// Amplitude data_type; enums and untyped values arrive as text.
 func brazeDataType(amplitudeType *string) string {
 	switch {
 	case amplitudeType == nil:
@@ -89,6 +91,8 @@ func brazeDataType(amplitudeType *string) string {
 		return "Number"
 	case *amplitudeType == "boolean":
 		return "Boolean"
+	case *amplitudeType == "object":
+		return "Object"
 	default:
 		return "String"
 	}

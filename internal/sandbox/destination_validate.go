@@ -208,7 +208,7 @@ func (st *state) destinationWarnings(d *destination) []string {
 	if d.EventFilter != nil {
 		var unknown []string
 		for _, name := range d.EventFilter.Events {
-			if !slices.ContainsFunc(st.Events, func(e event) bool { return e.Name == name }) {
+			if !st.hasLiveEvent(name) {
 				unknown = append(unknown, name)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,7 +42,8 @@ type problemDocument struct {
 	Instance  string `json:"instance"`
 	ErrorCode string `json:"error_code"`
 	Retryable bool   `json:"retryable"`
-	// RetryAfterSeconds is present on a 429 only.
+	// RetryAfterSeconds is present on a 429, and on any other refusal that
+	// is worth retrying after a pause (a key still in use).
 	RetryAfterSeconds *int `json:"retry_after_seconds,omitempty"`
 	// ValidationErrors is present only when problems have a place in the
 	// request.
@@ -57,10 +59,10 @@ func (developerAPI) writeError(w http.ResponseWriter, r *http.Request, e *apiErr
 		Detail:           strings.Join(e.messages, "; "),
 		Instance:         r.URL.Path,
 		ErrorCode:        code,
-		Retryable:        e.status == http.StatusTooManyRequests || e.status >= 500,
+		Retryable:        e.status == http.StatusTooManyRequests || e.status >= 500 || e.retryAfterSeconds > 0,
 		ValidationErrors: e.fields,
 	}
-	if e.status == http.StatusTooManyRequests {
+	if e.status == http.StatusTooManyRequests || e.retryAfterSeconds > 0 {
 		body.RetryAfterSeconds = &e.retryAfterSeconds
 	}
 	w.Header().Set("Content-Type", "application/problem+json")
@@ -205,7 +207,30 @@ const (
 // parseDeveloperPage reads limit and cursor; bad values are 400s located at
 // the parameter.
 func parseDeveloperPage(q url.Values) (page, error) {
-	p := page{limit: developerDefaultPageSize}
+	p := page{}
+	var ok bool
+	err := parseDeveloperList(q, &p.limit, func(cursor string) bool {
+		p.after, ok = decodeCursor(cursor)
+		return ok
+	})
+	return p, err
+}
+
+// parseDeveloperNamePage is parseDeveloperPage for a list in name order.
+func parseDeveloperNamePage(q url.Values) (namePage, error) {
+	p := namePage{}
+	var ok bool
+	err := parseDeveloperList(q, &p.limit, func(cursor string) bool {
+		p.after, ok = decodeNameCursor(cursor)
+		return ok
+	})
+	return p, err
+}
+
+// parseDeveloperList reads limit into limit, and hands the cursor, if one
+// is sent, to decode, which reports whether it is valid.
+func parseDeveloperList(q url.Values, limit *int, decode func(cursor string) bool) error {
+	*limit = developerDefaultPageSize
 	var problems fieldProblems
 	if q.Has("limit") {
 		s := q.Get("limit")
@@ -213,17 +238,14 @@ func parseDeveloperPage(q url.Values) (page, error) {
 		if err != nil || n < 1 || n > developerMaxPageSize {
 			problems.add("limit", problemInvalidValue, "limit %q must be a whole number from 1 to %d", s, developerMaxPageSize)
 		}
-		p.limit = n
+		*limit = n
 	}
 	if q.Has("cursor") {
-		s := q.Get("cursor")
-		after, ok := decodeCursor(s)
-		if !ok {
+		if s := q.Get("cursor"); !decode(s) {
 			problems.add("cursor", problemInvalidValue, "cursor %q is not valid: pass the pagination.next_cursor of the previous page, with the same filters", s)
 		}
-		p.after = after
 	}
-	return p, problems.err(http.StatusBadRequest, codeValidationError)
+	return problems.err(http.StatusBadRequest, codeValidationError)
 }
 
 // developerPageOf is pageOf within the search window: a page may not start
@@ -241,6 +263,29 @@ func developerPageOf[T any](items []T, seq func(T) int64, p page, window int) ([
 	}
 	out, next := pageOf(items, seq, p)
 	return out, next, nil
+}
+
+// developerPageByName is developerPageOf for items sorted by name, whose
+// cursors name the last item seen.
+func developerPageByName[T any](items []T, name func(T) string, p namePage, window int) ([]T, *string, error) {
+	// Where the page starts: at the first name after the cursor's (every
+	// name is after "", the first page's).
+	start, _ := slices.BinarySearchFunc(items, p.after, func(item T, after string) int {
+		if name(item) <= after {
+			return -1
+		}
+		return 1
+	})
+	if start >= window {
+		return nil, nil, refuseWith(http.StatusBadRequest, codePaginationNotSupported,
+			"cursor is past the first %d results this list can page through; narrow the query with q", window)
+	}
+	rest := items[start:]
+	if len(rest) <= p.limit {
+		return rest, nil, nil
+	}
+	out := rest[:p.limit]
+	return out, encodeNameCursor(name(out[len(out)-1])), nil
 }
 
 // parseBoolParam reads a true|false query parameter; absent is nil.

@@ -25,8 +25,9 @@ type principal struct {
 	scopes  []string
 }
 
-// principals are the sandbox's two Personal Access Tokens: one with every
-// scope the providers use, one that may only read.
+// principals are the sandbox's Personal Access Tokens: one with every scope
+// the providers use, one that may only read, and a teammate's that may
+// manage the tracking plan.
 var principals = []principal{
 	{
 		token:   DeveloperAPIAdminToken,
@@ -38,6 +39,11 @@ var principals = []principal{
 		token:   DeveloperAPIReadOnlyToken,
 		loginID: "sandbox-readonly@example.com",
 		scopes:  []string{scopeProjectsRead, scopeDestinationsRead, scopeTaxonomyRead, scopeAnalyticsRead},
+	},
+	{
+		token:   DeveloperAPIEditorToken,
+		loginID: "sandbox-editor@example.com",
+		scopes:  []string{scopeProjectsRead, scopeTaxonomyRead, scopeTaxonomyWrite},
 	},
 }
 

@@ -100,6 +100,7 @@ func TestDeveloperContext(t *testing.T) {
 	}{
 		{sandbox.DeveloperAPIAdminToken, "sandbox-admin@example.com", "projects:read destinations:read destinations:write taxonomy:read taxonomy:write analytics:read"},
 		{sandbox.DeveloperAPIReadOnlyToken, "sandbox-readonly@example.com", "projects:read destinations:read taxonomy:read analytics:read"},
+		{sandbox.DeveloperAPIEditorToken, "sandbox-editor@example.com", "projects:read taxonomy:read taxonomy:write"},
 	} {
 		r := f.send("GET", sandbox.DeveloperAPIPath+"/v1/context", nil, developerAuth(tt.token))
 		r.wantStatus(t, http.StatusOK)

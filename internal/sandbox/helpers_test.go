@@ -3,12 +3,14 @@ package sandbox_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -204,7 +206,7 @@ func (r response) wantStatus(t *testing.T, want int) {
 	}
 }
 
-// wantAmplitudeError checks the Taxonomy error shape and that one message
+// wantAmplitudeError checks Amplitude's error shape and that one message
 // contains want.
 func (r response) wantAmplitudeError(t *testing.T, status int, want string) {
 	t.Helper()
@@ -245,8 +247,48 @@ func (f *sandboxFixture) developer(method, path string, body any) response {
 	return f.send(method, sandbox.DeveloperAPIPath+path, body, developerAuth(sandbox.DeveloperAPIAdminToken))
 }
 
-// destinationsPath is the sandbox project's destinations.
-const destinationsPath = "/v1/projects/" + sandbox.AmplitudeProjectID + "/destinations"
+// The sandbox project's Developer API collections.
+const (
+	projectPath        = "/v1/projects/" + sandbox.AmplitudeProjectID
+	destinationsPath   = projectPath + "/destinations"
+	eventsPath         = projectPath + "/events"
+	userPropertiesPath = projectPath + "/user-properties"
+)
+
+func eventPath(eventType string) string {
+	return eventsPath + "/" + url.PathEscape(eventType)
+}
+
+func eventPropertiesPath(eventType string) string {
+	return eventPath(eventType) + "/event-properties"
+}
+
+var keys atomic.Int64
+
+// newKey is a fresh Idempotency-Key.
+func newKey() string {
+	return fmt.Sprintf("test-key-%06d", keys.Add(1))
+}
+
+// write makes a taxonomy write with the admin token and a fresh
+// Idempotency-Key.
+func (f *sandboxFixture) write(method, path string, body any) response {
+	f.t.Helper()
+	return f.writeAs(sandbox.DeveloperAPIAdminToken, newKey(), method, path, body)
+}
+
+// writeAs makes a taxonomy write with token and key.
+func (f *sandboxFixture) writeAs(token, key, method, path string, body any) response {
+	f.t.Helper()
+	return f.send(method, sandbox.DeveloperAPIPath+path, body, withKey(token, key))
+}
+
+func withKey(token, key string) func(*http.Request) {
+	return func(req *http.Request) {
+		developerAuth(token)(req)
+		req.Header.Set("Idempotency-Key", key)
+	}
+}
 
 // brazeStream is a valid braze event-streaming destination body, sending
 // events and users.
@@ -439,6 +481,15 @@ func (f *sandboxFixture) getDestination(id string) map[string]any {
 
 func contains(s, substr string) bool { return strings.Contains(s, substr) }
 
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // objectID reads data.id without a *testing.T, for use off the test
 // goroutine.
 func (r response) objectID() (string, error) {
@@ -449,33 +500,6 @@ func (r response) objectID() (string, error) {
 	}
 	err := json.Unmarshal(r.body, &body)
 	return body.Data.ID, err
-}
-
-// amplitudeForm calls the Amplitude API with a form-encoded body, as the
-// Taxonomy API takes it.
-func (f *sandboxFixture) amplitudeForm(method, path string, form url.Values) response {
-	f.t.Helper()
-	req, err := http.NewRequestWithContext(f.t.Context(), method, f.http.URL+"/amplitude"+path, strings.NewReader(form.Encode()))
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	amplitudeAuth(req)
-	return f.do(req)
-}
-
-func (f *sandboxFixture) do(req *http.Request) response {
-	f.t.Helper()
-	resp, err := f.http.Client().Do(req)
-	if err != nil {
-		f.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	return response{status: resp.StatusCode, header: resp.Header, body: body}
 }
 
 // syncBody is a sync create or replace body.

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 const (
@@ -39,6 +40,15 @@ func parsePage(q url.Values) (page, error) {
 	return p, problems.err()
 }
 
+// namePage is a list request over objects kept in name order: at most limit
+// objects whose names sort after after. Naming the last object seen, like a
+// sequence number, skips and repeats nothing when objects come and go
+// between pages.
+type namePage struct {
+	after string
+	limit int
+}
+
 func encodeCursor(seq int64) *string {
 	c := base64.RawURLEncoding.EncodeToString([]byte("seq:" + strconv.FormatInt(seq, 10)))
 	return &c
@@ -67,4 +77,20 @@ func pageOf[T any](items []T, seq func(T) int64, p page) ([]T, *string) {
 		out = append(out, item)
 	}
 	return out, nil
+}
+
+const nameCursorPrefix = "name:"
+
+func encodeNameCursor(name string) *string {
+	c := base64.RawURLEncoding.EncodeToString([]byte(nameCursorPrefix + name))
+	return &c
+}
+
+func decodeNameCursor(s string) (string, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return "", false
+	}
+	name, found := strings.CutPrefix(string(raw), nameCursorPrefix)
+	return name, found && name != ""
 }

@@ -15,6 +15,7 @@ var endpointPermissions = []string{
 	"api_keys.info",
 	"api_keys.list",
 	"custom_attributes.get",
+	"events.get",
 }
 
 // validPermissions returns, sorted, every permission a Braze REST key can carry.

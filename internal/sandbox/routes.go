@@ -11,11 +11,11 @@ func (s *Server) routes() *http.ServeMux {
 	amplitude := func(pattern string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.vendorRoute(s.amplitude, s.amplitudeAuth(h)))
 	}
-	taxonomy := func(pattern string, h http.HandlerFunc) {
-		mux.Handle(pattern, s.vendorRoute(s.amplitude, s.amplitudeAuth(s.taxonomyLimit(h))))
-	}
 	braze := func(pattern, permission string, h http.HandlerFunc) {
 		mux.Handle(pattern, s.vendorRoute(s.braze, s.brazeAuth(permission, h)))
+	}
+	brazeExport := func(pattern, permission string, h http.HandlerFunc) {
+		mux.Handle(pattern, s.vendorRoute(s.brazeExports, s.brazeAuth(permission, h)))
 	}
 
 	developer := func(path string, operations ...developerOperation) {
@@ -33,22 +33,33 @@ func (s *Server) routes() *http.ServeMux {
 		get(scopeDestinationsRead, s.getDestination),
 		patch(scopeDestinationsWrite, s.updateDestination))
 	developer("/v1/projects/{project_id}/destinations/{id}/test", post(scopeDestinationsWrite, s.testDestination))
+	developer("/v1/projects/{project_id}/events",
+		get(scopeTaxonomyRead, s.listEvents),
+		keyed(post(scopeTaxonomyWrite, s.createEvent)))
+	developer("/v1/projects/{project_id}/events/{event_id}",
+		get(scopeTaxonomyRead, s.getEvent),
+		keyed(patch(scopeTaxonomyWrite, s.updateEvent)),
+		keyed(del(scopeTaxonomyWrite, s.deleteEvent)))
+	developer("/v1/projects/{project_id}/events/{event_id}/event-properties",
+		get(scopeTaxonomyRead, s.listEventProperties),
+		keyed(post(scopeTaxonomyWrite, s.createEventProperty)))
+	developer("/v1/projects/{project_id}/events/{event_id}/event-properties/{event_property_id}",
+		get(scopeTaxonomyRead, s.getEventProperty),
+		keyed(patch(scopeTaxonomyWrite, s.updateEventProperty)),
+		keyed(del(scopeTaxonomyWrite, s.deleteEventProperty)))
+	developer("/v1/projects/{project_id}/user-properties",
+		get(scopeTaxonomyRead, s.listUserProperties),
+		keyed(post(scopeTaxonomyWrite, s.createUserProperty)))
+	developer("/v1/projects/{project_id}/user-properties/{user_property_id}",
+		get(scopeTaxonomyRead, s.getUserProperty),
+		keyed(patch(scopeTaxonomyWrite, s.updateUserProperty)),
+		keyed(del(scopeTaxonomyWrite, s.deleteUserProperty)))
 
 	amplitude("POST /amplitude/api/2/syncs", s.createSync)
 	amplitude("GET /amplitude/api/2/syncs", s.listSyncs)
 	amplitude("GET /amplitude/api/2/syncs/{id}", s.getSync)
 	amplitude("PUT /amplitude/api/2/syncs/{id}", s.replaceSync)
 	amplitude("DELETE /amplitude/api/2/syncs/{id}", s.deleteSync)
-
-	// The docs' heading writes the create path with a trailing slash and
-	// their examples without; both are served.
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property", s.createUserProperty)
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property/{$}", s.createUserProperty)
-	taxonomy("GET /amplitude/api/2/taxonomy/user-property", s.listUserProperties)
-	taxonomy("GET /amplitude/api/2/taxonomy/user-property/{user_property}", s.getUserProperty)
-	taxonomy("PUT /amplitude/api/2/taxonomy/user-property/{user_property}", s.updateUserProperty)
-	taxonomy("DELETE /amplitude/api/2/taxonomy/user-property/{user_property}", s.deleteUserProperty)
-	taxonomy("POST /amplitude/api/2/taxonomy/user-property/{user_property}/restore", s.restoreUserProperty)
 
 	amplitude("GET /amplitude/api/3/cohorts", s.listCohorts)
 	amplitude("GET /amplitude/api/2/event-streaming/delivery-metrics-summary", s.deliveryMetricsSummary)
@@ -57,7 +68,9 @@ func (s *Server) routes() *http.ServeMux {
 	braze("GET /braze/api_keys/list", "api_keys.list", s.listAPIKeys)
 	braze("GET /braze/api_keys/info", "api_keys.info", s.apiKeyInfo)
 	braze("DELETE /braze/api_keys/delete", "api_keys.delete", s.deleteAPIKey)
-	braze("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
+	braze("GET /braze/segments/list", "segments.list", s.listSegments)
+	brazeExport("GET "+customAttributesPath, "custom_attributes.get", s.listCustomAttributes)
+	brazeExport("GET "+customEventsPath, "events.get", s.listCustomEvents)
 
 	// Unknown vendor paths still answer in the vendor's shape, and count.
 	mux.Handle(DeveloperAPIPath+"/", s.vendorRoute(s.developer, notFound(s.developer)))
@@ -70,6 +83,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("PUT /_sandbox/faults", s.putFaults)
 	mux.HandleFunc("GET /_sandbox/stats", s.stats)
 	mux.HandleFunc("POST /_sandbox/custom_attributes", s.addCustomAttributes)
+	mux.HandleFunc("POST /_sandbox/custom_events", s.addCustomEvents)
+	mux.HandleFunc("POST /_sandbox/segments", s.addSegments)
 	mux.HandleFunc("DELETE /_sandbox/destinations/{id}", s.removeDestination)
 	return mux
 }
@@ -80,23 +95,36 @@ type developerOperation struct {
 	method string
 	scope  string
 	handle http.HandlerFunc
+	// idempotent operations take a required Idempotency-Key.
+	idempotent bool
 }
 
 func get(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodGet, scope, h}
+	return developerOperation{method: http.MethodGet, scope: scope, handle: h}
 }
 
 func post(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodPost, scope, h}
+	return developerOperation{method: http.MethodPost, scope: scope, handle: h}
 }
 
 func patch(scope string, h http.HandlerFunc) developerOperation {
-	return developerOperation{http.MethodPatch, scope, h}
+	return developerOperation{method: http.MethodPatch, scope: scope, handle: h}
+}
+
+func del(scope string, h http.HandlerFunc) developerOperation {
+	return developerOperation{method: http.MethodDelete, scope: scope, handle: h}
+}
+
+// keyed makes op a write that runs under its Idempotency-Key.
+func keyed(op developerOperation) developerOperation {
+	op.idempotent = true
+	return op
 }
 
 // serveDeveloperPath serves a Developer API path (below /developer-api):
-// each operation behind the vendor pipeline, the token's scope and, on a
-// project's path, the project check; any other method on the path is a 405
+// each operation behind the vendor pipeline, the token's scope, on a
+// project's path the project check, and on a keyed write its
+// Idempotency-Key; any other method on the path is a 405
 // problem naming the methods it takes. Routing comes before
 // authentication, as the mux decides it: a path that does not exist, or a
 // method it does not take, says so to any caller.
@@ -105,6 +133,9 @@ func (s *Server) serveDeveloperPath(mux *http.ServeMux, path string, operations 
 	for i, op := range operations {
 		allowed[i] = op.method
 		var h http.Handler = op.handle
+		if op.idempotent {
+			h = s.idempotent(h)
+		}
 		if strings.Contains(path, "{project_id}") {
 			h = s.inProject(h)
 		}

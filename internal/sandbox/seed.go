@@ -10,10 +10,14 @@ const (
 
 	// DeveloperAPIAdminToken is a Personal Access Token of the Developer API
 	// with every scope the providers use; DeveloperAPIReadOnlyToken has the
-	// read scopes only. Either may be sent as "Bearer PAT=<token>" or
+	// read scopes only. Any token may be sent as "Bearer PAT=<token>" or
 	// "Bearer <token>".
 	DeveloperAPIAdminToken    = "amp_sandbox_admin"
 	DeveloperAPIReadOnlyToken = "amp_sandbox_readonly"
+	// DeveloperAPIEditorToken is a teammate's token that may manage the
+	// tracking plan only: another principal, whose Idempotency-Keys are its
+	// own.
+	DeveloperAPIEditorToken = "amp_sandbox_editor"
 	// AmplitudeProjectID is the id of the sandbox's one Amplitude project,
 	// the {project_id} of the Developer API's project paths.
 	AmplitudeProjectID = "424242"
@@ -35,17 +39,28 @@ func seed(now time.Time) *state {
 			CreatedAt:   projectCreated,
 			UpdatedAt:   projectCreated,
 		},
+		// country is one of Amplitude's default properties; referral_source
+		// has data, but the tracking plan does not hold it.
 		UserProperties: []userProperty{
-			{Name: "plan", Description: ptr("Subscription plan"), Type: ptr("string")},
-			// country is Amplitude's own (GeoIP) property: the Taxonomy API
-			// names it without gp:, like the docs' device_id and user_id.
-			{Name: "country", BuiltIn: true},
-			{Name: "ltv", Description: ptr("Lifetime value in USD"), Type: ptr("number"), Classifications: []string{"REVENUE"}},
+			{taxonomyProperty: seededProperty("country", seededMetadata("string")), AmplitudeDefault: true},
+			{taxonomyProperty: seededProperty("ltv", propertyMetadata{
+				Description: ptr("Lifetime value in USD"), DataType: ptr("number"), EnumValues: []string{}, Classifications: []string{"REVENUE"},
+			})},
+			{taxonomyProperty: seededProperty("plan", propertyMetadata{
+				Description: ptr("Subscription plan"), DataType: ptr("string"), EnumValues: []string{}, Classifications: []string{},
+			})},
+			{taxonomyProperty: taxonomyProperty{Name: "referral_source", propertyMetadata: seededMetadata("string")}},
 		},
+		// Every seeded event is live: it has data. currency has data too,
+		// but the tracking plan does not hold it.
 		Events: []event{
-			{Name: "Purchase"},
-			{Name: "Sign Up"},
-			{Name: "Add to Cart"},
+			seededEvent("Add to Cart"),
+			seededEvent("Purchase"),
+			seededEvent("Sign Up"),
+		},
+		EventProperties: []eventProperty{
+			{EventType: "Purchase", taxonomyProperty: taxonomyProperty{Name: "currency", propertyMetadata: seededMetadata("string")}},
+			{EventType: "Purchase", taxonomyProperty: seededProperty("price", seededMetadata("number"))},
 		},
 		Computations: []computation{
 			{ID: "cmp_ltv_90d", Name: "cmp_ltv_90d", Type: "number"},
@@ -73,6 +88,26 @@ func seed(now time.Time) *state {
 			{Name: "country", DataType: "String"},
 			{Name: "plan", DataType: "String", Description: ptr("Subscription plan")},
 		},
+		CustomEvents: []customEvent{
+			{Name: "Purchase", IncludedInAnalyticsReport: true},
+			{Name: "Sign Up"},
+		},
+		Segments: []segment{
+			seededSegment(now, 60, "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01", "All users", false, []string{}),
+			{
+				ID: "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a02", Name: "Old test", Tags: []string{"test"}, Archived: true,
+				CreatedAt: now.Add(-45 * 24 * time.Hour).Truncate(time.Hour),
+			},
+			seededSegment(now, 30, "8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03", "Lapsed purchasers", true, []string{"retention"}),
+		},
+	}
+}
+
+// seededSegment is a listed segment made daysAgo days before the seed.
+func seededSegment(now time.Time, daysAgo int, id, name string, tracked bool, tags []string) segment {
+	return segment{
+		ID: id, Name: name, AnalyticsTrackingEnabled: tracked, Tags: tags,
+		CreatedAt: now.Add(-time.Duration(daysAgo) * 24 * time.Hour).Truncate(time.Hour),
 	}
 }
 
@@ -90,6 +125,19 @@ func seededCohort(now time.Time, id, name, description string, size int64) cohor
 		LastMod:      created.Add(2 * time.Hour),
 		LastComputed: now.Add(-time.Hour).Truncate(time.Hour),
 	}
+}
+
+func seededEvent(eventType string) event {
+	return event{EventType: eventType, DisplayName: eventType, IsActive: true}
+}
+
+// seededProperty is a property in the tracking plan.
+func seededProperty(name string, m propertyMetadata) taxonomyProperty {
+	return taxonomyProperty{Name: name, propertyMetadata: m, InSchema: true}
+}
+
+func seededMetadata(dataType string) propertyMetadata {
+	return propertyMetadata{DataType: &dataType, EnumValues: []string{}, Classifications: []string{}}
 }
 
 func ptr[T any](v T) *T { return &v }

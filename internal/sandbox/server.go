@@ -34,9 +34,9 @@ type Server struct {
 	developer developerAPI
 	amplitude amplitudeAPI
 	braze     brazeAPI
-
-	// taxonomyBudget is the Taxonomy API's cost-based limit.
-	taxonomyBudget costBudget
+	// brazeExports is Braze with the hourly limit its export endpoints
+	// share.
+	brazeExports brazeAPI
 	// searchWindow is how many results of a query the Developer API's lists
 	// page through.
 	searchWindow int
@@ -59,16 +59,19 @@ func Open(opts Options) (*Server, error) {
 			st = saved
 		}
 	}
+	brazeFault := &window{}
 	s := &Server{
 		now:          now,
 		latency:      opts.Latency,
 		store:        &store{state: st, path: opts.StatePath, now: now},
 		developer:    developerAPI{limit: &window{}},
 		amplitude:    amplitudeAPI{limit: &window{}},
-		braze:        brazeAPI{limit: &window{}},
+		braze:        brazeAPI{fault: brazeFault, limit: &window{}},
+		brazeExports: brazeAPI{fault: brazeFault, limit: &window{}},
 		searchWindow: developerSearchWindow,
 	}
 	s.requests.reset()
+	s.resetBrazeLimits()
 	s.SetFaults(Faults{})
 	s.handler = refuseBrowsers(s.routes())
 	return s, nil
@@ -89,12 +92,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Reset returns the sandbox to the seed, turns faults off and zeroes the
-// statistics and the Taxonomy API's spent cost, like POST /_sandbox/reset.
+// statistics, like POST /_sandbox/reset.
 // The error is a failed save of the state file.
 func (s *Server) Reset() error {
 	s.SetFaults(Faults{})
 	s.requests.reset()
-	s.taxonomyBudget.resetPeriod()
+	s.resetBrazeLimits()
 	return s.store.replace(seed(s.now()))
 }
 
@@ -117,21 +120,18 @@ func (s *Server) Stats() Stats {
 	return stats
 }
 
-// brazeDefaultLimit is Braze's default limit for endpoints without their own
-// (braze.com/docs/api/api_limits); it is what Braze's headers report when no
-// rate-limit fault is set.
-const brazeDefaultLimit = 250_000
-
-// changeFaults edits the faults in force and sets the vendors' rate limits
-// to match.
+// changeFaults edits the faults in force and sets the rate-limit fault's
+// windows to match.
 func (s *Server) changeFaults(edit func(Faults) Faults) (Faults, error) {
 	return s.faults.change(edit, func(f Faults) {
 		s.developer.limit.configure(f.RateLimitPerSecond, time.Second)
 		s.amplitude.limit.configure(f.RateLimitPerSecond, time.Second)
-		if f.RateLimitPerSecond > 0 {
-			s.braze.limit.configure(f.RateLimitPerSecond, time.Second)
-		} else {
-			s.braze.limit.configure(brazeDefaultLimit, time.Hour)
-		}
+		s.braze.fault.configure(f.RateLimitPerSecond, time.Second)
 	})
+}
+
+// resetBrazeLimits starts Braze's own hourly limits afresh.
+func (s *Server) resetBrazeLimits() {
+	s.braze.limit.configure(brazeDefaultLimit, time.Hour)
+	s.brazeExports.limit.configure(brazeExportLimit, time.Hour)
 }

@@ -1,11 +1,13 @@
 package sandbox
 
 // state is everything the sandbox remembers, in both vendors' accounts. Adding
-// an object kind means adding a slice here, to the seed and to objectCounts.
+// an object kind means adding a slice here and to the seed, and to
+// objectCounts if GET /_sandbox/stats is to count it.
 //
-// Stored objects are replaced, never changed in place (except bookkeeping
-// fields such as an API key's last_seen_at, read only under the store lock),
-// so a view built under the lock may share their slices after it is released.
+// The slices an object holds (a property's enum_values, a segment's tags)
+// are replaced, never changed in place, so a view built under the lock may
+// share them after it is released. Scalar fields, such as a soft delete's
+// flag or an API key's last_seen_at, may be set in place under the lock.
 type state struct {
 	// NextSeq orders objects by creation, which list cursors rely on.
 	NextSeq int64 `json:"next_seq"`
@@ -16,15 +18,23 @@ type state struct {
 	Syncs           []audienceSync   `json:"syncs"`
 	UserProperties  []userProperty   `json:"user_properties"`
 	Events          []event          `json:"events"`
+	EventProperties []eventProperty  `json:"event_properties"`
 	Computations    []computation    `json:"computations"`
 	Recommendations []recommendation `json:"recommendations"`
 	Cohorts         []cohort         `json:"cohorts"`
 
+	// IdempotencyKeys are the Developer API's keyed writes of the last 24
+	// hours, by idempotencyID.
+	IdempotencyKeys map[string]idempotencyRecord `json:"idempotency_keys"`
+
 	// Braze workspace.
 	APIKeys   []apiKey   `json:"api_keys"`
 	BrazeApps []brazeApp `json:"braze_apps"`
-	// CustomAttributes are kept in the order Braze lists them.
+	// CustomAttributes and CustomEvents are kept in the order Braze lists
+	// them.
 	CustomAttributes []customAttribute `json:"custom_attributes"`
+	CustomEvents     []customEvent     `json:"custom_events"`
+	Segments         []segment         `json:"segments"`
 }
 
 func (st *state) nextSeq() int64 {
@@ -32,19 +42,26 @@ func (st *state) nextSeq() int64 {
 	return st.NextSeq
 }
 
+// objectCounts counts live objects: soft-deleted ones are not.
 func (st *state) objectCounts() ObjectCounts {
-	live := 0
-	for i := range st.UserProperties {
-		if !st.UserProperties[i].Deleted {
-			live++
-		}
-	}
 	return ObjectCounts{
 		Destinations:     len(st.Destinations),
 		Syncs:            len(st.Syncs),
 		APIKeys:          len(st.APIKeys),
-		UserProperties:   live,
+		UserProperties:   countLive(st.UserProperties, func(p userProperty) bool { return p.Deleted }),
+		Events:           countLive(st.Events, func(e event) bool { return e.Deleted }),
+		EventProperties:  countLive(st.EventProperties, func(p eventProperty) bool { return p.Deleted }),
 		Cohorts:          len(st.Cohorts),
 		CustomAttributes: len(st.CustomAttributes),
 	}
+}
+
+func countLive[T any](items []T, deleted func(T) bool) int {
+	n := 0
+	for _, item := range items {
+		if !deleted(item) {
+			n++
+		}
+	}
+	return n
 }

@@ -11,7 +11,7 @@ import (
 
 // stateFileVersion changes when the file's shape does, so an old file is
 // refused with a clear message instead of being half-read.
-const stateFileVersion = 3
+const stateFileVersion = 6
 
 type stateFile struct {
 	Version int    `json:"version"`

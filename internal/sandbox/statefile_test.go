@@ -2,7 +2,6 @@ package sandbox_test
 
 import (
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -113,8 +112,8 @@ func TestStateFileWriteFailure(t *testing.T) {
 	r.wantStatus(t, http.StatusInternalServerError)
 }
 
-// Syncs, the taxonomy and the Braze attributes survive a restart, and a
-// reset brings back the seed's.
+// Syncs, the taxonomy, the Idempotency-Keys and the Braze attributes
+// survive a restart, and a reset brings back the seed's.
 func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	c := newClock()
@@ -123,8 +122,11 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	first := startWith(t, opts, c)
 	stream, _ := first.destinations()
 	syncID := first.createSync(syncBody("user_property", "plan", stream, "hourly"))["id"].(string)
-	first.amplitudeForm("PUT", userProperties+"/gp:plan", url.Values{"new_user_property_value": {"tier"}}).wantSuccess(t)
-	first.amplitudeForm("DELETE", userProperties+"/gp:ltv", nil).wantSuccess(t)
+	first.write("PATCH", userPropertiesPath+"/plan", map[string]any{"description": "Plan tier"}).wantStatus(t, http.StatusOK)
+	first.write("DELETE", userPropertiesPath+"/ltv", nil).wantStatus(t, http.StatusNoContent)
+	key := newKey()
+	created := first.writeAs(admin, key, "POST", eventsPath, map[string]any{"event_type": "Checkout"})
+	created.wantStatus(t, http.StatusCreated)
 	first.addAttributes(map[string]any{"names": []string{"loyalty"}})
 	c.advance(time.Hour)
 	before := first.getSync(syncID)
@@ -134,13 +136,16 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	if after := second.getSync(syncID); mustJSON(t, after) != mustJSON(t, before) {
 		t.Errorf("sync after reload %v, before %v", after, before)
 	}
-	wantString(t, second.userProperty("gp:tier"), "description", "Subscription plan")
-	second.amplitude("GET", userProperties+"/gp:ltv", nil).wantStatus(t, http.StatusNotFound)
-	second.amplitude("GET", userProperties+"/gp:ltv?showDeleted=true", nil).wantStatus(t, http.StatusOK)
+	wantString(t, second.developer("GET", userPropertiesPath+"/plan", nil).data(t), "description", "Plan tier")
+	second.developer("GET", userPropertiesPath+"/ltv", nil).wantProblem(t, http.StatusNotFound, "not_found", "")
+	replayed := second.writeAs(admin, key, "POST", eventsPath, map[string]any{"event_type": "Checkout"})
+	if replayed.header.Get("Idempotent-Replayed") != "true" || string(replayed.body) != string(created.body) {
+		t.Errorf("the key was not kept: %d %s", replayed.status, replayed.body)
+	}
 	if got, want := mustJSON(t, second.customAttributeNames()), `["country","loyalty","plan"]`; got != want {
 		t.Errorf("attributes after reload %s, want %s", got, want)
 	}
-	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 2, Cohorts: 2, CustomAttributes: 3}
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 3, Events: 4, EventProperties: 2, Cohorts: 2, CustomAttributes: 3}
 	if got := second.server.Stats().Objects; got != want {
 		t.Errorf("objects after reload %+v, want %+v", got, want)
 	}
@@ -148,9 +153,37 @@ func TestStateFileKeepsSyncsTaxonomyAndAttributes(t *testing.T) {
 	second.control("POST", "/reset", nil).wantStatus(t, http.StatusOK)
 	second.http.Close()
 	third := startWith(t, opts, c)
-	want = sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	want = sandbox.ObjectCounts{APIKeys: 1, UserProperties: 4, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if got := third.server.Stats().Objects; got != want {
 		t.Errorf("objects after reset %+v, want the seed %+v", got, want)
 	}
-	wantString(t, third.userProperty("gp:ltv"), "deleted", false)
+	third.developer("GET", userPropertiesPath+"/ltv", nil).wantStatus(t, http.StatusOK)
+}
+
+// Braze's segments and custom events survive a restart; a segment a cohort
+// sync made keeps its id even when only a read had derived it.
+func TestStateFileKeepsSegmentsAndCustomEvents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	c := newClock()
+	opts := sandbox.Options{Now: c.Now, StatePath: path}
+
+	first := startWith(t, opts, c)
+	_, cohorts := first.destinations()
+	first.createSync(syncBody("cohort", "coh_churn_risk", cohorts, "hourly"))
+	first.addSegments(map[string]any{"names": []string{"Manual"}})
+	first.control("POST", "/custom_events", map[string]any{"names": []string{"Refund"}}).wantStatus(t, http.StatusOK)
+	c.advance(time.Hour)
+	before := first.segments("")
+	first.http.Close()
+
+	second := startWith(t, opts, c)
+	if after := second.segments(""); mustJSON(t, after) != mustJSON(t, before) || len(after.Segments) != 4 {
+		t.Errorf("segments after reload %v, before %v", after, before)
+	}
+	r := second.braze(sandbox.BrazeAdminKey, "GET", "/events", nil)
+	var events customEventsBody
+	r.decode(t, &events)
+	if len(events.Events) != 3 || events.Events[1]["name"] != "Refund" {
+		t.Errorf("events after reload %v", events.Events)
+	}
 }

@@ -21,12 +21,15 @@ type RequestStats struct {
 	ByRoute  map[string]int `json:"by_route"`
 }
 
-// ObjectCounts are the objects the store holds, per kind, seed included.
+// ObjectCounts are the objects the store holds, per kind, seed included;
+// soft-deleted taxonomy objects are not counted.
 type ObjectCounts struct {
 	Destinations     int `json:"destinations"`
 	Syncs            int `json:"syncs"`
 	APIKeys          int `json:"api_keys"`
 	UserProperties   int `json:"user_properties"`
+	Events           int `json:"events"`
+	EventProperties  int `json:"event_properties"`
 	Cohorts          int `json:"cohorts"`
 	CustomAttributes int `json:"custom_attributes"`
 }

@@ -2,7 +2,6 @@ package sandbox_test
 
 import (
 	"net/http"
-	"net/url"
 	"testing"
 	"time"
 
@@ -54,7 +53,7 @@ func TestStats(t *testing.T) {
 			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], want)
 		}
 	}
-	wantObjects := sandbox.ObjectCounts{Destinations: 0, Syncs: 0, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	wantObjects := sandbox.ObjectCounts{Destinations: 0, Syncs: 0, APIKeys: 1, UserProperties: 4, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if got.Objects != wantObjects {
 		t.Errorf("objects %+v, want %+v", got.Objects, wantObjects)
 	}
@@ -72,7 +71,7 @@ func TestStatsWireShape(t *testing.T) {
 			t.Errorf("requests.%s missing", key)
 		}
 	}
-	for _, key := range []string{"destinations", "syncs", "api_keys", "user_properties", "cohorts", "custom_attributes"} {
+	for _, key := range []string{"destinations", "syncs", "api_keys", "user_properties", "events", "event_properties", "cohorts", "custom_attributes"} {
 		if _, ok := raw["objects"][key]; !ok {
 			t.Errorf("objects.%s missing", key)
 		}
@@ -107,7 +106,7 @@ func TestReset(t *testing.T) {
 	if len(stats.Requests.ByRoute) != 0 || stats.Requests.ByMethod["POST"] != 0 {
 		t.Errorf("requests after reset %+v", stats.Requests)
 	}
-	want := sandbox.ObjectCounts{APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 2}
+	want := sandbox.ObjectCounts{APIKeys: 1, UserProperties: 4, Events: 3, EventProperties: 2, Cohorts: 2, CustomAttributes: 2}
 	if stats.Objects != want {
 		t.Errorf("objects after reset %+v, want the seed %+v", stats.Objects, want)
 	}
@@ -124,28 +123,30 @@ func TestHealth(t *testing.T) {
 }
 
 // The new endpoints count like the others, and their objects appear in the
-// counts: syncs, live user properties, cohorts and custom attributes.
+// counts: syncs, live taxonomy objects, cohorts and custom attributes.
 func TestStatsCountNewObjectsAndRoutes(t *testing.T) {
 	f := start(t)
 	stream, _ := f.destinations()
 	f.createSync(syncBody("user_property", "ltv", stream, "hourly"))
-	f.amplitudeForm("POST", userProperties, url.Values{"user_property": {"tier"}}).wantSuccess(t)
-	f.amplitudeForm("DELETE", userProperties+"/gp:plan", nil).wantSuccess(t)
+	f.write("POST", userPropertiesPath, map[string]any{"property_name": "tier"}).wantStatus(t, http.StatusCreated)
+	f.write("DELETE", userPropertiesPath+"/plan", nil).wantStatus(t, http.StatusNoContent)
+	f.write("DELETE", eventPath("Purchase"), nil).wantStatus(t, http.StatusNoContent)
 	f.amplitude("GET", "/api/3/cohorts", nil)
 	f.braze(sandbox.BrazeAdminKey, "GET", "/custom_attributes", nil)
 	f.clock.advance(time.Hour) // the sync runs and writes ltv to Braze
 
 	got := f.server.Stats()
-	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 3, Cohorts: 2, CustomAttributes: 3}
+	want := sandbox.ObjectCounts{Destinations: 2, Syncs: 1, APIKeys: 1, UserProperties: 4, Events: 2, EventProperties: 0, Cohorts: 2, CustomAttributes: 3}
 	if got.Objects != want {
 		t.Errorf("objects %+v, want %+v", got.Objects, want)
 	}
 	for route, n := range map[string]int{
-		"POST /amplitude/api/2/syncs":                                    1,
-		"POST /amplitude/api/2/taxonomy/user-property":                   1,
-		"DELETE /amplitude/api/2/taxonomy/user-property/{user_property}": 1,
-		"GET /amplitude/api/3/cohorts":                                   1,
-		"GET /braze/custom_attributes":                                   1,
+		"POST /amplitude/api/2/syncs":                                                       1,
+		"POST /developer-api/v1/projects/{project_id}/user-properties":                      1,
+		"DELETE /developer-api/v1/projects/{project_id}/user-properties/{user_property_id}": 1,
+		"DELETE /developer-api/v1/projects/{project_id}/events/{event_id}":                  1,
+		"GET /amplitude/api/3/cohorts":                                                      1,
+		"GET /braze/custom_attributes":                                                      1,
 	} {
 		if got.Requests.ByRoute[route] != n {
 			t.Errorf("by_route[%q] = %d, want %d", route, got.Requests.ByRoute[route], n)

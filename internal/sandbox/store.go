@@ -19,6 +19,10 @@ type store struct {
 	// path is the state file; empty keeps the state in memory only.
 	path string
 	now  func() time.Time
+	// inFlight holds the Idempotency-Keys whose first request is still being
+	// handled (developer_idempotency.go). It is not state: a request in
+	// flight does not outlive the process.
+	inFlight map[string]bool
 }
 
 func (s *store) read(fn func(*state)) {
@@ -51,10 +55,13 @@ func (s *store) touch(fn func(*state)) {
 	fn(s.state)
 }
 
+// replace swaps in st, forgetting the keys in flight: their answers belong
+// to the state replaced.
 func (s *store) replace(st *state) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = st
+	s.inFlight = nil
 	return s.save()
 }
 

@@ -79,21 +79,19 @@ type syncSource struct {
 	brazeAttribute *string
 }
 
-// resolveSyncSource finds a sync's source, which must exist: a live user
-// property (custom or Amplitude's own, named without gp:), or a computation,
-// cohort or recommendation of the project.
+// resolveSyncSource finds a sync's source, which must exist: a user
+// property that is not deleted (in the plan or ingested-only, the
+// project's own or Amplitude's), or a computation, cohort or recommendation
+// of the project.
 func resolveSyncSource(st *state, kind, sourceID string) (syncSource, error) {
 	switch kind {
 	case syncKindUserProperty:
-		if name, prefixed := strings.CutPrefix(sourceID, customPrefix); prefixed {
-			return syncSource{}, refuse(http.StatusBadRequest,
-				"source_id %q names the user property with its %s prefix; give the name alone, %q", sourceID, customPrefix, name)
-		}
-		if i := st.userPropertyNamed(sourceID); i >= 0 && !st.UserProperties[i].Deleted {
+		if _, err := st.liveUserProperty(sourceID); err == nil {
 			return syncSource{label: sourceID, brazeAttribute: &sourceID}, nil
 		}
 		return syncSource{}, refuse(http.StatusBadRequest,
-			"source_id %q is not a user property of this project: create it with POST /api/2/taxonomy/user-property first", sourceID)
+			"source_id %q is not a user property of this project: create it with POST %s/v1/projects/%s/user-properties first",
+			sourceID, DeveloperAPIPath, AmplitudeProjectID)
 	case syncKindComputation:
 		if i := st.computationByID(sourceID); i >= 0 {
 			c := st.Computations[i]

@@ -91,7 +91,7 @@ func TestSyncValidation(t *testing.T) {
 	stream, cohorts := f.destinations()
 	eventsOnly := f.createDestination(set(set(brazeStream("events only"), "kind", []any{"event"}), "property_mappings", absent))["id"].(string)
 	hook := f.createDestination(webhook("hook"))["id"].(string)
-	f.amplitudeForm("DELETE", "/api/2/taxonomy/user-property/gp:ltv", nil).wantStatus(t, http.StatusOK)
+	f.write("DELETE", userPropertiesPath+"/ltv", nil).wantStatus(t, http.StatusNoContent)
 	tests := []struct {
 		name   string
 		body   any
@@ -108,7 +108,8 @@ func TestSyncValidation(t *testing.T) {
 		{"real time for a computation", syncBody("computation", "cmp_ltv_90d", stream, "realtime"), http.StatusBadRequest, "cadence realtime syncs cohort membership only"},
 		{"unknown user property", syncBody("user_property", "tier", stream, "daily"), http.StatusBadRequest, `source_id "tier" is not a user property of this project`},
 		{"deleted user property", syncBody("user_property", "ltv", stream, "daily"), http.StatusBadRequest, `source_id "ltv" is not a user property`},
-		{"user property with its gp: prefix", syncBody("user_property", "gp:plan", stream, "daily"), http.StatusBadRequest, `give the name alone, "plan"`},
+		{"user property with the old gp: prefix", syncBody("user_property", "gp:plan", stream, "daily"), http.StatusBadRequest,
+			`source_id "gp:plan" is not a user property of this project: create it with POST /developer-api/v1/projects/424242/user-properties first`},
 		{"unknown computation", syncBody("computation", "cmp_x", stream, "daily"), http.StatusBadRequest, `source_id "cmp_x" is not a computation of this project; the project has cmp_ltv_90d, cmp_sessions_7d`},
 		{"unknown cohort", syncBody("cohort", "coh_x", cohorts, "daily"), http.StatusBadRequest, "the project has coh_power_users, coh_churn_risk"},
 		{"unknown recommendation", syncBody("recommendation", "rec_x", stream, "daily"), http.StatusBadRequest, "the project has rec_top_products"},
@@ -318,7 +319,6 @@ func TestNewEndpointsNeedAmplitudeCredentials(t *testing.T) {
 	f := start(t)
 	for _, path := range []string{
 		"/amplitude/api/2/syncs",
-		"/amplitude/api/2/taxonomy/user-property",
 		"/amplitude/api/3/cohorts",
 		"/amplitude/api/2/event-streaming/delivery-metrics-summary?sync_id=x&time_period=ONE_DAY",
 	} {

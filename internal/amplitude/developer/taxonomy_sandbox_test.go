@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 const (
@@ -54,6 +56,7 @@ func TestEventLifecycle(t *testing.T) {
 // retries of one write: with every answer lost, each object is made once.
 func TestTaxonomyWritesAreExactlyOnce(t *testing.T) {
 	f := newFixture(t, adminToken)
+	f.client = newPatientClient(t, f.url)
 	ctx := t.Context()
 	f.sandbox.SetFaults(sandbox.Faults{DropResponseRate: 0.5, ErrorRate: 0.2})
 	for i := range 10 {
@@ -177,4 +180,16 @@ func TestTaxonomyIsListedOncePerRun(t *testing.T) {
 	if routes["GET "+eventsRoute] != 1 || routes["GET "+userPropertiesPath] != 1 {
 		t.Errorf("listings sent: events %d, user properties %d; want one each", routes["GET "+eventsRoute], routes["GET "+userPropertiesPath])
 	}
+}
+
+// newPatientClient retries as long as a provider configured with
+// max_retries = 20 would.
+func newPatientClient(t *testing.T, url string) *developer.Client {
+	t.Helper()
+	client, err := developer.New(developer.Config{BaseURL: url + "/developer-api", AccessToken: adminToken, ProjectID: projectID,
+		Transport: transport.Config{MaxRetries: 20, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
 }

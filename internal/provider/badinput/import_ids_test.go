@@ -26,7 +26,15 @@ var walkingImportIDs = []string{
 // importableIDs gives a well-formed id for resources whose ids are not
 // opaque vendor ids; the rest take the sandbox's id shape.
 var importableIDs = map[string]string{
-	"amplitude_user_property": "loyalty_tier",
+	"amplitude_user_property":  "loyalty_tier",
+	"amplitude_event_type":     "Sign Up",
+	"amplitude_event_property": "Purchase/price",
+}
+
+// compositeImportIDs places a walking id in each part of an id made of
+// parts: "<event type>/<property name>" for event properties.
+var compositeImportIDs = map[string]func(walk string) []string{
+	"amplitude_event_property": func(walk string) []string { return []string{walk + "/price", "Purchase/" + walk} },
 }
 
 const opaqueID = "5f2d7c1e-9a4b-4c3d-8e2f-1a2b3c4d5e6f"
@@ -53,7 +61,14 @@ func TestImportRefusesIDsThatWalkPaths(t *testing.T) {
 			if diags := importID(ctx, r, importer, good); diags != "" {
 				t.Errorf("%s: import %q refused: %s", rmeta.TypeName, good, diags)
 			}
-			for _, id := range walkingImportIDs {
+			ids := walkingImportIDs
+			if compose, ok := compositeImportIDs[rmeta.TypeName]; ok {
+				ids = nil
+				for _, walk := range walkingImportIDs {
+					ids = append(ids, compose(walk)...)
+				}
+			}
+			for _, id := range ids {
 				diags := importID(ctx, r, importer, id)
 				if diags == "" {
 					t.Errorf("%s: import %q accepted", rmeta.TypeName, id)
