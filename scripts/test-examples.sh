@@ -88,6 +88,19 @@ set +e; drift_check; code=$?; set -e
 cat "$work/drift.out"
 [[ $code == 2 ]] || fail "drift-check exited $code after an out-of-band change, want 2"
 grep -q 'module.us.amplitude_sync.computation\["cmp_ltv_90d"\].*enabled' "$work/drift.out" || fail "the drift table does not name the paused sync and its enabled attribute"
+# The sandbox advanced the sync's status with it: a read-only value no one
+# acts on, which the table leaves out.
+if grep -E 'status|last_run_at|version|updated_at|last_seen_at' "$work/drift.out"; then
+  fail "the drift table lists read-only attributes the vendor advances"
+fi
+
+step "drift-check.sh with a base URL where no Amplitude API answers: exit 1, not everything deleted"
+sed -i "s#$SANDBOX_URL/amplitude#$SANDBOX_URL/nowhere#" "$complete/terraform.tfvars"
+set +e; drift_check; code=$?; set -e
+tail -n 8 "$work/drift.out"
+[[ $code == 1 ]] || fail "drift-check exited $code with a wrong base URL, want 1"
+grep -q 'probably wrong' "$work/drift.out" || fail "drift-check's error does not say the base URL is probably wrong"
+write_tfvars sandbox-secret-key
 
 step "drift-check.sh with broken credentials: exit 1"
 write_tfvars not-the-secret

@@ -46,18 +46,38 @@ if ! "$tf" -chdir="$dir" show -json "$plan" >"$private/plan.json" 2>"$private/sh
   cat "$private/show.log" >&2
   exit 1
 fi
+# The providers' schemas say which attributes are read-only: values the
+# vendor advances on its own (a sync's status, a key's last_seen_at, a
+# destination's version), which no one acts on.
+if ! "$tf" -chdir="$dir" providers schema -json >"$private/schema.json" 2>"$private/schema.log"; then
+  echo "drift-check: terraform providers schema -json failed:" >&2
+  cat "$private/schema.log" >&2
+  exit 1
+fi
 
-python3 - "$private/plan.json" <<'PY' || exit 1
+python3 - "$private/plan.json" "$private/schema.json" <<'PY'
 import json, sys
 
 plan = json.load(open(sys.argv[1]))
+schemas = json.load(open(sys.argv[2])).get("provider_schemas", {})
 
-def changed(before, after, prefix=""):
-    """Top-level attribute paths whose values differ."""
+# read_only[provider][type] is the set of attributes that are computed and
+# not configurable: never a drift a person acts on.
+read_only = {}
+for provider, schema in schemas.items():
+    for rtype, rschema in schema.get("resource_schemas", {}).items():
+        attrs = rschema.get("block", {}).get("attributes", {})
+        read_only.setdefault(provider, {})[rtype] = {
+            name for name, a in attrs.items() if a.get("computed") and not a.get("optional") and not a.get("required")
+        }
+
+def changed(rc, before, after):
+    """Top-level attribute paths whose values differ, but read-only ones."""
+    skip = read_only.get(rc.get("provider_name"), {}).get(rc.get("type"), set())
     if isinstance(before, dict) and isinstance(after, dict):
         keys = sorted(set(before) | set(after))
-        return [prefix + k for k in keys if before.get(k) != after.get(k)]
-    return [prefix.rstrip(".") or "(whole object)"] if before != after else []
+        return [k for k in keys if k not in skip and before.get(k) != after.get(k)]
+    return ["(whole object)"] if before != after else []
 
 # Changes made outside Terraform show up as resource_drift; a plan may also
 # hold changes that the configuration asks for (resource_changes).
@@ -71,16 +91,17 @@ for kind, entries in (("changed outside Terraform", plan.get("resource_drift", [
             continue
         if kind == "plan" and any(r[0] == rc["address"] for r in rows):
             continue
-        attrs = changed(change.get("before") or {}, change.get("after") or {})
+        attrs = changed(rc, change.get("before") or {}, change.get("after") or {})
         if "delete" in actions and change.get("after") is None:
             attrs = ["(deleted outside Terraform)"] if kind != "plan" else ["(to be destroyed)"]
         if actions == ["create"]:
             attrs = ["(missing: will be created)"]
-        rows.append((rc["address"], "/".join(actions), ", ".join(attrs) or "(computed values only)"))
+        if not attrs:
+            continue  # only read-only values moved: nothing to act on
+        rows.append((rc["address"], "/".join(actions), ", ".join(attrs)))
 
 if not rows:
-    print("Drift detected, but the plan lists no changed resources.")
-    sys.exit(0)
+    sys.exit(3)
 width = max(len("RESOURCE"), *(len(r[0]) for r in rows))
 action_width = max(len("ACTION"), *(len(r[1]) for r in rows))
 print("Drift detected:")
@@ -88,4 +109,11 @@ print(f"{'RESOURCE':<{width}}  {'ACTION':<{action_width}}  ATTRIBUTES")
 for address, action, attrs in rows:
     print(f"{address:<{width}}  {action:<{action_width}}  {attrs}")
 PY
-exit 2
+case $? in
+  0) exit 2 ;;
+  3)
+    echo "No drift: only values the vendors advance on their own changed."
+    exit 0
+    ;;
+  *) exit 1 ;;
+esac

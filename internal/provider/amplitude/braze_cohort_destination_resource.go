@@ -171,7 +171,9 @@ func (m brazeCohortDestinationModel) disconnected(status string, diags *diag.Dia
 func (m brazeCohortDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
 	if err := developer.CheckBrazeType(t, []string{developer.KindCohort}); err != nil {
 		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+		return
 	}
+	checkBrazeEndpoint(t, m.BrazeEndpoint, diags)
 }
 
 //nolint:unparam // the generic resource reports diagnostics through this method too

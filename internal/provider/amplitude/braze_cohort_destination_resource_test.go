@@ -213,16 +213,45 @@ func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
 
 func TestAccBrazeCohortDestination_dryRunAtPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	config := cohortDestinationConfig(s, "checked", externalThenDevice)
+	dryRuns := func() int { return s.Stats(t).Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"] }
+	expectCreates := func(want int, why string) func() {
+		return func() {
+			if n := dryRuns(); n != want {
+				t.Errorf("%d create requests so far, want %d: %s", n, want, why)
+			}
+		}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      strings.Replace(cohortDestinationConfig(s, "not braze", externalThenDevice), acctest.BrazeEndpoint, "https://braze.example.com", 1),
-			PlanOnly:    true,
-			ExpectError: acctest.ErrorMatching(`braze_endpoint.*Amplitude: config.api_endpoint`),
-		}},
+		Steps: []resource.TestStep{
+			// A plan of a new destination asks Amplitude to check it (the
+			// test framework plans twice: with and without a refresh).
+			{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
+			{
+				// With dry_run_on_plan = false it does not.
+				PreConfig:          expectCreates(2, "each of the two plans should have sent one dry run"),
+				Config:             strings.Replace(config, "max_retries       = 3", "max_retries       = 3\n  dry_run_on_plan   = false", 1),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				// The apply: its plan's dry run, the apply's final plan's,
+				// then the create.
+				PreConfig: expectCreates(2, "a plan with dry_run_on_plan = false should send none"),
+				Config:    config,
+			},
+			{
+				// A plan with no change sends no dry run.
+				PreConfig: expectCreates(5, "the apply should have sent two dry runs and the create"),
+				Config:    config,
+				PlanOnly:  true,
+			},
+		},
 	})
-	if n := s.Stats(t).Objects["destinations"]; n != 0 {
-		t.Errorf("the refused plan made %d destinations", n)
+	expectCreates(5, "a plan with no change should send none")()
+	if n := s.Stats(t).Objects["destinations"]; n != 1 {
+		t.Errorf("%d destinations, want the one applied", n)
 	}
 }
 

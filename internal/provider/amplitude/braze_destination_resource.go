@@ -2,7 +2,10 @@ package amplitude
 
 import (
 	"context"
+	"fmt"
 	"maps"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -310,7 +313,31 @@ func (m brazeDestinationModel) disconnected(status string, diags *diag.Diagnosti
 func (m brazeDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
 	if err := developer.CheckBrazeType(t, m.stream("").Kinds()); err != nil {
 		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+		return
 	}
+	checkBrazeEndpoint(t, m.BrazeEndpoint, diags)
+}
+
+// checkBrazeEndpoint refuses, at plan time, an endpoint Amplitude's list of
+// Braze endpoints does not hold as written: Amplitude compares it exactly,
+// so another spelling of a listed one (upper case, a trailing slash) is
+// refused with the spelling to use.
+func checkBrazeEndpoint(t *developer.DestinationType, endpoint types.String, diags *diag.Diagnostics) {
+	p, ok := t.Parameter(developer.BrazeParamAPIEndpoint)
+	if !ok || len(p.EnumValues) == 0 || endpoint.IsNull() || endpoint.IsUnknown() || slices.Contains(p.EnumValues, endpoint.ValueString()) {
+		return
+	}
+	given := strings.TrimSuffix(strings.TrimSpace(endpoint.ValueString()), "/")
+	for _, listed := range p.EnumValues {
+		if strings.EqualFold(given, listed) {
+			diags.AddAttributeError(path.Root("braze_endpoint"), "Write the Braze endpoint as Amplitude lists it",
+				fmt.Sprintf("braze_endpoint: %q is %q written another way; Amplitude takes it only as %q.", endpoint.ValueString(), listed, listed))
+			return
+		}
+	}
+	diags.AddAttributeError(path.Root("braze_endpoint"), "Not a Braze endpoint Amplitude knows",
+		fmt.Sprintf("braze_endpoint: %q is not one of the Braze REST endpoints Amplitude sends to: %s. provider::braze::rest_endpoint(\"US-05\") gives the one of an instance.",
+			endpoint.ValueString(), strings.Join(p.EnumValues, ", ")))
 }
 
 func (m brazeDestinationModel) stream(apiKey string) developer.BrazeStream {

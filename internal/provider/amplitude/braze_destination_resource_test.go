@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -313,33 +314,47 @@ func TestAccBrazeDestination_staleVersion(t *testing.T) {
 }
 
 // Amplitude's own validation reaches the plan, on the attribute it is about,
-// before anything is written: a Braze endpoint that is an https URL but no
-// Braze instance.
+// before anything is written: a Braze key that lacks users.track, which only
+// Amplitude (asking Braze) can tell.
 func TestAccBrazeDestination_dryRunAtPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	weakKey := createBrazeKey(t, s, "no-track", "users.export.ids")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + `
-resource "amplitude_braze_destination" "test" {
-  name           = "not braze"
-  braze_endpoint = "https://braze.example.com"
-  braze_app_id   = "` + acctest.BrazeAppID + `"
-  braze_api_key  = "` + acctest.BrazeAdminKey + `"
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-`,
+			Config:      destinationConfig(s, "weak key", fmt.Sprintf("braze_api_key = %q\nsend_users = { user_properties = [\"plan\"] }", weakKey)),
 			PlanOnly:    true,
-			ExpectError: acctest.ErrorMatching(`with amplitude_braze_destination.test,.*on .* line .*braze_endpoint.*Amplitude: config.api_endpoint`),
+			ExpectError: acctest.ErrorMatching(`with amplitude_braze_destination.test,.*braze_api_key.*Amplitude: config.api_key.*users\.track`),
 		}},
 	})
 	if n := s.Stats(t).Objects["destinations"]; n != 0 {
 		t.Errorf("the refused plan made %d destinations", n)
 	}
+}
+
+// An endpoint Amplitude does not list is refused at plan time on its
+// attribute, from Amplitude's own list, with the spelling to use when it is
+// one of them written another way.
+func TestAccBrazeDestination_endpointAsAmplitudeListsIt(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	withEndpoint := func(endpoint string) string {
+		return strings.Replace(destinationConfig(s, "endpoint", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`), acctest.BrazeEndpoint, endpoint, 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      withEndpoint("https://braze.example.com"),
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorMatching(`braze_endpoint: "https://braze.example.com" is not one of the Braze REST endpoints Amplitude sends to: .*https://rest.iad-05.braze.com`),
+			},
+			{
+				Config:      withEndpoint("https://REST.iad-05.braze.com/"),
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorMatching(`braze_endpoint: "https://REST.iad-05.braze.com/" is "https://rest.iad-05.braze.com" written another way`),
+			},
+		},
+	})
 }
 
 // A Braze key deleted in Braze's dashboard: Amplitude reports the

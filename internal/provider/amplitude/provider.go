@@ -63,6 +63,7 @@ type providerModel struct {
 	DeveloperAPIURL types.String `tfsdk:"developer_api_url"`
 	DryRunOnPlan    types.Bool   `tfsdk:"dry_run_on_plan"`
 	MaxRetries      types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout  types.String `tfsdk:"request_timeout"`
 }
 
 var projectIDPattern = regexp.MustCompile(`^[0-9]+$`)
@@ -125,6 +126,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 				MarkdownDescription: shared.MaxRetriesDescription,
 				Validators:          []validator.Int64{shared.MaxRetriesRange()},
 			},
+			"request_timeout": shared.RequestTimeoutAttribute(),
 		},
 	}
 }
@@ -137,7 +139,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	}
 	shared.RejectUnknown(&resp.Diagnostics, "amplitude", map[string]types.String{
 		"api_key": cfg.APIKey, "secret_key": cfg.SecretKey, "access_token": cfg.AccessToken, "project_id": cfg.ProjectID,
-		"region": cfg.Region, "base_url": cfg.BaseURL, "developer_api_url": cfg.DeveloperAPIURL,
+		"region": cfg.Region, "base_url": cfg.BaseURL, "developer_api_url": cfg.DeveloperAPIURL, "request_timeout": cfg.RequestTimeout,
 	})
 	if cfg.DryRunOnPlan.IsUnknown() {
 		resp.Diagnostics.AddAttributeError(path.Root("dry_run_on_plan"), "Unknown provider setting",
@@ -174,6 +176,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	transportConfig := transport.Config{
 		UserAgent:  "terraform-provider-amplitude/" + p.version,
 		MaxRetries: shared.MaxRetries(cfg.MaxRetries),
+		Timeout:    shared.RequestTimeout(cfg.RequestTimeout),
 		Logger:     shared.TFLogger{},
 	}
 	data := &clients{dryRunOnPlan: cfg.DryRunOnPlan.IsNull() || cfg.DryRunOnPlan.ValueBool()}

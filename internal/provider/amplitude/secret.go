@@ -53,9 +53,40 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 
 func (s secretAttribute) configValidators() []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot(s.name), path.MatchRoot(s.writeOnlyName())),
+		exactlyOneSecret{s},
 		resourcevalidator.RequiredTogether(path.MatchRoot(s.writeOnlyName()), path.MatchRoot(s.versionName())),
 		resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.versionName())),
+	}
+}
+
+// exactlyOneSecret requires one form of the secret, and says why one may be
+// null although the configuration sets it: a braze_api_key imported into
+// state has no key, as Braze returns a key's secret only when creating it.
+type exactlyOneSecret struct{ s secretAttribute }
+
+func (v exactlyOneSecret) Description(context.Context) string {
+	return fmt.Sprintf("exactly one of %s and %s must have a value", v.s.name, v.s.writeOnlyName())
+}
+
+func (v exactlyOneSecret) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v exactlyOneSecret) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var sensitive, writeOnly types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.name), &sensitive)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.writeOnlyName()), &writeOnly)...)
+	if sensitive.IsUnknown() || writeOnly.IsUnknown() {
+		return
+	}
+	switch {
+	case !sensitive.IsNull() && !writeOnly.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root(v.s.writeOnlyName()), "Two forms of one secret",
+			fmt.Sprintf("%s and %s are two forms of one secret: set one of them.", v.s.name, v.s.writeOnlyName()))
+	case sensitive.IsNull() && writeOnly.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root(v.s.name), "No secret",
+			fmt.Sprintf("%s: no value, and %s has none either; set one of them. "+
+				"If it refers to a braze_api_key resource's key, that key was imported: Braze returns a key's secret only when it creates the key, so an imported key has none. "+
+				"Replace that key (terraform apply -replace=braze_api_key.<name>) to get a new secret, or give the secret here directly.",
+				v.s.name, v.s.writeOnlyName()))
 	}
 }
 

@@ -184,7 +184,7 @@ func TestAccUserProperty_builtIn(t *testing.T) {
 				ResourceName:  userPropertyAddress,
 				ImportState:   true,
 				ImportStateId: "[Amplitude] Country",
-				ExpectError:   acctest.ErrorMatching(`"Country" is one of the user properties Amplitude tracks by itself \(built in\)`),
+				ExpectError:   acctest.ErrorMatching(`"\[Amplitude\] Country" is one of the user properties Amplitude tracks by itself \(built in\)`),
 			},
 		},
 	})
@@ -199,7 +199,7 @@ func TestAccUserProperty_validation(t *testing.T) {
 		"values without enum": {"name = \"t\"\nenum_values = [\"a\"]", `enum_values: only applies to type "enum"; this property's type is "any"`},
 		"space around value":  {"name = \"t\"\ntype = \"enum\"\nenum_values = [\" gold\"]", `must not begin or end with white space`},
 		"unknown class":       {"name = \"t\"\nclassifications = [\"SECRET\"]", `value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
-		"bad regex":           {"name = \"t\"\ntype = \"string\"\nregex = \"[a-\"", `regex: missing closing \]`},
+		"bad regex":           {"name = \"t\"\ntype = \"string\"\nregex = \"[a-\"", `regex: error parsing regexp: missing closing \]`},
 		"blank name":          {`name = "  "`, `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {

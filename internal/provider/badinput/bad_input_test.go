@@ -61,7 +61,7 @@ const (
 var badInputs = []badInput{
 	// The amplitude provider block.
 	{name: "amplitude region", config: amplitudeProvider(`region = "APAC"`), ownProviders: true,
-		want: `region value must be one of: \["US" "EU"\]`},
+		want: `region: unknown Amplitude region "APAC"; valid regions are EU, US \(in any case\)`},
 	{name: "amplitude base_url over plain http", config: `provider "amplitude" {
   api_key    = "k"
   secret_key = "s"
@@ -106,6 +106,10 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 }
 data "braze_custom_attributes" "x" {}`, ownProviders: true,
 		want: `Set api_key in the braze provider block or the BRAZE_API_KEY environment variable`},
+	{name: "amplitude request_timeout not a duration", config: amplitudeProvider(`request_timeout = "forever"`), ownProviders: true,
+		want: `request_timeout: "forever" is not a duration such as "90s" or "5m"`},
+	{name: "braze request_timeout too long", config: brazeProvider(`request_timeout = "3h"`), ownProviders: true,
+		want: `request_timeout: 3h0m0s is outside 1s to 1h0m0s`},
 	{name: "braze max_retries", config: brazeProvider(`max_retries = -1`), ownProviders: true,
 		want: `max_retries value must be between 0 and 20, got: -1`},
 

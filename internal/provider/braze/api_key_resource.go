@@ -185,6 +185,9 @@ func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportSta
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), types.StringNull())...)
+	resp.Diagnostics.AddWarning("An imported key has no secret",
+		fmt.Sprintf("Braze returns a key's secret only when it creates the key, so braze_api_key %s has key = null in state, and resources that use its key get no value. "+
+			"To give them one, replace the key (terraform apply -replace=<address>): Braze makes a new key with the same settings and the provider keeps its secret.", id))
 }
 
 // apiKeyIdentifier is the shape of the identifiers Braze gives REST API

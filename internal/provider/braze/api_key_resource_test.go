@@ -108,11 +108,7 @@ func TestAccAPIKey_validation(t *testing.T) {
 		"no permissions": {apiKeyConfig(s, "k", `[]`, ""), `permissions set must contain at least 1 elements`},
 		"bad address":    {apiKeyConfig(s, "k", `["users.track"]`, `["300.1.1.1"]`), `allowed_ips\[Value\("300.1.1.1"\)\]: "300.1.1.1" is not an IPv4 or IPv6 address or a CIDR block`},
 		"unmasked CIDR":  {apiKeyConfig(s, "k", `["users.track"]`, `["10.0.0.1/8"]`), `"10.0.0.1/8" has bits set past its prefix length; write 10.0.0.0/8`},
-		"empty allowlist": {
-			apiKeyConfig(s, "k", `["users.track"]`, `[]`),
-			`allowed_ips set must contain at least 1 elements`,
-		},
-		"empty name": {apiKeyConfig(s, " ", `["users.track"]`, ""), `name must not be empty or only white space`},
+		"empty name":     {apiKeyConfig(s, " ", `["users.track"]`, ""), `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -349,6 +345,55 @@ resource "braze_api_key" "test" {
 				},
 			},
 			{Config: config("10.0.0.2"), PlanOnly: true},
+		},
+	})
+}
+
+// An imported key has no secret; a destination that uses it says why its key
+// is empty and what to do, instead of only that none was set.
+func TestAccAPIKey_importedKeyHasNoSecret(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	var id string
+	keyOnly := s.ProviderConfig() + `
+resource "braze_api_key" "k" {
+  name        = "made in the dashboard"
+  permissions = ["users.track"]
+}
+`
+	withDestination := keyOnly + `
+resource "amplitude_braze_destination" "d" {
+  name           = "stream"
+  braze_endpoint = "` + acctest.BrazeEndpoint + `"
+  braze_app_id   = "` + acctest.BrazeAppID + `"
+  braze_api_key  = braze_api_key.k.key
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					k, err := s.Braze().CreateAPIKey(context.Background(), braze.NewAPIKey{Name: "made in the dashboard", Permissions: []string{"users.track"}})
+					if err != nil {
+						t.Fatal(err)
+					}
+					id = k.ID
+				},
+				Config:             keyOnly,
+				ResourceName:       "braze_api_key.k",
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+			},
+			{
+				Config:      withDestination,
+				ExpectError: acctest.ErrorMatching(`braze_api_key: no value.*that key was imported.*terraform apply -replace=braze_api_key`),
+			},
 		},
 	})
 }

@@ -39,9 +39,10 @@ func New(version string) func() provider.Provider {
 }
 
 type providerModel struct {
-	RESTEndpoint types.String `tfsdk:"rest_endpoint"`
-	APIKey       types.String `tfsdk:"api_key"`
-	MaxRetries   types.Int64  `tfsdk:"max_retries"`
+	RESTEndpoint   types.String `tfsdk:"rest_endpoint"`
+	APIKey         types.String `tfsdk:"api_key"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 func (p *Provider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -69,6 +70,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 				MarkdownDescription: shared.MaxRetriesDescription,
 				Validators:          []validator.Int64{shared.MaxRetriesRange()},
 			},
+			"request_timeout": shared.RequestTimeoutAttribute(),
 		},
 	}
 }
@@ -79,7 +81,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	shared.RejectUnknown(&resp.Diagnostics, "braze", map[string]types.String{"rest_endpoint": cfg.RESTEndpoint, "api_key": cfg.APIKey})
+	shared.RejectUnknown(&resp.Diagnostics, "braze", map[string]types.String{"rest_endpoint": cfg.RESTEndpoint, "api_key": cfg.APIKey, "request_timeout": cfg.RequestTimeout})
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -107,6 +109,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		Transport: transport.Config{
 			UserAgent:  "terraform-provider-braze/" + p.version,
 			MaxRetries: shared.MaxRetries(cfg.MaxRetries),
+			Timeout:    shared.RequestTimeout(cfg.RequestTimeout),
 			Logger:     shared.TFLogger{},
 		},
 	})

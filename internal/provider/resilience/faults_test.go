@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -342,4 +344,54 @@ resource "amplitude_event_type" "e" {
 			},
 		},
 	})
+}
+
+// TestAccSilentHostFailsWithinTheTimeout points both providers at a host
+// that accepts connections and never answers: each plan fails within the
+// configured request_timeout, naming the host, instead of waiting out every
+// retry.
+func TestAccSilentHostFailsWithinTheTimeout(t *testing.T) {
+	release := make(chan struct{})
+	silent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(silent.Close)
+	t.Cleanup(func() { close(release) })
+	host := strings.TrimPrefix(silent.URL, "http://")
+	for name, config := range map[string]string{
+		"amplitude": fmt.Sprintf(`
+provider "amplitude" {
+  api_key         = "k"
+  secret_key      = "s"
+  base_url        = %q
+  request_timeout = "2s"
+}
+data "amplitude_cohort" "x" { id = "coh_power_users" }
+`, silent.URL),
+		"braze": fmt.Sprintf(`
+provider "braze" {
+  rest_endpoint   = %q
+  api_key         = "k"
+  request_timeout = "2s"
+}
+data "braze_custom_attributes" "x" {}
+`, silent.URL),
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      config,
+					ExpectError: acctest.ErrorMatching(`no answer from ` + regexp.QuoteMeta(host) + ` within 2s`),
+				}},
+			})
+			if elapsed := time.Since(start); elapsed > 30*time.Second {
+				t.Errorf("giving up took %v; the limit is 2s", elapsed)
+			}
+		})
+	}
 }
