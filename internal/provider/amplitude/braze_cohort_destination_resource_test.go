@@ -214,7 +214,9 @@ func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
 func TestAccBrazeCohortDestination_dryRunAtPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	config := cohortDestinationConfig(s, "checked", externalThenDevice)
-	dryRuns := func() int { return s.Stats(t).Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"] }
+	dryRuns := func() int {
+		return s.Stats(t).Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"]
+	}
 	expectCreates := func(want int, why string) func() {
 		return func() {
 			if n := dryRuns(); n != want {
