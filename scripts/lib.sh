@@ -28,3 +28,10 @@ stop_sandbox() {
   wait "$SANDBOX_PID" 2>/dev/null || true
   SANDBOX_PID=
 }
+
+# sandbox_tfvars TEMPLATE OUT: write OUT for the running sandbox from
+# TEMPLATE, an example's sandbox.tfvars.example, which gives the sandbox's
+# address as http://127.0.0.1:8089.
+sandbox_tfvars() {
+  sed "s#http://127.0.0.1:8089#$SANDBOX_URL#g" "$1" >"$2"
+}

@@ -486,7 +486,7 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 	var secondKeyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{
 			{
 				Config: config(acctest.BrazeAdminKey, 1),
@@ -557,14 +557,14 @@ func TestAccBrazeDestination_writeOnlyNeedsNewCLI(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipAbove(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{{
 			Config: destinationConfig(s, "old-cli", `
   braze_api_key_wo         = "sandbox-braze-admin-key"
   braze_api_key_wo_version = 1
   send_users               = { user_properties = ["plan"] }
 `),
-			ExpectError: acctest.ErrorMatching(`(?i)write-only`),
+			ExpectError: acctest.ErrorMatching(`WriteOnly Attribute Not Allowed .* Write-only attributes are only supported in Terraform 1.11 and later`),
 		}},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 )
@@ -21,6 +22,7 @@ func TestAccEgressIPsFunction(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
 				Config: s.ProviderConfig() + `
@@ -36,6 +38,30 @@ output "eu" { value = provider::amplitude::egress_ips("eu") }
 				Config:      s.ProviderConfig() + `output "bad" { value = provider::amplitude::egress_ips("APAC") }`,
 				ExpectError: acctest.ErrorMatching(`unknown Amplitude region "APAC"; valid regions are EU, US`),
 			},
+		},
+	})
+}
+
+// TestAccEgressIPsFunction_needsNewCLI pins what a user of a CLI without
+// provider functions (Terraform before 1.8) sees: the configuration does not
+// parse, and the error points at the call.
+func TestAccEgressIPsFunction_needsNewCLI(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.ProviderFunctions)},
+		Steps: []resource.TestStep{
+			{
+				Config: s.ProviderConfig() + `
+output "us" {
+  value = provider::amplitude::egress_ips("US")
+}
+`,
+				ExpectError: acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::amplitude::egress_ips\("US"\)`),
+			},
+			// The harness reads the state through the last step's
+			// configuration when the test ends, so that one must parse.
+			{Config: s.ProviderConfig()},
 		},
 	})
 }

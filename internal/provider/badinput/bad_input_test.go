@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 )
@@ -20,7 +21,12 @@ type badInput struct {
 	config       string
 	ownProviders bool
 	want         string
+	// versionChecks skip the row under CLIs that lack what it uses.
+	versionChecks []tfversion.TerraformVersionCheck
 }
+
+// functionCall marks the rows that call a provider function.
+var functionCall = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)}
 
 // amplitudeProvider and brazeProvider are provider blocks with one setting
 // added; %[1]s stands for the sandbox's URL.
@@ -115,11 +121,11 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 
 	// Functions.
 	{name: "rest_endpoint of US-09", config: `output "x" { value = provider::braze::rest_endpoint("US-09") }`,
-		want: `unknown Braze instance "US-09"; valid instances are AU-01, EU-01, EU-02`},
+		want: `unknown Braze instance "US-09"; valid instances are AU-01, EU-01, EU-02`, versionChecks: functionCall},
 	{name: "rest_endpoint of nothing", config: `output "x" { value = provider::braze::rest_endpoint("") }`,
-		want: `unknown Braze instance ""; valid instances are`},
+		want: `unknown Braze instance ""; valid instances are`, versionChecks: functionCall},
 	{name: "egress_ips of APAC", config: `output "x" { value = provider::amplitude::egress_ips("APAC") }`,
-		want: `unknown Amplitude region "APAC"; valid regions are EU, US`},
+		want: `unknown Amplitude region "APAC"; valid regions are EU, US`, versionChecks: functionCall},
 
 	// Data sources.
 	{name: "cohort with neither id nor name", config: `data "amplitude_cohort" "x" {}`,
@@ -321,6 +327,7 @@ func TestAccBadInput(t *testing.T) {
 			}
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				TerraformVersionChecks:   tc.versionChecks,
 				Steps: []resource.TestStep{{
 					Config:      config,
 					PlanOnly:    true,

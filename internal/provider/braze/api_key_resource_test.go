@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
@@ -183,6 +184,7 @@ resource "amplitude_braze_destination" "stream" {
 	var oldKeyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
 				Config: config("stream-2026-01"),

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
@@ -15,6 +16,7 @@ func TestAccRESTEndpointFunction(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
 				Config: s.ProviderConfig() + `
@@ -38,6 +40,7 @@ func TestAccPermissionsFunction(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{{
 			Config: s.ProviderConfig() + `
 locals { all = provider::braze::permissions() }
@@ -53,5 +56,29 @@ output "keys"   { value = contains(local.all, "api_keys.create") }
 				statecheck.ExpectKnownOutputValue("keys", knownvalue.Bool(true)),
 			},
 		}},
+	})
+}
+
+// TestAccRESTEndpointFunction_needsNewCLI pins what a user of a CLI without
+// provider functions (Terraform before 1.8) sees: the configuration does not
+// parse, and the error points at the call.
+func TestAccRESTEndpointFunction_needsNewCLI(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.ProviderFunctions)},
+		Steps: []resource.TestStep{
+			{
+				Config: s.ProviderConfig() + `
+output "us" {
+  value = provider::braze::rest_endpoint("US-05")
+}
+`,
+				ExpectError: acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::braze::rest_endpoint\("US-05"\)`),
+			},
+			// The harness reads the state through the last step's
+			// configuration when the test ends, so that one must parse.
+			{Config: s.ProviderConfig()},
+		},
 	})
 }

@@ -1,0 +1,90 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// CLIFeature is something the providers offer that only newer CLIs can use,
+// with the first Terraform and the first OpenTofu release that can. The
+// README's compatibility table lists the same versions.
+type CLIFeature struct {
+	Name      string
+	Terraform *version.Version
+	OpenTofu  *version.Version
+}
+
+var (
+	// ProviderFunctions: provider::NAME::FUNCTION(...) calls.
+	ProviderFunctions = CLIFeature{Name: "provider functions", Terraform: tfversion.Version1_8_0, OpenTofu: tfversion.Version1_7_0}
+	// WriteOnlyAttributes: the *_wo attributes, kept out of plan and state.
+	WriteOnlyAttributes = CLIFeature{Name: "write-only attributes", Terraform: tfversion.Version1_11_0, OpenTofu: tfversion.Version1_11_0}
+)
+
+// SkipWithout skips a test when the CLI under test lacks feature.
+func SkipWithout(feature CLIFeature) tfversion.TerraformVersionCheck {
+	return featureCheck{feature: feature}
+}
+
+// SkipWith skips a test when the CLI under test has feature: for the tests
+// that pin what a user of an older CLI sees.
+func SkipWith(feature CLIFeature) tfversion.TerraformVersionCheck {
+	return featureCheck{feature: feature, runWithout: true}
+}
+
+type featureCheck struct {
+	feature    CLIFeature
+	runWithout bool
+}
+
+// CheckTerraformVersion implements tfversion.TerraformVersionCheck.
+func (c featureCheck) CheckTerraformVersion(_ context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	opentofu, err := cliIsOpenTofu()
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	cli := "Terraform"
+	if opentofu {
+		cli = "OpenTofu"
+	}
+	switch has := c.feature.supportedBy(opentofu, req.TerraformVersion); {
+	case !has && !c.runWithout:
+		resp.Skip = fmt.Sprintf("%s %s lacks %s: skipping test", cli, req.TerraformVersion, c.feature.Name)
+	case has && c.runWithout:
+		resp.Skip = fmt.Sprintf("%s %s has %s: skipping a test of CLIs without them", cli, req.TerraformVersion, c.feature.Name)
+	}
+}
+
+// supportedBy says whether a CLI of version v has the feature. The version
+// alone cannot say: OpenTofu reports its own version number (1.12.6 for
+// OpenTofu 1.12.6), and its releases gained features at other numbers than
+// Terraform's. A pre-release counts as its release.
+func (f CLIFeature) supportedBy(opentofu bool, v *version.Version) bool {
+	first := f.Terraform
+	if opentofu {
+		first = f.OpenTofu
+	}
+	return !v.Core().LessThan(first)
+}
+
+// cliIsOpenTofu asks the CLI under test (TF_ACC_TERRAFORM_PATH) what it is,
+// once per test binary.
+var cliIsOpenTofu = sync.OnceValues(func() (bool, error) {
+	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if path == "" {
+		path = "terraform"
+	}
+	out, err := exec.Command(path, "version").Output()
+	if err != nil {
+		return false, fmt.Errorf("%s version: %w", path, err)
+	}
+	return strings.HasPrefix(string(out), "OpenTofu"), nil
+})
