@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
-	"net/url"
 	"sync"
 )
 
@@ -106,10 +105,10 @@ func newIdempotencyKey() string {
 // write sends one logical taxonomy write under a fresh Idempotency-Key; the
 // transport retries it with that key after a lost answer or a server error,
 // which the key makes safe.
-func (c *Client) write(ctx context.Context, method, path string, query url.Values, body, out any) (int, error) {
+func (c *Client) write(ctx context.Context, method, path string, body, out any) (int, error) {
 	status := 0
 	err := c.do(ctx, call{
-		method: method, path: path, query: query, body: body,
+		method: method, path: path, body: body,
 		header:   http.Header{"Idempotency-Key": {newIdempotencyKey()}},
 		onStatus: func(s int) { status = s },
 	}, out)
@@ -154,7 +153,7 @@ func (c *Client) CreateEvent(ctx context.Context, eventType string, spec EventSp
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Event]
-	if _, err := c.write(ctx, http.MethodPost, c.projectPath("events"), nil,
+	if _, err := c.write(ctx, http.MethodPost, c.projectPath("events"),
 		map[string]any{"event_type": eventType, "description": spec.Description}, &out); err != nil {
 		return nil, err
 	}
@@ -171,7 +170,7 @@ func (c *Client) UpdateEvent(ctx context.Context, eventType string, spec EventSp
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Event]
-	if _, err := c.write(ctx, http.MethodPatch, c.projectPath("events", eventType), nil, spec.body(), &out); err != nil {
+	if _, err := c.write(ctx, http.MethodPatch, c.projectPath("events", eventType), spec.body(), &out); err != nil {
 		return nil, err
 	}
 	return &out.Data, nil
@@ -185,7 +184,7 @@ func (c *Client) DeleteEvent(ctx context.Context, eventType string) error {
 		return err
 	}
 	defer c.forgetTaxonomy()
-	_, err := c.write(ctx, http.MethodDelete, c.projectPath("events", eventType), nil, nil, nil)
+	_, err := c.write(ctx, http.MethodDelete, c.projectPath("events", eventType), nil, nil)
 	if IsNotFound(err) {
 		return nil
 	}
@@ -236,7 +235,7 @@ func (c *Client) createProperty(ctx context.Context, path string, body map[strin
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Property]
-	status, err := c.write(ctx, http.MethodPost, path, nil, body, &out)
+	status, err := c.write(ctx, http.MethodPost, path, body, &out)
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +251,7 @@ func (c *Client) updateProperty(ctx context.Context, path string, body map[strin
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Property]
-	if _, err := c.write(ctx, http.MethodPatch, path, nil, body, &out); err != nil {
+	if _, err := c.write(ctx, http.MethodPatch, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out.Data, nil
@@ -263,7 +262,7 @@ func (c *Client) deleteProperty(ctx context.Context, path string) error {
 		return err
 	}
 	defer c.forgetTaxonomy()
-	_, err := c.write(ctx, http.MethodDelete, path, nil, nil, nil)
+	_, err := c.write(ctx, http.MethodDelete, path, nil, nil)
 	if IsNotFound(err) {
 		return nil
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // modeledEndpointNote goes on every page backed by an endpoint that Amplitude
@@ -81,18 +80,7 @@ func nilIfEmpty(s []string) []string {
 	return s
 }
 
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 var (
-	// notGPPrefixed matches names that do not start with "gp:" (RE2 has no
-	// negative lookahead, so it spells out the alternatives).
-	notGPPrefixed = regexp.MustCompile(`^(?:[^g]|g$|g[^p]|gp$|gp[^:])`)
-	noComma       = regexp.MustCompile(`^[^,]*$`)
 	// nonBlankPattern matches a string with something other than white
 	// space in it.
 	nonBlankPattern = regexp.MustCompile(`\S`)
