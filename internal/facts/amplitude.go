@@ -1,9 +1,21 @@
 package facts
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
+
+// CanonicalAmplitudeRegion reads an Amplitude data region the one way the
+// region attribute, AMPLITUDE_REGION and provider::amplitude::egress_ips
+// all accept it: US or EU, in any case, with white space around ignored.
+func CanonicalAmplitudeRegion(raw string) (string, error) {
+	region := strings.ToUpper(strings.TrimSpace(raw))
+	if _, known := AmplitudeHosts[region]; !known {
+		return "", fmt.Errorf("unknown Amplitude region %q; valid regions are EU, US (in any case)", raw)
+	}
+	return region, nil
+}
 
 // AmplitudeHosts maps an Amplitude data region to the host of its APIs that
 // take the project's Basic credentials

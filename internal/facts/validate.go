@@ -76,3 +76,26 @@ func ParseIPOrCIDR(s string) (netip.Prefix, error) {
 	}
 	return netip.PrefixFrom(addr, addr.BitLen()), nil
 }
+
+// SameAddresses reports whether two allowlists admit the same addresses,
+// whatever their spelling (an IPv4-mapped IPv6 address, a host written as a
+// /32, duplicates, order): an empty list and none are the same.
+func SameAddresses(a, b []string) bool {
+	canonical := func(list []string) []string {
+		out := make([]string, 0, len(list))
+		for _, s := range list {
+			prefix, err := ParseIPOrCIDR(s)
+			if err != nil {
+				out = append(out, s)
+				continue
+			}
+			if prefix.Addr().Is4In6() && prefix.Bits() >= 96 {
+				prefix = netip.PrefixFrom(prefix.Addr().Unmap(), prefix.Bits()-96)
+			}
+			out = append(out, prefix.Masked().String())
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	return slices.Equal(canonical(a), canonical(b))
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -69,13 +70,13 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 		"name": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The destination's name shown in Amplitude. Amplitude does not require names to be unique.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 		},
 		"braze_endpoint": brazeEndpointAttribute(),
 		"user_alias_label": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "The Braze user alias label. Required when a mapping uses `user_alias`, and used only then.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 		},
 		"identifier_mappings": schema.ListNestedAttribute{
 			Required: true,
@@ -87,7 +88,7 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 					"amplitude_property": schema.StringAttribute{
 						Required:            true,
 						MarkdownDescription: "The Amplitude property, e.g. `user_id` or `device_id`.",
-						Validators:          []validator.String{notBlank()},
+						Validators:          []validator.String{validators.NotBlank()},
 					},
 					"braze_identifier": schema.StringAttribute{
 						Required:            true,

@@ -20,7 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -104,20 +104,20 @@ func brazeEndpointAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "The Braze REST endpoint of your instance, e.g. `https://rest.iad-05.braze.com`; `provider::braze::rest_endpoint(\"US-05\")` looks it up.",
-		Validators:          []validator.String{shared.ServiceURL()},
+		Validators:          []validator.String{validators.ServiceURL()},
 	}
 }
 
 func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(notBlank())}
+	nonEmptyStringSet := []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.NotBlank())}
 	// An empty list of properties means none, as leaving it out does.
-	stringSet := []validator.Set{setvalidator.ValueStringsAre(notBlank())}
+	stringSet := []validator.Set{setvalidator.ValueStringsAre(validators.NotBlank())}
 	attributes := computedAttributes("The destination's id, which Amplitude assigns; Amplitude's event-streaming delivery metrics take it as `sync_id`, and `amplitude_sync.destination_id` of user-property and computation syncs takes it.")
 	maps.Copy(attributes, map[string]schema.Attribute{
 		"name": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The destination's name shown in Amplitude. Amplitude does not require names to be unique.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 		},
 		"enabled": schema.BoolAttribute{
 			Optional:            true,
@@ -133,12 +133,12 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 		"braze_app_id": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The identifier of the Braze app that receives the events (Braze › Settings › APIs and Identifiers), UUID-shaped.",
-			Validators:          []validator.String{shared.UUID()},
+			Validators:          []validator.String{validators.UUID()},
 		},
 		"user_alias_label": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: "The Braze user alias label. Required when `identifier_mapping.braze_identifier` is `user_alias`, and used only then.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 		},
 		"update_users_only": schema.BoolAttribute{
 			Optional:            true,
@@ -153,7 +153,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 				"amplitude_property": schema.StringAttribute{
 					Required:            true,
 					MarkdownDescription: "The Amplitude user property, e.g. `user_id`.",
-					Validators:          []validator.String{notBlank()},
+					Validators:          []validator.String{validators.NotBlank()},
 				},
 				"braze_identifier": schema.StringAttribute{
 					Required:            true,
@@ -186,7 +186,7 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 							"property": schema.StringAttribute{
 								Required:            true,
 								MarkdownDescription: "The event or user property the filter tests.",
-								Validators:          []validator.String{notBlank()},
+								Validators:          []validator.String{validators.NotBlank()},
 							},
 							"operator": schema.StringAttribute{
 								Required:            true,
@@ -448,10 +448,4 @@ func (m brazeDestinationModel) fieldPath(field string) (path.Path, bool) {
 		return brazeAPIKey.pathFor(m.secret()), true
 	}
 	return translatePath(field, brazeStreamFields)
-}
-
-// notBlank refuses empty and whitespace-only strings, which Amplitude
-// refuses too.
-func notBlank() validator.String {
-	return stringvalidator.RegexMatches(nonBlankPattern, "must not be empty or only white space")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -58,12 +59,12 @@ func (d *cohortDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The cohort's id, e.g. `coh_power_users`. Set exactly one of `id` and `name`.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The cohort's name. Set exactly one of `id` and `name`; a name shared by several cohorts is an error.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"description":   schema.StringAttribute{Computed: true, MarkdownDescription: "The cohort's description."},
 			"size":          schema.Int64Attribute{Computed: true, MarkdownDescription: "How many users the cohort held when last computed."},

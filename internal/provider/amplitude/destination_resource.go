@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -82,13 +83,13 @@ func (r *destinationResource) Schema(_ context.Context, _ resource.SchemaRequest
 		"partner": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The partner's key, such as `braze` (the `amplitude_destination_type` data source lists a partner's kinds and parameters). Changing it replaces the destination.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"display_name": schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: "The destination's name shown in Amplitude. Amplitude does not require names to be unique.",
-			Validators:          []validator.String{notBlank()},
+			Validators:          []validator.String{validators.NotBlank()},
 		},
 		"kind": schema.SetAttribute{
 			ElementType:         types.StringType,
@@ -142,7 +143,7 @@ func (r *destinationResource) Schema(_ context.Context, _ resource.SchemaRequest
 					ElementType:         types.StringType,
 					Required:            true,
 					MarkdownDescription: "The event types to forward.",
-					Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(notBlank())},
+					Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.NotBlank())},
 				},
 				"property_filters": schema.DynamicAttribute{
 					Optional:            true,

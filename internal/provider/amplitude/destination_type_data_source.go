@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*destinationTypeDataSource)(nil)
@@ -50,7 +51,7 @@ func (d *destinationTypeDataSource) Schema(_ context.Context, _ datasource.Schem
 			"partner": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The partner's key, e.g. `braze`.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"id":           schema.StringAttribute{Computed: true, MarkdownDescription: "The destination type's id."},
 			"display_name": schema.StringAttribute{Computed: true, MarkdownDescription: "The partner's name as Amplitude shows it."},

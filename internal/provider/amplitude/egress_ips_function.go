@@ -38,7 +38,7 @@ func (egressIPsFunction) Run(ctx context.Context, req function.RunRequest, resp 
 	if resp.Error = req.Arguments.Get(ctx, &region); resp.Error != nil {
 		return
 	}
-	canonical, err := canonicalRegion(region)
+	canonical, err := facts.CanonicalAmplitudeRegion(region)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(0, err.Error())
 		return

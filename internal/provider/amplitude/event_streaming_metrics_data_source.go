@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var _ datasource.DataSourceWithConfigure = (*eventStreamingMetricsDataSource)(nil)
@@ -53,7 +54,7 @@ func (d *eventStreamingMetricsDataSource) Schema(_ context.Context, _ datasource
 			"sync_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The destination's sync id: `amplitude_braze_destination.<name>.id`.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"time_period": schema.StringAttribute{
 				Required:            true,

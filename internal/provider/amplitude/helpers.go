@@ -79,9 +79,3 @@ func nilIfEmpty(s []string) []string {
 	}
 	return s
 }
-
-var (
-	// nonBlankPattern matches a string with something other than white
-	// space in it.
-	nonBlankPattern = regexp.MustCompile(`\S`)
-)

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -53,7 +54,7 @@ func (d *projectDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "The project's name. Set exactly one of `id` and `name`; a name shared by several projects is an error.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"description": schema.StringAttribute{Computed: true, MarkdownDescription: "The project's description, null when it has none."},
 			"created_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the project was created (RFC 3339)."},

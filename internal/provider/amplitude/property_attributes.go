@@ -3,7 +3,6 @@ package amplitude
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -20,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 // The attributes event properties and user properties share, named alike
@@ -37,15 +37,9 @@ type propertyModel struct {
 	Classifications []string     `tfsdk:"classifications"`
 }
 
-// trimmed matches a value with no white space at either end.
-var trimmed = regexp.MustCompile(`(?s)^\S(?:.*\S)?$`)
-
 // trimmedText refuses blank values and values with white space around them.
 func trimmedText() []validator.String {
-	return []validator.String{
-		notBlank(),
-		stringvalidator.RegexMatches(trimmed, "must not begin or end with white space (Amplitude refuses it)"),
-	}
+	return []validator.String{validators.NotBlank(), validators.Trimmed()}
 }
 
 // propertyAttributes returns the shared attributes. typeFixed says the
@@ -81,7 +75,7 @@ func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute
 		"regex": schema.StringAttribute{
 			Optional:            true,
 			MarkdownDescription: replace("A pattern values must match (RE2 syntax), e.g. `^[0-9]{5}$`. Only for `type = \"string\"`."),
-			Validators:          append(trimmedText(), validRegex()),
+			Validators:          append(trimmedText(), validators.Regex()),
 			PlanModifiers:       stringMods,
 		},
 		"enum_values": schema.SetAttribute{
@@ -176,26 +170,6 @@ func propertyFromAPI(p *developer.Property, prior propertyModel) propertyModel {
 		IsArrayType:     types.BoolValue(p.IsArrayType),
 		IsHidden:        types.BoolValue(p.IsHidden),
 		Classifications: emptyLike(prior.Classifications, p.Classifications),
-	}
-}
-
-// validRegex refuses a pattern that does not compile, as Amplitude would.
-func validRegex() validator.String { return regexValidator{} }
-
-type regexValidator struct{}
-
-func (regexValidator) Description(context.Context) string {
-	return "must be a valid regular expression (RE2 syntax)"
-}
-
-func (v regexValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression", fmt.Sprintf("%s: %v", req.Path, err))
 	}
 }
 

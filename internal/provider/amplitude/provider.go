@@ -25,6 +25,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -45,12 +46,22 @@ var _ provider.ProviderWithFunctions = (*Provider)(nil)
 
 // Provider is the amplitude provider.
 type Provider struct {
-	version string
+	version               string
+	deliveryMetricsLimits amplitude.RequestLimits
 }
 
 // New returns a factory for the provider at the given version.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &Provider{version: version} }
+	return NewWithDeliveryMetricsLimits(version, amplitude.RequestLimits{})
+}
+
+// NewWithDeliveryMetricsLimits paces delivery metrics reads by limits
+// instead of the vendor's (zero limits), so that tests wait a fraction of a
+// second where the vendor makes a client wait a minute.
+func NewWithDeliveryMetricsLimits(version string, limits amplitude.RequestLimits) func() provider.Provider {
+	return func() provider.Provider {
+		return &Provider{version: version, deliveryMetricsLimits: limits}
+	}
 }
 
 type providerModel struct {
@@ -103,18 +114,18 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 			"region": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "The project's data region, `US` (default) or `EU`, in any case; it picks both API hosts. Defaults to the `" + EnvRegion + "` environment variable, which takes the same values.",
-				Validators:          []validator.String{regionValidator{}},
+				Validators:          []validator.String{validators.AmplitudeRegion()},
 			},
 			"base_url": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Overrides the region's host of the APIs that take `api_key`, e.g. a gateway or the local sandbox (`http://127.0.0.1:8089/amplitude`). An `https://` URL; `http://` only for loopback hosts. Defaults to the `" + EnvBaseURL + "` environment variable.",
-				Validators:          []validator.String{shared.ServiceURL()},
+				Validators:          []validator.String{validators.ServiceURL()},
 			},
 			"developer_api_url": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Overrides the region's Developer API host (`https://developer-api.amplitude.com`, `https://developer-api.eu.amplitude.com`), e.g. the local sandbox's `http://127.0.0.1:8089/developer-api`. " +
 					"An `https://` URL; `http://` only for loopback hosts. Defaults to the `" + EnvDeveloperAPIURL + "` environment variable.",
-				Validators: []validator.String{shared.ServiceURL()},
+				Validators: []validator.String{validators.ServiceURL()},
 			},
 			"dry_run_on_plan": schema.BoolAttribute{
 				Optional: true,
@@ -152,7 +163,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	region := "US"
 	if raw := shared.StringOrEnv(cfg.Region, EnvRegion); raw != "" {
 		var err error
-		if region, err = canonicalRegion(raw); err != nil {
+		if region, err = facts.CanonicalAmplitudeRegion(raw); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("region"), "Invalid Amplitude region", fmt.Sprintf("region (or %s): %v", EnvRegion, err))
 		}
 	}
@@ -193,8 +204,9 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		client, err := amplitude.New(amplitude.Config{
 			BaseURL: basicHost, APIKey: apiKey, SecretKey: secretKey,
 			// A provider process lives for one Terraform command.
-			BatchReads: true,
-			Transport:  transportConfig,
+			BatchReads:            true,
+			Transport:             transportConfig,
+			DeliveryMetricsLimits: p.deliveryMetricsLimits,
 		})
 		if err != nil {
 			resp.Diagnostics.AddError("Cannot configure the amplitude provider", err.Error())
@@ -232,7 +244,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 // checkedURL returns raw when it is a usable service URL, and otherwise
 // reports it on attribute.
 func checkedURL(raw, attribute, env string, diags *diag.Diagnostics) string {
-	if err := shared.CheckServiceURL(raw); err != nil {
+	if err := validators.CheckServiceURL(raw); err != nil {
 		diags.AddAttributeError(path.Root(attribute), "Invalid Amplitude URL", attribute+" (or "+env+"): "+err.Error())
 	}
 	return raw

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 // secretAttribute is a destination secret that Amplitude accepts but never
@@ -33,7 +35,7 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 			MarkdownDescription: what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep it out of state. " +
 				"Amplitude never returns it, so a value changed in Amplitude's dashboard cannot be seen; when Amplitude reports the credential no longer connected, the next plan sends this value again. " +
 				"Exactly one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set.",
-			Validators: []validator.String{notBlank()},
+			Validators: []validator.String{validators.NotBlank()},
 		},
 		s.writeOnlyName(): schema.StringAttribute{
 			Optional:  true,
@@ -41,7 +43,7 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 			WriteOnly: true,
 			MarkdownDescription: "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 				"Set `" + s.versionName() + "` with it and change the version to send a new value.",
-			Validators: []validator.String{notBlank()},
+			Validators: []validator.String{validators.NotBlank()},
 		},
 		s.versionName(): schema.Int64Attribute{
 			Optional: true,

@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/planmodifiers"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -62,7 +64,7 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "The sync's name in Amplitude. Amplitude names it when left out.",
-				Validators:          []validator.String{notBlank()},
+				Validators:          []validator.String{validators.NotBlank()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"kind": schema.StringAttribute{
@@ -75,14 +77,14 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Required: true,
 				MarkdownDescription: "The synced object: a user property name, a computation id, a cohort id or a recommendation id. " +
 					"Refer to `amplitude_user_property.<name>.name` to create the property first. Changing it replaces the sync.",
-				Validators:    []validator.String{notBlank()},
+				Validators:    []validator.String{validators.NotBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"destination_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The id of the Braze destination it writes to: an `amplitude_braze_cohort_destination` for cohorts, an `amplitude_braze_destination` that sends users (`send_users`) otherwise. " +
 					"Changing it replaces the sync.",
-				Validators:    []validator.String{notBlank()},
+				Validators:    []validator.String{validators.NotBlank()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"cadence": schema.StringAttribute{
@@ -90,7 +92,7 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				MarkdownDescription: "How often it runs: one of " + backtickList(amplitude.SyncCadences) + ". `realtime` (every minute) is for cohorts only. " +
 					"Changes between scheduled cadences apply in place; a change to or from `one_time`, which runs once at creation, replaces the sync, and so does a cadence not known until apply.",
 				Validators:    []validator.String{stringvalidator.OneOf(amplitude.SyncCadences...)},
-				PlanModifiers: []planmodifier.String{oneTimeCadenceReplaces()},
+				PlanModifiers: []planmodifier.String{planmodifiers.OneTimeCadenceReplaces()},
 			},
 			"enabled": schema.BoolAttribute{
 				Optional:            true,
@@ -222,30 +224,4 @@ func syncFromAPI(s *amplitude.Sync) syncModel {
 		Status:         types.StringValue(s.Status),
 		LastRunAt:      types.StringPointerValue(s.LastRunAt),
 	}
-}
-
-// oneTimeCadenceReplaces requires replacement when the cadence moves to or
-// from one_time, or may (not known until apply): a one-time sync runs once,
-// at creation, so it cannot become a scheduled one in place.
-func oneTimeCadenceReplaces() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			if req.StateValue.IsNull() {
-				return
-			}
-			// A cadence not known until apply may turn out to be one_time:
-			// planning an update then would fail the apply, when Terraform
-			// finds a replacement, with an inconsistent final plan. A
-			// replacement planned for a value that turns out scheduled is
-			// only more work.
-			if req.PlanValue.IsUnknown() {
-				resp.RequiresReplace = true
-				return
-			}
-			before, after := req.StateValue.ValueString(), req.PlanValue.ValueString()
-			resp.RequiresReplace = before != after && (before == amplitude.CadenceOneTime || after == amplitude.CadenceOneTime)
-		},
-		"A change to or from one_time replaces the sync: a one-time sync runs once, at creation.",
-		"A change to or from `one_time` replaces the sync: a one-time sync runs once, at creation.",
-	)
 }

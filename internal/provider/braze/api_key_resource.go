@@ -3,9 +3,7 @@ package braze
 import (
 	"context"
 	"fmt"
-	"net/netip"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -21,6 +19,8 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/planmodifiers"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -80,7 +80,7 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				Required:    true,
 				MarkdownDescription: "The endpoints the key may call, by Braze's permission names, e.g. `users.track`. " +
 					"`provider::braze::permissions()` lists them all. " + immutableNote,
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(permissionName())},
+				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(validators.BrazePermission())},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
 			},
 			"allowed_ips": schema.SetAttribute{
@@ -89,8 +89,8 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 				MarkdownDescription: "IPv4/IPv6 addresses or CIDR blocks the key may be used from; leave it out, or set `[]`, to allow any IP. " +
 					"For the key Amplitude streams with, `provider::amplitude::egress_ips(\"US\")` gives Amplitude's addresses. " +
 					"Addresses are compared by value: `2001:DB8::1` and `2001:db8::1` are one address, however Braze writes it back. " + immutableNote,
-				Validators:    []validator.Set{setvalidator.ValueStringsAre(ipOrCIDR())},
-				PlanModifiers: []planmodifier.Set{allowedIPsReplace()},
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(validators.IPOrCIDR())},
+				PlanModifiers: []planmodifier.Set{planmodifiers.AllowedIPsReplace()},
 			},
 			"key": schema.StringAttribute{
 				Computed:  true,
@@ -228,53 +228,10 @@ func apiKeyFromAPI(k *braze.APIKey, secret types.String, prior []string) apiKeyM
 		LastSeenAt:  types.StringPointerValue(k.LastSeenAt),
 	}
 	switch {
-	case sameAddresses(prior, k.AllowedIPs):
+	case facts.SameAddresses(prior, k.AllowedIPs):
 		m.AllowedIPs = prior
 	case len(m.AllowedIPs) == 0:
 		m.AllowedIPs = nil
 	}
 	return m
-}
-
-// sameAddresses reports whether two allowed_ips lists admit the same
-// addresses, whatever their spelling: an empty list and none are the same.
-func sameAddresses(a, b []string) bool {
-	canonical := func(list []string) []string {
-		out := make([]string, 0, len(list))
-		for _, s := range list {
-			prefix, err := facts.ParseIPOrCIDR(s)
-			if err != nil {
-				out = append(out, s)
-				continue
-			}
-			if prefix.Addr().Is4In6() && prefix.Bits() >= 96 {
-				prefix = netip.PrefixFrom(prefix.Addr().Unmap(), prefix.Bits()-96)
-			}
-			out = append(out, prefix.Masked().String())
-		}
-		slices.Sort(out)
-		return slices.Compact(out)
-	}
-	return slices.Equal(canonical(a), canonical(b))
-}
-
-// allowedIPsReplace replaces the key when the addresses it admits change,
-// and not for another spelling of the same ones (an empty list for none
-// included). A list not known until apply replaces it: deciding on update
-// and finding a real change at apply would fail the apply.
-func allowedIPsReplace() planmodifier.Set {
-	return setplanmodifier.RequiresReplaceIf(
-		func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-			if req.PlanValue.IsUnknown() {
-				resp.RequiresReplace = true
-				return
-			}
-			var planned, held []string
-			resp.Diagnostics.Append(req.PlanValue.ElementsAs(ctx, &planned, false)...)
-			resp.Diagnostics.Append(req.StateValue.ElementsAs(ctx, &held, false)...)
-			resp.RequiresReplace = !sameAddresses(planned, held)
-		},
-		"A change of the addresses the key admits replaces the key.",
-		"A change of the addresses the key admits replaces the key.",
-	)
 }

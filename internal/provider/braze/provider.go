@@ -17,6 +17,7 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -58,7 +59,7 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 				Optional: true,
 				MarkdownDescription: "The REST endpoint of your Braze instance, e.g. `https://rest.iad-05.braze.com` " +
 					"(`provider::braze::rest_endpoint(\"US-05\")` looks it up). An `https://` URL; `http://` only for loopback hosts. Defaults to the `" + EnvRESTEndpoint + "` environment variable.",
-				Validators: []validator.String{shared.ServiceURL()},
+				Validators: []validator.String{validators.ServiceURL()},
 			},
 			"api_key": schema.StringAttribute{
 				Optional:            true,
@@ -91,7 +92,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	if endpoint == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("rest_endpoint"), "Missing Braze REST endpoint",
 			"Set rest_endpoint in the braze provider block or the "+EnvRESTEndpoint+" environment variable, e.g. https://rest.iad-05.braze.com.")
-	} else if err := shared.CheckServiceURL(endpoint); err != nil {
+	} else if err := validators.CheckServiceURL(endpoint); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("rest_endpoint"), "Invalid Braze REST endpoint",
 			"rest_endpoint (or "+EnvRESTEndpoint+"): "+err.Error())
 	}

@@ -1,4 +1,4 @@
-package shared
+package validators
 
 import (
 	"fmt"
@@ -49,7 +49,7 @@ func FuzzCheckServiceURL(f *testing.F) {
 		if err != nil || u.Host == "" {
 			t.Fatalf("accepted %q, which does not parse to a URL with a host", raw)
 		}
-		if plainHTTPAllowed := u.Scheme == "http" && IsLoopbackHost(u.Hostname()); u.Scheme != "https" && !plainHTTPAllowed {
+		if plainHTTPAllowed := u.Scheme == "http" && isLoopbackHost(u.Hostname()); u.Scheme != "https" && !plainHTTPAllowed {
 			t.Fatalf("accepted %q with scheme %q and host %q", raw, u.Scheme, u.Hostname())
 		}
 	})

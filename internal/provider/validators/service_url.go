@@ -1,4 +1,4 @@
-package shared
+package validators
 
 import (
 	"fmt"
@@ -6,8 +6,19 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
+
+// ServiceURL accepts what CheckServiceURL accepts.
+func ServiceURL() validator.String {
+	return stringCheck{
+		summary:     "Invalid URL",
+		description: "must be an https:// URL (http:// only for loopback hosts)",
+		check:       CheckServiceURL,
+	}
+}
 
 // CheckServiceURL accepts an https:// URL, or an http:// one whose host is a
 // loopback address (a local sandbox or proxy). It returns a sentence for the
@@ -26,7 +37,7 @@ func CheckServiceURL(raw string) error {
 	case "https":
 		return nil
 	case "http":
-		if IsLoopbackHost(u.Hostname()) {
+		if isLoopbackHost(u.Hostname()) {
 			return nil
 		}
 		return fmt.Errorf("%q uses plain http://, which is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https://", quoted)
@@ -35,8 +46,8 @@ func CheckServiceURL(raw string) error {
 	}
 }
 
-// IsLoopbackHost reports whether host names this machine.
-func IsLoopbackHost(host string) bool {
+// isLoopbackHost reports whether host names this machine.
+func isLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {
 		return true
 	}
