@@ -32,6 +32,9 @@ type Config struct {
 	// Its reads then see the objects as they were when first listed, apart
 	// from its own writes.
 	BatchReads bool
+	// DeliveryMetricsLimits pace the delivery metrics reads; zero means
+	// the vendor's (DeliveryMetricsLimits).
+	DeliveryMetricsLimits RequestLimits
 }
 
 // Client calls one Amplitude project's APIs.
@@ -40,6 +43,7 @@ type Client struct {
 	http           *transport.Client
 	createAttempts int
 	syncs          *readcache.Cache[Sync]
+	metricsLimiter *limiter
 }
 
 // New validates cfg and returns a client.
@@ -54,6 +58,10 @@ func New(cfg Config) (*Client, error) {
 	cfg.Transport.Credentials = transport.BasicAuth(cfg.APIKey, cfg.SecretKey)
 	c := &Client{baseURL: base, http: transport.New(cfg.Transport),
 		createAttempts: cfg.Transport.MaxRetries + 1}
+	if cfg.DeliveryMetricsLimits == (RequestLimits{}) {
+		cfg.DeliveryMetricsLimits = DeliveryMetricsLimits
+	}
+	c.metricsLimiter = newLimiter(cfg.DeliveryMetricsLimits)
 	c.syncs = readcache.New(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
 	return c, nil
 }

@@ -37,6 +37,12 @@ func (c *clock) advance(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
+var fastDeliveryMetricsLimits = amplitude.RequestLimits{
+	Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
+	PerWindow:  amplitude.DeliveryMetricsLimits.PerWindow,
+	Window:     100 * time.Millisecond,
+}
+
 type fixture struct {
 	sandbox *sandbox.Server
 	url     string
@@ -59,6 +65,8 @@ func newFixture(t *testing.T) *fixture {
 		APIKey:    sandbox.AmplitudeAPIKey,
 		SecretKey: sandbox.AmplitudeSecretKey,
 		Transport: fast,
+		// The vendor's limits in a tenth of a second, not a minute.
+		DeliveryMetricsLimits: fastDeliveryMetricsLimits,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -28,10 +28,15 @@ type DeliveryMetrics struct {
 }
 
 // DeliveryMetricsSummary reads the metrics of the destination syncID over
-// timePeriod.
+// timePeriod, waiting while the client has used up the API's limits.
 func (c *Client) DeliveryMetricsSummary(ctx context.Context, syncID, timePeriod string) (*DeliveryMetrics, error) {
+	release, err := c.metricsLimiter.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	var out DeliveryMetrics
-	err := c.do(ctx, request{
+	err = c.do(ctx, request{
 		method: http.MethodGet,
 		path:   "/api/2/event-streaming/delivery-metrics-summary",
 		query:  url.Values{"sync_id": {syncID}, "time_period": {timePeriod}},

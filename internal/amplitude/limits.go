@@ -1,0 +1,93 @@
+package amplitude
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// RequestLimits bound how a client calls one endpoint: at most Concurrent
+// requests in flight, and at most PerWindow of them in any Window.
+type RequestLimits struct {
+	Concurrent int
+	PerWindow  int
+	Window     time.Duration
+}
+
+// DeliveryMetricsLimits are the delivery metrics API's documented limits:
+// 4 concurrent requests and 12 a minute per project; Amplitude answers 429
+// past them, without saying when to come back
+// (amplitude.com/docs/apis/analytics/event-streaming-metrics).
+var DeliveryMetricsLimits = RequestLimits{Concurrent: 4, PerWindow: 12, Window: time.Minute}
+
+// limiter makes a client wait for a free slot instead of drawing a 429: a
+// configuration that reads more metrics than a minute allows plans slower,
+// not with an error. It keeps a sliding window rather than a token bucket
+// (golang.org/x/time/rate), because a bucket that allows a burst of 12 also
+// allows 12 more over the following minute, which the vendor refuses.
+type limiter struct {
+	limits   RequestLimits
+	inFlight chan struct{}
+
+	mu sync.Mutex
+	// finished holds when each of the last requests got its answer, oldest
+	// first. A request counts from its answer, not from when it was sent:
+	// by then the server has surely counted it, however slow the network,
+	// so the window never closes early on the server's side.
+	finished []time.Time
+	started  int
+}
+
+func newLimiter(limits RequestLimits) *limiter {
+	return &limiter{limits: limits, inFlight: make(chan struct{}, limits.Concurrent)}
+}
+
+// acquire waits for a slot; the caller calls release when the answer is in.
+func (l *limiter) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case l.inFlight <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	for {
+		wait := l.reserve(time.Now())
+		if wait == 0 {
+			return l.release, nil
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-timer.C:
+		case <-ctx.Done():
+			timer.Stop()
+			<-l.inFlight
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// reserve takes a place in the window, or says how long until one frees.
+func (l *limiter) reserve(now time.Time) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for len(l.finished) > 0 && !now.Before(l.finished[0].Add(l.limits.Window)) {
+		l.finished = l.finished[1:]
+	}
+	if len(l.finished)+l.started < l.limits.PerWindow {
+		l.started++
+		return 0
+	}
+	if len(l.finished) == 0 {
+		// Every place is held by a request still in flight: one of them
+		// answers soon and starts its minute then.
+		return l.limits.Window / 60
+	}
+	return l.finished[0].Add(l.limits.Window).Sub(now)
+}
+
+func (l *limiter) release() {
+	l.mu.Lock()
+	l.started--
+	l.finished = append(l.finished, time.Now())
+	l.mu.Unlock()
+	<-l.inFlight
+}
