@@ -22,6 +22,7 @@ import (
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -71,7 +72,7 @@ func NewSandbox(t testing.TB) *Sandbox {
 
 // NewSandboxWithClock starts a sandbox whose simulated time is clock's, so
 // a test can let scheduled syncs run between steps.
-func NewSandboxWithClock(t testing.TB, clock *Clock) *Sandbox {
+func NewSandboxWithClock(t testing.TB, clock *testclock.Clock) *Sandbox {
 	t.Helper()
 	opts := sandbox.Options{}
 	if clock != nil {

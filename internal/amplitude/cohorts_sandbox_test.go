@@ -20,7 +20,7 @@ func TestListCohorts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	f.clock.advance(time.Hour)
+	f.clock.Advance(time.Hour)
 
 	list, err := f.client.ListCohorts(ctx)
 	if err != nil || len(list) != 2 {

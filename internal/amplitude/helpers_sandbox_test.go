@@ -5,37 +5,19 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // These tests drive the client against the sandbox, which emulates
 // Amplitude by its documentation: the two are written apart, so a test that
 // passes shows they agree on the wire.
-
-// clock is a settable sandbox clock, so tests can let simulated time pass.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
 
 var fastDeliveryMetricsLimits = amplitude.RequestLimits{
 	Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
@@ -50,12 +32,12 @@ type fixture struct {
 	// developer makes the destinations syncs write to: they live on the
 	// Developer API.
 	developer *developer.Client
-	clock     *clock
+	clock     *testclock.Clock
 }
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	c := &clock{now: time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)}
+	c := testclock.New(time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC))
 	s := sandbox.New(sandbox.Options{Now: c.Now})
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)

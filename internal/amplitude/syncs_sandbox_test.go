@@ -24,7 +24,7 @@ func TestSyncLifecycle(t *testing.T) {
 		t.Fatalf("created %+v", created)
 	}
 
-	f.clock.advance(time.Hour)
+	f.clock.Advance(time.Hour)
 	read, err := f.client.GetSync(ctx, created.ID)
 	if err != nil {
 		t.Fatal(err)

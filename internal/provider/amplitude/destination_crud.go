@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
 // destinationComputed are the attributes Amplitude sets on every
@@ -146,9 +147,7 @@ func (c *destinationCRUD[M]) Read(ctx context.Context, req resource.ReadRequest,
 	id := state.computed().ID.ValueString()
 	d, err := c.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
-		resp.Diagnostics.AddWarning(c.what+" is gone",
-			fmt.Sprintf("Amplitude has no destination %s any more (it was deleted in Amplitude's dashboard); it is removed from state and the next apply creates a new one.", id))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", c.what, id))
 		return
 	}
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
 var (
@@ -121,9 +122,7 @@ func (r *eventPropertyResource) Read(ctx context.Context, req resource.ReadReque
 	eventType, name := state.address()
 	p, err := r.client.GetEventProperty(ctx, eventType, name)
 	if developer.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Amplitude event property is gone",
-			fmt.Sprintf("Property %q of event %q is not in the tracking plan any more (deleted outside Terraform); it is removed from state and the next apply adds it again.", name, eventType))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude property %q of event %q", name, eventType))
 		return
 	}
 	if err != nil {

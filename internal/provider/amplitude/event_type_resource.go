@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
 var (
@@ -123,9 +124,7 @@ func (r *eventTypeResource) Read(ctx context.Context, req resource.ReadRequest, 
 	name := state.ID.ValueString()
 	e, err := r.client.GetEvent(ctx, name)
 	if developer.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Amplitude event type is gone",
-			fmt.Sprintf("Event %q is not in the tracking plan any more (deleted outside Terraform); it is removed from state and the next apply adds it again.", name))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude event type %q", name))
 		return
 	}
 	if err != nil {

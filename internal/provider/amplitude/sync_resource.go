@@ -16,6 +16,7 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/planmodifiers"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
@@ -158,9 +159,7 @@ func (r *syncResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	sync, err := r.client.GetSync(ctx, state.ID.ValueString())
 	if amplitude.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Amplitude sync is gone",
-			fmt.Sprintf("Sync %s was deleted outside Terraform; it is removed from state and the next apply creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude sync %q", state.ID.ValueString()))
 		return
 	}
 	if err != nil {

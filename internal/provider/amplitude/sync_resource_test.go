@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
 
 const syncAddress = "amplitude_sync.test"
@@ -59,7 +60,7 @@ resource "amplitude_sync" "test" {
 }
 
 func TestAccSync_userPropertyLifecycle(t *testing.T) {
-	clock := acctest.NewClock(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
+	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
 	s := acctest.NewSandboxWithClock(t, clock)
 	hourly := syncConfig(s, `
   kind           = "user_property"

@@ -16,6 +16,7 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 )
 
 var (
@@ -135,9 +136,7 @@ func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadReques
 	name := state.ID.ValueString()
 	p, err := r.client.GetUserProperty(ctx, name)
 	if developer.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Amplitude user property is gone",
-			fmt.Sprintf("User property %q is not in the tracking plan any more (deleted outside Terraform); it is removed from state and the next apply adds it again.", name))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude user property %q", name))
 		return
 	}
 	if err != nil {

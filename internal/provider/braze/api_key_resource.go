@@ -20,6 +20,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/planmodifiers"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
@@ -139,9 +140,7 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	key, err := r.client.GetAPIKey(ctx, state.ID.ValueString())
 	if braze.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Braze API key is gone",
-			fmt.Sprintf("API key %s was deleted outside Terraform; it is removed from state and the next apply creates a new key.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("Braze API key %q", state.ID.ValueString()))
 		return
 	}
 	if err != nil {

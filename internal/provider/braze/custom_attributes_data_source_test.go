@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
 
 const attributesAddress = "data.braze_custom_attributes.all"
@@ -49,7 +50,7 @@ func TestAccCustomAttributes_pages(t *testing.T) {
 // TestAccCustomAttributes_gainSyncedAttributes shows a user-property sync's
 // attribute appearing in Braze once the sync has run.
 func TestAccCustomAttributes_gainSyncedAttributes(t *testing.T) {
-	clock := acctest.NewClock(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
+	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
 	s := acctest.NewSandboxWithClock(t, clock)
 	config := s.ProviderConfig() + fmt.Sprintf(`
 resource "amplitude_braze_destination" "stream" {
