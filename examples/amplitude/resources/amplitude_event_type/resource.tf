@@ -1,8 +1,8 @@
 # The events a Braze stream forwards, declared in the tracking plan so that
 # a renamed event shows in review instead of silently stopping the stream.
-resource "amplitude_event_type" "purchase" {
-  name        = "Purchase"
-  description = "A completed order."
+resource "amplitude_event_type" "order_completed" {
+  name        = "Order Completed"
+  description = "The user paid for an order."
 }
 
 resource "amplitude_event_type" "push_sent" {
