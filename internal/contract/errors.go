@@ -13,11 +13,15 @@ import (
 
 // describe flattens a kin-openapi error into one line per mismatch, each
 // naming where it is: the parameter, the header or the body field.
+//
+// It walks the tree of kin-openapi's concrete error types rather than with
+// errors.As: openapi3.MultiError's As stops at the first member that
+// matches, which would drop every other mismatch.
 func describe(err error) []string {
 	var lines []string
 	var walk func(where string, err error)
 	walk = func(where string, err error) {
-		switch e := err.(type) {
+		switch e := err.(type) { //nolint:errorlint // see above
 		case openapi3.MultiError:
 			for _, inner := range e {
 				walk(where, inner)
@@ -65,7 +69,7 @@ func describe(err error) []string {
 }
 
 func isSchemaError(err error) bool {
-	switch err.(type) {
+	switch err.(type) { //nolint:errorlint // as in describe
 	case *openapi3.SchemaError, openapi3.MultiError:
 		return true
 	}

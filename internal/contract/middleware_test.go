@@ -275,7 +275,7 @@ func TestACutConnectionIsNotAnAnswer(t *testing.T) {
 	var r reports
 	server := httptest.NewServer(Handler(&r, cut))
 	defer server.Close()
-	req, _ := http.NewRequestWithContext(t.Context(), "GET", server.URL+"/developer-api/v1/context", nil)
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, server.URL+"/developer-api/v1/context", nil)
 	req.Header.Set("Authorization", bearer)
 	if resp, err := server.Client().Do(req); err == nil {
 		resp.Body.Close()
