@@ -5,11 +5,12 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 # start_sandbox BIN LOG: build the sandbox into BIN, start it on a free
 # loopback port with output to LOG, and set SANDBOX_URL and SANDBOX_PID.
+# It checks every vendor request and answer against api/ (check_contract).
 start_sandbox() {
   local bin=$1 log=$2 repo
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   go build -o "$bin/sandbox" "$repo/cmd/sandbox" || return 1
-  "$bin/sandbox" -addr 127.0.0.1:0 >"$log" 2>&1 &
+  "$bin/sandbox" -addr 127.0.0.1:0 -contract >"$log" 2>&1 &
   SANDBOX_PID=$!
   SANDBOX_URL=
   for _ in $(seq 100); do
@@ -20,6 +21,16 @@ start_sandbox() {
   cat "$log" >&2
   echo "the sandbox did not start" >&2
   return 1
+}
+
+# check_contract LOG: fail when the sandbox logged a request or an answer
+# off the vendor APIs' documents in api/.
+check_contract() {
+  if grep -q '^contract api/' "$1"; then
+    grep '^contract api/' "$1" >&2
+    echo "requests or answers above are off the contract in api/" >&2
+    return 1
+  fi
 }
 
 stop_sandbox() {

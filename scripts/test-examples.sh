@@ -121,4 +121,5 @@ enabled=$(curl -fsS -H 'Authorization: Bearer amp_sandbox_admin' "$SANDBOX_URL/d
 echo "destinations left, of them enabled: $enabled"
 [[ "$enabled" == "2 0" ]] || fail "expected the two destinations left disabled, got (left, enabled) = ($enabled)"
 
+check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "examples: all checks passed"

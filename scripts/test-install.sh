@@ -154,4 +154,5 @@ PY
   echo "ok  $label: a second plan has no changes"
 done
 
+check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "install from the release artifacts: all checks passed"

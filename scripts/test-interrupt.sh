@@ -83,3 +83,4 @@ set +e; "$TERRAFORM" -chdir="$work" plan -detailed-exitcode -input=false -no-col
 [[ $code == 0 ]] || { cat "$work/plan.out"; fail "the plan after converging is not empty (exit $code)"; }
 [[ "$(objects)" == "8 40" ]] || fail "the sandbox holds (destinations, syncs) = ($(objects)), want (8, 40)"
 echo "converged: the plan is empty and the sandbox holds exactly 8 destinations and 40 syncs"
+check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"

@@ -174,4 +174,5 @@ run_logged "$TOFU" "$dir" refresh apply -refresh-only -auto-approve -input=false
 run_logged "$TOFU" "$dir" destroy destroy -auto-approve -input=false
 check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$wo_import_secret" "$created_key"
 
+check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "secrets: all checks passed"

@@ -2,9 +2,12 @@
 // (internal/sandbox), Amplitude's Developer API included, for demos,
 // scripts and acceptance tests.
 //
-//	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE]
+//	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE] [-contract]
 //
 // It listens on loopback only: the sandbox holds fixed, public credentials.
+// With -contract it checks every vendor request and answer against the
+// OpenAPI documents in api/ and writes each mismatch to stderr, as a line
+// starting "contract api/" (the scripts under scripts/ fail on one).
 package main
 
 import (
@@ -17,9 +20,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
+	"sync"
 	"syscall"
 	"time"
 
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -41,6 +47,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	addr := flags.String("addr", "127.0.0.1:8089", "loopback `address` to listen on; port 0 picks a free port")
 	latency := flags.Duration("latency", 0, "`delay` added to every vendor request")
 	statePath := flags.String("state", "", "JSON `file` to load the state from and save it to")
+	checkContract := flags.Bool("contract", false, "check every vendor request and answer against api/*.openapi.yaml, writing mismatches to stderr")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -66,12 +73,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "  amplitude base URL:     %s/amplitude\n", base)
 	fmt.Fprintf(stdout, "  braze base URL:         %s/braze\n", base)
 
-	server := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	served := make(chan error, 1)
-	go func() { served <- server.Serve(listener) }()
+	var served http.Handler = handler
+	if *checkContract {
+		served = contract.Handler(&lineReporter{w: stderr}, handler)
+	}
+	server := &http.Server{Handler: served, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- server.Serve(listener) }()
 
 	select {
-	case err := <-served:
+	case err := <-done:
 		return err
 	case <-ctx.Done():
 	}
@@ -80,10 +91,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := server.Shutdown(shutdownCtx); err != nil {
 		return err
 	}
-	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+// lineReporter writes each contract mismatch as one line; each starts
+// "contract api/<document>".
+type lineReporter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (r *lineReporter) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	line := strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", " ")
+	fmt.Fprintln(r.w, line)
 }
 
 // requireLoopback refuses addresses reachable from other machines. It

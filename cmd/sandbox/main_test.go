@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,5 +110,65 @@ func TestRunQuotesAddressesWithoutPasswords(t *testing.T) {
 		if err == nil || strings.Contains(err.Error(), "hunter2") || !strings.Contains(err.Error(), "[REDACTED]@") {
 			t.Errorf("run(-addr %s) = %v; want a refusal that hides the password", addr, err)
 		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer the server's goroutines may write to while
+// the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// With -contract, a request off the vendor API's document is written to
+// stderr as one line; one on it is not.
+func TestRunChecksTheContract(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout, writer := io.Pipe()
+	var stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-contract"}, writer, &stderr)
+		writer.Close()
+	}()
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() {
+		t.Fatal("the sandbox printed nothing")
+	}
+	base := strings.TrimPrefix(lines.Text(), "sandbox listening on ")
+	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+
+	for _, path := range []string{"/developer-api/v1/context", "/developer-api/v1/flags"} {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer PAT="+sandbox.DeveloperAPIReadOnlyToken)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	got := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "contract api/amplitude-developer.openapi.yaml: GET /developer-api/v1/flags: request: not in the contract") {
+		t.Errorf("stderr %q; want one line on GET /developer-api/v1/flags", got)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
@@ -78,7 +79,9 @@ func NewSandboxWithClock(t testing.TB, clock *testclock.Clock) *Sandbox {
 	if clock != nil {
 		opts.Now = clock.Now
 	}
-	server := httptest.NewServer(sandbox.New(opts))
+	// Every request a provider sends and every answer the sandbox gives
+	// is checked against the vendor APIs' documents in api/.
+	server := httptest.NewServer(contract.Handler(t, sandbox.New(opts)))
 	t.Cleanup(server.Close)
 	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server}
 	var err error

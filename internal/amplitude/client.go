@@ -1,8 +1,9 @@
 // Package amplitude is a client for Amplitude's APIs that take the project's
 // Basic credentials: the real Behavioral Cohorts and event-streaming metrics
-// APIs, and the modeled sync endpoints (DESIGN.md §3.2). Destinations and
-// the tracking plan live on the Developer API: package developer. It knows
-// HTTP and JSON, nothing about Terraform.
+// APIs, and the modeled sync endpoints. Their contract is
+// api/amplitude-basic.openapi.yaml. Destinations and the tracking plan live
+// on the Developer API: package developer. It knows HTTP and JSON, nothing
+// about Terraform.
 package amplitude
 
 import (

@@ -10,14 +10,16 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // These tests drive the client against the sandbox, which emulates
-// Amplitude by its documentation: the two are written apart, so a test that
-// passes shows they agree on the wire.
+// Amplitude by its documentation (api/amplitude-basic.openapi.yaml): the two
+// are written apart, and the fixture checks every request and answer against
+// that document, so a test that passes shows they agree on the wire.
 
 var fastDeliveryMetricsLimits = amplitude.RequestLimits{
 	Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
@@ -27,8 +29,11 @@ var fastDeliveryMetricsLimits = amplitude.RequestLimits{
 
 type fixture struct {
 	sandbox *sandbox.Server
-	url     string
-	client  *amplitude.Client
+	// contract checks every request and answer against the documents in
+	// api/.
+	contract *contract.Checker
+	url      string
+	client   *amplitude.Client
 	// developer makes the destinations syncs write to: they live on the
 	// Developer API.
 	developer *developer.Client
@@ -39,7 +44,8 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	c := testclock.New(time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC))
 	s := sandbox.New(sandbox.Options{Now: c.Now})
-	ts := httptest.NewServer(s)
+	checker := contract.Handler(t, s)
+	ts := httptest.NewServer(checker)
 	t.Cleanup(ts.Close)
 	fast := transport.Config{MaxRetries: 2, MinBackoff: time.Millisecond, MaxBackoff: 10 * time.Millisecond}
 	client, err := amplitude.New(amplitude.Config{
@@ -57,7 +63,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{sandbox: s, url: ts.URL, client: client, developer: dev, clock: c}
+	return &fixture{sandbox: s, contract: checker, url: ts.URL, client: client, developer: dev, clock: c}
 }
 
 // streamDestination is a Braze event-streaming destination that sends users,

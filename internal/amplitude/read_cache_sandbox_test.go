@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -16,7 +17,7 @@ import (
 func TestBatchReads(t *testing.T) {
 	f := newFixture(t)
 	s := f.sandbox
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(contract.Handler(t, s))
 	t.Cleanup(ts.Close)
 	client, err := amplitude.New(amplitude.Config{BaseURL: ts.URL + "/amplitude", APIKey: sandbox.AmplitudeAPIKey,
 		SecretKey: sandbox.AmplitudeSecretKey, BatchReads: true, Transport: transport.Config{MaxRetries: 1}})

@@ -1,6 +1,7 @@
-// Package braze is a client for Braze's REST API: the real custom attributes
-// export and the modeled API key endpoints (see DESIGN.md §3.2). It knows
-// HTTP and JSON, nothing about Terraform.
+// Package braze is a client for Braze's REST API: the real exports of custom
+// attributes and custom events, the segment list, and the modeled API key
+// endpoints. Their contract is api/braze.openapi.yaml. It knows HTTP and
+// JSON, nothing about Terraform.
 package braze
 
 import (

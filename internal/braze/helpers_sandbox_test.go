@@ -9,27 +9,30 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // These tests drive the client against the sandbox, which emulates Braze by
-// its documentation: the two are written apart, so a test that passes shows
-// they agree on the wire.
+// its documentation (api/braze.openapi.yaml): the two are written apart, and
+// the fixture checks every request and answer against that document, so a
+// test that passes shows they agree on the wire.
 
 type fixture struct {
 	sandbox *sandbox.Server
 	url     string
 }
 
-// newFixture serves the sandbox, through wrap if given. The sandbox keeps
+// newFixture serves the sandbox behind the contract check, through wrap if
+// given. The sandbox keeps
 // real time: the client compares key creation times with its own clock.
 func newFixture(t *testing.T, wrap func(http.Handler) http.Handler) *fixture {
 	t.Helper()
 	s := sandbox.New(sandbox.Options{})
-	var h http.Handler = s
+	var h http.Handler = contract.Handler(t, s)
 	if wrap != nil {
-		h = wrap(s)
+		h = wrap(h)
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
 
@@ -41,7 +42,9 @@ func (c *clock) advance(d time.Duration) {
 }
 
 // sandboxFixture is a sandbox behind a real HTTP server, reached the way
-// clients reach it.
+// clients reach it. Every answer it gives is checked against the vendor
+// APIs' documents in api/; the requests are not, since these tests send
+// malformed ones on purpose to see them refused.
 type sandboxFixture struct {
 	t      *testing.T
 	server *sandbox.Server
@@ -53,7 +56,7 @@ func start(t *testing.T) *sandboxFixture {
 	t.Helper()
 	c := newClock()
 	s := sandbox.New(sandbox.Options{Now: c.Now})
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(contract.Handler(t, s, contract.ResponsesOnly()))
 	t.Cleanup(ts.Close)
 	return &sandboxFixture{t: t, server: s, http: ts, clock: c}
 }
@@ -64,7 +67,7 @@ func startWith(t *testing.T, opts sandbox.Options, c *clock) *sandboxFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s)
+	ts := httptest.NewServer(contract.Handler(t, s, contract.ResponsesOnly()))
 	t.Cleanup(ts.Close)
 	return &sandboxFixture{t: t, server: s, http: ts, clock: c}
 }

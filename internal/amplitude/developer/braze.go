@@ -9,7 +9,8 @@ import (
 
 // The Braze destinations as this client maps them onto the Developer API.
 // Amplitude's docs do not publish Braze's parameter ids, nor the shapes of
-// property_filters and property_mappings (DESIGN.md §3.1, open points): they
+// property_filters and property_mappings (api/amplitude-developer.openapi.yaml
+// leaves them free-form and gives the sandbox's answer, x-modelled): they
 // are written down here, in one place, and CheckBrazeType compares them with
 // what Amplitude's destination-types endpoint serves before anything is
 // written.

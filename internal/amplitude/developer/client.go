@@ -1,12 +1,13 @@
 // Package developer is a client for Amplitude's Developer API
 // (amplitude.com/docs/apis/developer, Early Access): the token's context,
-// projects, destination types and destinations of one project. It knows HTTP
-// and JSON, nothing about Terraform.
+// projects, destination types, destinations and the tracking plan of one
+// project. Its contract is api/amplitude-developer.openapi.yaml. It knows
+// HTTP and JSON, nothing about Terraform.
 //
-// Where the API's documentation leaves a point open (DESIGN.md §3.1), the
-// client does not rely on one answer: it always sends a destination's kind
-// and whole config, never expects a secret back, and reads the partner's
-// parameters before it maps them.
+// Where the API's documentation leaves a point open (the parts that document
+// marks x-modelled), the client does not rely on one answer: it always sends
+// a destination's kind and whole config, never expects a secret back, and
+// reads the partner's parameters before it maps them.
 package developer
 
 import (

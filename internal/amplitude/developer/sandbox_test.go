@@ -12,13 +12,15 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // These tests drive the client against the sandbox, which emulates the
-// Developer API from Amplitude's documentation and DESIGN.md §3.1: the two
-// are written apart, so a test that passes shows they agree on the wire.
+// Developer API from Amplitude's documentation (api/amplitude-developer.openapi.yaml):
+// the two are written apart, and the fixture checks every request and answer
+// against that document, so a test that passes shows they agree on the wire.
 
 const (
 	adminToken    = "amp_sandbox_admin"
@@ -31,16 +33,20 @@ const (
 
 type fixture struct {
 	sandbox *sandbox.Server
-	url     string
-	client  *developer.Client
+	// contract checks every request and answer against
+	// api/amplitude-developer.openapi.yaml.
+	contract *contract.Checker
+	url      string
+	client   *developer.Client
 }
 
 func newFixture(t *testing.T, token string) *fixture {
 	t.Helper()
 	s := sandbox.New(sandbox.Options{})
-	ts := httptest.NewServer(s)
+	checker := contract.Handler(t, s)
+	ts := httptest.NewServer(checker)
 	t.Cleanup(ts.Close)
-	return &fixture{sandbox: s, url: ts.URL, client: newClient(t, ts.URL+"/developer-api", token)}
+	return &fixture{sandbox: s, contract: checker, url: ts.URL, client: newClient(t, ts.URL+"/developer-api", token)}
 }
 
 func newClient(t *testing.T, baseURL, token string) *developer.Client {
@@ -396,7 +402,10 @@ func TestDeleteIsNotOffered(t *testing.T) {
 	d := f.create(t, "kept", stream("Purchase"))
 	req, _ := http.NewRequest(http.MethodDelete, f.url+"/developer-api/v1/projects/424242/destinations/"+d.ID, nil)
 	req.Header.Set("Authorization", "Bearer "+adminToken)
-	resp, err := http.DefaultClient.Do(req)
+	var resp *http.Response
+	var err error
+	// The contract has no DELETE: the request is off it on purpose.
+	f.contract.OffContract(func() { resp, err = http.DefaultClient.Do(req) })
 	if err != nil {
 		t.Fatal(err)
 	}
