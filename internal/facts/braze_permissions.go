@@ -17,7 +17,8 @@ package facts
 //     apps.push_credential (apps/post_update_push_credential) and
 //     messages.live_activity.start (messaging/live_activity/start);
 //   - api_keys.*, the permissions of the key-management endpoints this
-//     project models (Braze documents none: api/braze.yaml says so).
+//     project models: Braze documents none, and api/braze.openapi.yaml
+//     marks them modelled.
 //
 // Left out on purpose: feed.* (the News Feed export endpoints, retired with
 // the News Feed), custom_objects.* (the earlier name of data_objects.*) and

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
 
@@ -21,7 +22,7 @@ import (
 func TestPlanWarnsOfNamesOutsideTheTrackingPlan(t *testing.T) {
 	ctx := context.Background()
 	sb := sandbox.New(sandbox.Options{})
-	server := httptest.NewServer(sb)
+	server := httptest.NewServer(contract.Handler(t, sb))
 	defer server.Close()
 	client, err := developer.New(developer.Config{BaseURL: server.URL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242"})
 	if err != nil {

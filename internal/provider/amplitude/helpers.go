@@ -13,7 +13,7 @@ import (
 )
 
 // modeledEndpointNote goes on every page backed by an endpoint that Amplitude
-// does not publish (DESIGN.md §2).
+// does not publish (x-modelled in api/amplitude-basic.openapi.yaml).
 const modeledEndpointNote = "Amplitude publishes no API for this object: the provider calls a modeled endpoint that follows Amplitude's API conventions (see the provider documentation)."
 
 type (
