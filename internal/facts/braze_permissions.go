@@ -2,8 +2,9 @@ package facts
 
 // BrazeRESTPermissions lists the permissions a Braze REST API key can carry,
 // from braze.com/docs/api/basics plus the endpoints that name their own
-// (custom_attributes.get) and the modeled key-management endpoints
-// (api_keys.*). Keep it sorted.
+// (custom_attributes.get, events.get) and the modeled key-management
+// endpoints (api_keys.*). Keep it sorted. The sandbox keeps its own copy
+// (internal/sandbox), which sandbox_copy_test.go holds to this one.
 var BrazeRESTPermissions = []string{
 	"api_keys.create",
 	"api_keys.delete",
@@ -51,6 +52,7 @@ var BrazeRESTPermissions = []string{
 	"email.status",
 	"email.unsubscribe",
 	"events.data_series",
+	"events.get",
 	"events.list",
 	"kpi.dau.data_series",
 	"kpi.mau.data_series",

@@ -181,3 +181,10 @@ func TestAllowedIPsAreStoredInOneSpelling(t *testing.T) {
 		t.Errorf("canonicalIPs = %q, want %q", got, want)
 	}
 }
+
+// The permission check searches the list.
+func TestPermissionsAreSortedAndUnique(t *testing.T) {
+	if !slices.IsSorted(sandbox.BrazeRESTPermissions) || len(slices.Compact(slices.Clone(sandbox.BrazeRESTPermissions))) != len(sandbox.BrazeRESTPermissions) {
+		t.Error("BrazeRESTPermissions is not sorted, or has duplicates")
+	}
+}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
 // Where a destination meets its partner. The sandbox stands in for every
@@ -136,10 +134,20 @@ func brazeTestPayload(d *destination, now time.Time) map[string]any {
 	return payload
 }
 
+// AmplitudeEgressIPs are the addresses Amplitude's event streaming sends
+// from, per region (amplitude.com/docs/data/destination-event-streaming-overview):
+// a Braze key's allowed IPs must admit one region's. The sandbox's own copy
+// of a fact the providers also keep (internal/facts); a test there checks
+// that the copies agree.
+var AmplitudeEgressIPs = map[string][]string{
+	"US": {"52.33.3.219", "35.162.216.242", "52.27.10.221"},
+	"EU": {"3.124.22.25", "18.157.59.125", "18.192.47.195"},
+}
+
 // admitsAmplitude reports whether the key admits every egress IP of at least
 // one Amplitude region: a project sends from all of its region's addresses.
 func admitsAmplitude(key *apiKey) bool {
-	for _, ips := range facts.AmplitudeEgressIPs {
+	for _, ips := range AmplitudeEgressIPs {
 		if !slices.ContainsFunc(ips, func(ip string) bool { return !key.allowsIP(netip.MustParseAddr(ip)) }) {
 			return true
 		}
@@ -148,8 +156,8 @@ func admitsAmplitude(key *apiKey) bool {
 }
 
 func egressIPList() string {
-	regions := make([]string, 0, len(facts.AmplitudeEgressIPs))
-	for region, ips := range facts.AmplitudeEgressIPs {
+	regions := make([]string, 0, len(AmplitudeEgressIPs))
+	for region, ips := range AmplitudeEgressIPs {
 		regions = append(regions, fmt.Sprintf("%s: %s", region, strings.Join(ips, ", ")))
 	}
 	slices.Sort(regions)

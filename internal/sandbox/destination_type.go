@@ -9,8 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
 // The partners a destination can send to, as GET /v1/destination-types
@@ -90,11 +88,13 @@ const (
 	maxWebhookBatch   = 1000
 )
 
-// brazeEndpoints are Braze's published REST endpoints, sorted.
+// brazeEndpoints are Braze's published REST endpoints, in the order of
+// their instances' names.
 func brazeEndpoints() []string {
-	endpoints := make([]string, 0, len(facts.BrazeInstances))
-	for _, name := range facts.BrazeInstanceNames() {
-		endpoints = append(endpoints, facts.BrazeInstances[name])
+	names := slices.Sorted(maps.Keys(BrazeInstances))
+	endpoints := make([]string, len(names))
+	for i, name := range names {
+		endpoints[i] = BrazeInstances[name]
 	}
 	return endpoints
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
 
 type destinationType struct {
@@ -72,7 +72,7 @@ func TestDestinationTypeBraze(t *testing.T) {
 		}
 	}
 	endpoints := got.Parameters[0].EnumValues
-	if len(endpoints) != len(facts.BrazeInstances) || !slices.Contains(endpoints, "https://rest.iad-05.braze.com") ||
+	if len(endpoints) != len(sandbox.BrazeInstances) || !slices.Contains(endpoints, "https://rest.iad-05.braze.com") ||
 		!slices.Contains(endpoints, "https://rest.fra-02.braze.eu") {
 		t.Errorf("api_endpoint enum %v", endpoints)
 	}

@@ -1,6 +1,9 @@
 package sandbox
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Fixed credentials of the seeded accounts. They are public on purpose: the
 // sandbox only listens on loopback and holds no real data.
@@ -77,7 +80,7 @@ func seed(now time.Time) *state {
 			ID:          BrazeAdminKeyID,
 			Name:        "sandbox admin",
 			Secret:      BrazeAdminKey,
-			Permissions: validPermissions(),
+			Permissions: slices.Clone(BrazeRESTPermissions),
 			AllowedIPs:  []string{},
 			CreatedAt:   now,
 		}},
