@@ -1,0 +1,121 @@
+package brazeapi
+
+import "slices"
+
+// Permissions are the permissions a Braze REST API key can carry:
+// the list on braze.com/docs/api/basics, the permissions that newer
+// endpoints name on their own pages (custom_attributes.get on
+// braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes,
+// events.get on braze.com/docs/api/endpoints/export/custom_events/get_custom_events_data)
+// and those of the modeled key endpoints (api_keys.*, DESIGN.md §3.3).
+// Every endpoint the sandbox serves needs one of them, so the seeded admin
+// key, which holds them all, can call each.
+//
+// It is the sandbox's own copy of a fact the providers also keep
+// (internal/facts), so that one mistake cannot pass both; a test in
+// internal/facts checks that the copies agree. Sorted, as isValidPermission
+// searches it.
+var Permissions = []string{
+	"api_keys.create",
+	"api_keys.delete",
+	"api_keys.info",
+	"api_keys.list",
+	"campaigns.data_series",
+	"campaigns.details",
+	"campaigns.list",
+	"campaigns.trigger.schedule.create",
+	"campaigns.trigger.schedule.delete",
+	"campaigns.trigger.schedule.update",
+	"campaigns.trigger.send",
+	"campaigns.url_info.details",
+	"canvas.data_series",
+	"canvas.data_summary",
+	"canvas.details",
+	"canvas.list",
+	"canvas.trigger.schedule.create",
+	"canvas.trigger.schedule.delete",
+	"canvas.trigger.schedule.update",
+	"canvas.trigger.send",
+	"canvas.url_info.details",
+	"catalogs.add_items",
+	"catalogs.create",
+	"catalogs.create_item",
+	"catalogs.delete",
+	"catalogs.delete_item",
+	"catalogs.delete_items",
+	"catalogs.get",
+	"catalogs.get_item",
+	"catalogs.get_items",
+	"catalogs.replace_item",
+	"catalogs.replace_items",
+	"catalogs.update_item",
+	"catalogs.update_items",
+	"content_blocks.create",
+	"content_blocks.info",
+	"content_blocks.list",
+	"content_blocks.update",
+	"custom_attributes.get",
+	"email.blacklist",
+	"email.bounce.remove",
+	"email.hard_bounces",
+	"email.spam.remove",
+	"email.status",
+	"email.unsubscribe",
+	"events.data_series",
+	"events.get",
+	"events.list",
+	"kpi.dau.data_series",
+	"kpi.mau.data_series",
+	"kpi.new_users.data_series",
+	"kpi.uninstalls.data_series",
+	"messages.live_activity.update",
+	"messages.schedule.create",
+	"messages.schedule.delete",
+	"messages.schedule.update",
+	"messages.schedule_broadcasts",
+	"messages.send",
+	"preference_center.get",
+	"preference_center.list",
+	"preference_center.update",
+	"preference_center.user.get",
+	"purchases.product_list",
+	"purchases.quantity_series",
+	"purchases.revenue_series",
+	"sdk_authentication.create",
+	"sdk_authentication.delete",
+	"sdk_authentication.keys",
+	"sdk_authentication.primary",
+	"segments.data_series",
+	"segments.details",
+	"segments.list",
+	"sends.data_series",
+	"sends.id.create",
+	"sessions.data_series",
+	"sms.invalid_phone_numbers",
+	"sms.invalid_phone_numbers.remove",
+	"sso.saml.login",
+	"subscription.groups.get",
+	"subscription.status.get",
+	"subscription.status.set",
+	"templates.email.create",
+	"templates.email.info",
+	"templates.email.list",
+	"templates.email.update",
+	"transactional.send",
+	"users.alias.new",
+	"users.alias.update",
+	"users.delete",
+	"users.export.global_control_group",
+	"users.export.ids",
+	"users.export.segment",
+	"users.external_ids.remove",
+	"users.external_ids.rename",
+	"users.identify",
+	"users.merge",
+	"users.track",
+}
+
+func isValidPermission(permission string) bool {
+	_, found := slices.BinarySearch(Permissions, permission)
+	return found
+}
