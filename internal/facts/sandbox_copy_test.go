@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
 )
 
 // The sandbox keeps its own copy of the vendor facts it needs rather than
@@ -16,11 +17,11 @@ import (
 
 func TestSandboxBrazeInstancesAgree(t *testing.T) {
 	for _, name := range slices.Sorted(maps.Keys(facts.BrazeInstances)) {
-		if got, want := sandbox.BrazeInstances[name], facts.BrazeInstances[name]; got != want {
+		if got, want := brazeapi.Instances[name], facts.BrazeInstances[name]; got != want {
 			t.Errorf("Braze instance %s: the sandbox has %q, internal/facts %q", name, got, want)
 		}
 	}
-	for name := range sandbox.BrazeInstances {
+	for name := range brazeapi.Instances {
 		if _, found := facts.BrazeInstances[name]; !found {
 			t.Errorf("Braze instance %s is in the sandbox but not in internal/facts", name)
 		}
@@ -29,11 +30,11 @@ func TestSandboxBrazeInstancesAgree(t *testing.T) {
 
 func TestSandboxBrazePermissionsAgree(t *testing.T) {
 	for _, p := range facts.BrazeRESTPermissions {
-		if !slices.Contains(sandbox.BrazeRESTPermissions, p) {
+		if !slices.Contains(brazeapi.Permissions, p) {
 			t.Errorf("%s is a permission in internal/facts but not in the sandbox", p)
 		}
 	}
-	for _, p := range sandbox.BrazeRESTPermissions {
+	for _, p := range brazeapi.Permissions {
 		if !slices.Contains(facts.BrazeRESTPermissions, p) {
 			t.Errorf("%s is a permission in the sandbox but not in internal/facts", p)
 		}
@@ -41,7 +42,7 @@ func TestSandboxBrazePermissionsAgree(t *testing.T) {
 }
 
 func TestSandboxAmplitudeEgressIPsAgree(t *testing.T) {
-	if !maps.EqualFunc(facts.AmplitudeEgressIPs, sandbox.AmplitudeEgressIPs, slices.Equal[[]string]) {
-		t.Errorf("Amplitude egress IPs: the sandbox has %v, internal/facts %v", sandbox.AmplitudeEgressIPs, facts.AmplitudeEgressIPs)
+	if !maps.EqualFunc(facts.AmplitudeEgressIPs, developerapi.AmplitudeEgressIPs, slices.Equal[[]string]) {
+		t.Errorf("Amplitude egress IPs: the sandbox has %v, internal/facts %v", developerapi.AmplitudeEgressIPs, facts.AmplitudeEgressIPs)
 	}
 }
