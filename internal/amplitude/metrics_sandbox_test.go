@@ -31,6 +31,8 @@ func TestDeliveryMetricsSummary(t *testing.T) {
 		}
 	}
 
+	// Twelve requests spent the API's minute (12 a minute per project).
+	f.clock.advance(time.Minute)
 	_, err := f.client.DeliveryMetricsSummary(ctx, "no-such-sync", "ONE_DAY")
 	wantAPIError(t, err, http.StatusForbidden)
 	_, err = f.client.DeliveryMetricsSummary(ctx, stream.ID, "ONE_YEAR")

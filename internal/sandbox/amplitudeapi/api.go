@@ -41,6 +41,9 @@ type listBody struct {
 }
 
 func (vendor) WriteError(w http.ResponseWriter, _ *http.Request, e *core.APIError) {
+	if e.Status == http.StatusTooManyRequests && e.RetryAfterSeconds > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfterSeconds))
+	}
 	body := errorBody{Errors: make([]message, len(e.Messages))}
 	for i, m := range e.Messages {
 		body.Errors[i] = message{Message: m}
@@ -55,10 +58,11 @@ func (v vendor) Admit(w http.ResponseWriter, r *http.Request, now time.Time) boo
 		return true
 	}
 	retryAfter := q.RetryAfter(now)
-	w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(q.Reset.Unix(), 10))
-	v.WriteError(w, r, core.Refuse(http.StatusTooManyRequests,
-		"Too many requests: the limit is %d requests per second; retry after %d seconds", q.Limit, retryAfter))
+	tooMany := core.Refuse(http.StatusTooManyRequests,
+		"Too many requests: the limit is %d requests per second; retry after %d seconds", q.Limit, retryAfter)
+	tooMany.RetryAfterSeconds = retryAfter
+	v.WriteError(w, r, tooMany)
 	return false
 }
 

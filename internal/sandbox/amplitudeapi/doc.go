@@ -20,7 +20,7 @@
 // <topic>_handlers.go its HTTP handlers, <topic>_validate.go what a
 // request about it must hold, and <topic>_test.go its tests. A topic is an
 // object of the APIs (cohort, computation, recommendation,
-// delivery_metrics, sync, sync_schedule) or a concern of the whole
-// package: api (Amplitude's conventions), auth, routes, seed and state (the
-// store's part).
+// delivery_metrics and its delivery_limits, sync, sync_schedule) or a
+// concern of the whole package: api (Amplitude's conventions), auth,
+// routes, seed and state (the store's part).
 package amplitudeapi

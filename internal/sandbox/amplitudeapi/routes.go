@@ -25,20 +25,24 @@ type API struct {
 	// properties they sync; braze is where runs write.
 	developer *developerapi.API
 	braze     *brazeapi.API
+	// deliveries are the delivery metrics' own limits.
+	deliveries *deliveryLimits
 }
 
 // New adds Amplitude's Basic-auth APIs to sb: their routes, their part of
 // the state ("amplitude" in the state file), their own share of the
-// rate-limit fault, and the catch-up of simulated time, in which syncs run
-// and write to braze.
+// rate-limit fault, the delivery metrics' limits, and the catch-up of
+// simulated time, in which syncs run and write to braze.
 func New(sb *core.Sandbox, developer *developerapi.API, braze *brazeapi.API) *API {
 	a := &API{
-		sb:        sb,
-		store:     sb.Store(),
-		vendor:    vendor{limit: sb.FaultWindow()},
-		developer: developer,
-		braze:     braze,
+		sb:         sb,
+		store:      sb.Store(),
+		vendor:     vendor{limit: sb.FaultWindow()},
+		developer:  developer,
+		braze:      braze,
+		deliveries: newDeliveryLimits(),
 	}
+	sb.OnReset(a.deliveries.reset)
 	a.store.AddPart("amplitude", &a.state)
 	a.store.OnAccess(a.catchUp)
 	a.routes()
@@ -56,7 +60,8 @@ func (a *API) routes() {
 	amplitude("PUT "+Path+"/api/2/syncs/{id}", a.replaceSync)
 	amplitude("DELETE "+Path+"/api/2/syncs/{id}", a.deleteSync)
 	amplitude("GET "+Path+"/api/3/cohorts", a.listCohorts)
-	amplitude("GET "+Path+"/api/2/event-streaming/delivery-metrics-summary", a.deliveryMetricsSummary)
+	a.sb.Handle("GET "+Path+"/api/2/event-streaming/delivery-metrics-summary", a.vendor,
+		a.auth(a.limitDeliveries(http.HandlerFunc(a.deliveryMetricsSummary))))
 	// Unknown paths still answer in the vendor's shape, and count.
 	a.sb.Handle(Path+"/", a.vendor, core.NotFound(a.vendor))
 
