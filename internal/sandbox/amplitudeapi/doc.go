@@ -23,4 +23,8 @@
 // delivery_metrics and its delivery_limits, sync, sync_schedule) or a
 // concern of the whole package: api (Amplitude's conventions), auth,
 // routes, seed and state (the store's part).
+//
+// Two test files are Go's conventions rather than topics: helpers_test.go
+// (the package's additions to the shared fixture, sandboxtest) and
+// export_test.go (hooks into the package for its tests).
 package amplitudeapi

@@ -21,6 +21,10 @@
 // an object of the API (api_key, app, custom_attribute, custom_event,
 // segment, instance, permission) or a concern of the whole package: api
 // (Braze's conventions and limits), auth, control (the control endpoints'
-// shared body), export (what the two exports share), routes, seed and state
+// shared body), paging (what the two exports share), routes, seed and state
 // (the workspace, the store's part).
+//
+// Two test files are Go's conventions rather than topics: helpers_test.go
+// (the package's additions to the shared fixture, sandboxtest) and
+// export_test.go (hooks into the package for its tests).
 package brazeapi

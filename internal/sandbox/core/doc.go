@@ -27,5 +27,5 @@
 // at the start of every access under the same lock.
 //
 // Files follow one rule: one concern per file, <concern>.go, with its tests
-// in <concern>_test.go.
+// in <concern>_test.go; helpers_test.go holds what the tests share.
 package core

@@ -23,4 +23,8 @@
 // package: api (envelopes, problem documents, the rate limit), auth
 // (tokens and scopes), body (reading request bodies and parameters),
 // pagination, routes, seed and state (the project, the store's part).
+//
+// Two test files are Go's conventions rather than topics: helpers_test.go
+// (the package's additions to the shared fixture, sandboxtest) and
+// export_test.go (hooks into the package for its tests).
 package developerapi
