@@ -1,6 +1,7 @@
 // Command sandbox serves the local emulator of the Amplitude and Braze APIs
 // (internal/sandbox), Amplitude's Developer API included, for demos,
-// scripts and acceptance tests.
+// scripts and acceptance tests. It composes the emulator from its
+// packages: the core, then one package per vendor API.
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE] [-contract]
 //
@@ -26,7 +27,10 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -58,7 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	handler, err := sandbox.Open(sandbox.Options{Latency: *latency, StatePath: *statePath})
+	handler, err := compose(core.Options{Latency: *latency, StatePath: *statePath})
 	if err != nil {
 		return err
 	}
@@ -69,9 +73,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	base := "http://" + listener.Addr().String()
 	fmt.Fprintf(stdout, "sandbox listening on %s\n", base)
-	fmt.Fprintf(stdout, "  developer API base URL: %s%s\n", base, sandbox.DeveloperAPIPath)
-	fmt.Fprintf(stdout, "  amplitude base URL:     %s/amplitude\n", base)
-	fmt.Fprintf(stdout, "  braze base URL:         %s/braze\n", base)
+	fmt.Fprintf(stdout, "  developer API base URL: %s%s\n", base, developerapi.Path)
+	fmt.Fprintf(stdout, "  amplitude base URL:     %s%s\n", base, amplitudeapi.Path)
+	fmt.Fprintf(stdout, "  braze base URL:         %s%s\n", base, brazeapi.Path)
 
 	var served http.Handler = handler
 	if *checkContract {
@@ -109,6 +113,18 @@ func (r *lineReporter) Errorf(format string, args ...any) {
 	defer r.mu.Unlock()
 	line := strings.ReplaceAll(fmt.Sprintf(format, args...), "\n", " ")
 	fmt.Fprintln(r.w, line)
+}
+
+// compose builds the sandbox: the core, then each vendor API on it, Braze
+// first, as Amplitude's APIs check what they are given against it, then
+// the saved state over the seeds. Package sandbox's Open composes the same
+// for tests; TestComposesLikePackageSandbox holds the two together.
+func compose(opts core.Options) (*core.Sandbox, error) {
+	sb := core.New(opts)
+	braze := brazeapi.New(sb)
+	developer := developerapi.New(sb, braze)
+	amplitudeapi.New(sb, developer, braze)
+	return sb, sb.LoadState()
 }
 
 // requireLoopback refuses addresses reachable from other machines. It

@@ -2,10 +2,17 @@ package amplitude_test
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 func TestDeliveryMetricsSummary(t *testing.T) {
@@ -31,9 +38,53 @@ func TestDeliveryMetricsSummary(t *testing.T) {
 		}
 	}
 
+	// Twelve requests spent the API's minute (12 a minute per project).
+	f.clock.Advance(time.Minute)
 	_, err := f.client.DeliveryMetricsSummary(ctx, "no-such-sync", "ONE_DAY")
 	wantAPIError(t, err, http.StatusForbidden)
 	// ONE_YEAR is no time_period: the request is off the contract on purpose.
 	f.contract.OffContract(func() { _, err = f.client.DeliveryMetricsSummary(ctx, stream.ID, "ONE_YEAR") })
 	wantAPIError(t, err, http.StatusBadRequest)
+}
+
+// Twenty reads at once, more than the API's minute allows, all succeed
+// without a retry: the client waits for the window instead of drawing the
+// 429 the sandbox answers past 4 concurrent requests or 12 a minute.
+func TestDeliveryMetricsReadsWaitForTheWindow(t *testing.T) {
+	// The sandbox's minute passes in the client's window, a tenth of a
+	// second.
+	speedup := float64(time.Minute) / float64(fastDeliveryMetricsLimits.Window)
+	s := sandbox.New(sandbox.Options{Now: testclock.Accelerated(time.Date(2026, 3, 4, 5, 6, 0, 0, time.UTC), speedup)})
+	ts := httptest.NewServer(contract.Handler(t, s))
+	t.Cleanup(ts.Close)
+	noRetries := transport.Config{MaxRetries: 0}
+	dev, err := developer.New(developer.Config{BaseURL: ts.URL + "/developer-api", AccessToken: sandbox.DeveloperAPIAdminToken, ProjectID: sandbox.AmplitudeProjectID, Transport: noRetries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream, err := dev.CreateDestination(t.Context(), developer.PartnerBraze, streamDestination("stream"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := amplitude.New(amplitude.Config{
+		BaseURL: ts.URL + "/amplitude", APIKey: sandbox.AmplitudeAPIKey, SecretKey: sandbox.AmplitudeSecretKey,
+		Transport: noRetries, DeliveryMetricsLimits: fastDeliveryMetricsLimits,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	began := time.Now()
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if _, err := client.DeliveryMetricsSummary(t.Context(), stream.ID, "ONE_DAY"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if elapsed := time.Since(began); elapsed < fastDeliveryMetricsLimits.Window {
+		t.Errorf("20 reads took %v, less than one window: the client did not wait", elapsed)
+	}
 }

@@ -1,0 +1,56 @@
+package brazeapi
+
+import (
+	"net/http"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// Braze's export of custom events
+// (braze.com/docs/api/endpoints/export/custom_events/get_custom_events_data):
+// 50 events a page, sorted alphabetically, the next page only in the Link
+// header, like the custom attributes' export, with which it shares its
+// hourly limit.
+
+const (
+	customEventsPageSize = 50
+	customEventsPath     = Path + "/events"
+)
+
+func (a *API) listCustomEvents(w http.ResponseWriter, r *http.Request) {
+	skip, err := parseSkipCursor(r)
+	if err != nil {
+		core.Fail(a.exports, w, r, err)
+		return
+	}
+	var views []customEventView
+	var total int
+	a.store.Read(func(*core.Tx) {
+		total = len(a.state.CustomEvents)
+		page := a.state.CustomEvents[min(skip, total):min(skip+customEventsPageSize, total)]
+		views = make([]customEventView, len(page))
+		for i := range page {
+			views[i] = page[i].view()
+		}
+	})
+	// The contract has these links absolute, on the host the request came
+	// to; clients resolve them against their REST endpoint either way.
+	setPageLinks(w, requestOrigin(r)+customEventsPath, skip, total, customEventsPageSize)
+	writeSuccess(w, map[string]any{"events": views})
+}
+
+// POST /_sandbox/custom_events adds custom events to the Braze workspace, as
+// data arriving would: NOT a vendor API, never counted nor faulted. It
+// takes the body of /_sandbox/custom_attributes, {"names": [...],
+// "count": N}, skipping names that exist, and answers {"added": N,
+// "custom_events": M}.
+
+const generatedEventName = "sandbox_event_%05d"
+
+func (a *API) addCustomEvents(w http.ResponseWriter, r *http.Request) {
+	a.addNamed(w, r, "custom_events", func(req *namesRequest) (int, int) {
+		names := req.all(generatedEventName, a.state.hasCustomEvent)
+		a.state.addCustomEvents(names...)
+		return len(names), len(a.state.CustomEvents)
+	})
+}

@@ -1,0 +1,104 @@
+package brazeapi
+
+import (
+	"cmp"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// What Braze's exports of custom attributes and custom events share: their
+// alphabetical order, and pages whose next one only the Link header names.
+
+// compareNames is the order of Braze's exports, "sorted alphabetically":
+// letters before case, so "Plan" and "plan" sit together; the exact name
+// breaks ties so the order is total.
+func compareNames(a, b string) int {
+	if c := cmp.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a, b)
+}
+
+// searchNames finds where name is, or would go, in items in the exports'
+// order.
+func searchNames[T any](items []T, name string, nameOf func(T) string) (int, bool) {
+	return slices.BinarySearchFunc(items, name, func(item T, name string) int {
+		return compareNames(nameOf(item), name)
+	})
+}
+
+// parseSkipCursor reads an export's cursor; none is the first page.
+func parseSkipCursor(r *http.Request) (int, error) {
+	cursor := r.URL.Query().Get("cursor")
+	if cursor == "" {
+		return 0, nil
+	}
+	skip, ok := decodeSkipCursor(cursor)
+	if !ok {
+		return 0, core.Refuse(http.StatusBadRequest, "cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", cursor)
+	}
+	return skip, nil
+}
+
+// setPageLinks sets the Link header of an export's page, in the format
+// Braze documents for its cursor exports
+// (braze.com/docs/api/endpoints/catalogs/catalog_items/synchronous/get_catalog_items_details_bulk):
+//
+//	Link: </catalogs/all_restaurants/items?cursor=c2tpcDow>; rel="prev",</catalogs/all_restaurants/items?cursor=c2tpcDoxMDA=>; rel="next"
+//
+// with the rules stated there: no header when everything fits one page, no
+// prev on the first page, no next on the last. base is the link up to the
+// query.
+func setPageLinks(w http.ResponseWriter, base string, skip, total, pageSize int) {
+	if total <= pageSize {
+		return
+	}
+	var links []string
+	if skip > 0 {
+		links = append(links, pageLink(base, max(0, skip-pageSize), "prev"))
+	}
+	if skip+pageSize < total {
+		links = append(links, pageLink(base, skip+pageSize, "next"))
+	}
+	w.Header().Set("Link", strings.Join(links, ","))
+}
+
+func pageLink(base string, skip int, rel string) string {
+	return fmt.Sprintf(`<%s?cursor=%s>; rel="%s"`, base, encodeSkipCursor(skip), rel)
+}
+
+// Braze's cursors, in its documented examples, are base64 of "skip:N"
+// ("c2tpcDow" is skip:0, "c2tpcDoxMDA=" skip:100): an offset into the
+// sorted list. The sandbox makes the same, so that an attribute added
+// between two page reads shifts the pages as it would at Braze. Base64 of
+// these strings holds letters, digits and "=", all safe in a query as is.
+const skipCursorPrefix = "skip:"
+
+func encodeSkipCursor(skip int) string {
+	return base64.StdEncoding.EncodeToString([]byte(skipCursorPrefix + strconv.Itoa(skip)))
+}
+
+func decodeSkipCursor(cursor string) (int, bool) {
+	raw, err := base64.StdEncoding.DecodeString(cursor)
+	if err != nil {
+		return 0, false
+	}
+	digits, found := strings.CutPrefix(string(raw), skipCursorPrefix)
+	skip, err := strconv.Atoi(digits)
+	return skip, found && err == nil && skip >= 0
+}
+
+// requestOrigin is the scheme and host the request was sent to.
+func requestOrigin(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

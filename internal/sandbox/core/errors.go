@@ -1,0 +1,93 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// APIError is a refusal: the HTTP status and the messages to answer with.
+// Each vendor renders it in its own error shape (Vendor.WriteError).
+type APIError struct {
+	Status   int
+	Messages []string
+
+	// The rest is read only by shapes that have a place for it, the
+	// Developer API's problem documents; Amplitude's other APIs and Braze
+	// answer the messages alone.
+
+	// Code is the machine-readable error code; empty means the status's
+	// usual one.
+	Code string
+	// Fields locate each problem of a request in its body.
+	Fields []FieldProblem
+	// RetryAfterSeconds, on a 429, is when to try again.
+	RetryAfterSeconds int
+	// Injected marks a failure the error_rate fault made up.
+	Injected bool
+}
+
+func (e *APIError) Error() string { return strings.Join(e.Messages, "; ") }
+
+// Refuse is a refusal with one message.
+func Refuse(status int, format string, args ...any) *APIError {
+	return &APIError{Status: status, Messages: []string{fmt.Sprintf(format, args...)}}
+}
+
+// AsAPIError turns any error into a refusal; an error that is not already
+// one is the sandbox's own fault, so it becomes a 500.
+func AsAPIError(err error) *APIError {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e
+	}
+	return Refuse(http.StatusInternalServerError, "sandbox internal error: %v", err)
+}
+
+// Problems collects every validation failure of a request, so one answer
+// tells the client everything it has to fix.
+type Problems []string
+
+func (p *Problems) Add(format string, args ...any) {
+	*p = append(*p, fmt.Sprintf(format, args...))
+}
+
+// Err is nil without problems, else a 400 with every message.
+func (p Problems) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return &APIError{Status: http.StatusBadRequest, Messages: p}
+}
+
+// FieldProblem is one problem of a request, located by a dotted path into
+// its body (config.user_id_mapping.braze_identifier, kind[1]) or naming the
+// query parameter or header at fault.
+type FieldProblem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+// FieldProblems collects every located problem of a request, so one answer
+// tells the client everything it has to fix, each where it is.
+type FieldProblems []FieldProblem
+
+// Add records a problem; the message starts with the field, so it reads on
+// its own in the error's detail.
+func (p *FieldProblems) Add(field, code, format string, args ...any) {
+	*p = append(*p, FieldProblem{Field: field, Message: fmt.Sprintf(format, args...), Code: code})
+}
+
+// Err is nil without problems, else a refusal with status and errorCode.
+func (p FieldProblems) Err(status int, errorCode string) error {
+	if len(p) == 0 {
+		return nil
+	}
+	messages := make([]string, len(p))
+	for i, problem := range p {
+		messages[i] = problem.Message
+	}
+	return &APIError{Status: status, Messages: messages, Code: errorCode, Fields: p}
+}

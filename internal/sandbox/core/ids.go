@@ -1,0 +1,34 @@
+package core
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"fmt"
+)
+
+// NewUUID returns a random version 4 UUID. Braze key ids and key secrets are
+// UUIDs, and the same form serves as an opaque id for everything else.
+func NewUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never returns an error.
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return formatUUID(b)
+}
+
+// NameUUID is a UUID drawn from name, the same for the same name: the id of
+// an object that simulated time makes, which must not change when a
+// restarted sandbox makes it again. It is version 8, the version for UUIDs
+// made in a way of one's own (RFC 9562).
+func NameUUID(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	var b [16]byte
+	copy(b[:], sum[:16])
+	b[6] = b[6]&0x0f | 0x80
+	b[8] = b[8]&0x3f | 0x80
+	return formatUUID(b)
+}
+
+func formatUUID(b [16]byte) string {
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

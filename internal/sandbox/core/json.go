@@ -1,0 +1,61 @@
+package core
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// MaxBodyBytes is the largest request body the sandbox reads.
+const MaxBodyBytes = 1 << 20
+
+// DecodeJSON reads one JSON object into v. Unknown fields are refused: a
+// client that sends a misspelt or invented field should learn it here rather
+// than have the field silently dropped.
+func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Refuse(http.StatusBadRequest, "request body is empty; send a JSON object")
+		}
+		return Refuse(http.StatusBadRequest, "request body is not valid: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return Refuse(http.StatusBadRequest, "request body has data after the JSON object")
+	}
+	return nil
+}
+
+// WriteJSON answers v as JSON with status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v) // The client may be gone; nothing to do then.
+}
+
+// FormatTime writes a timestamp as both vendors do: RFC 3339, UTC, to the
+// second.
+func FormatTime(t time.Time) string {
+	return t.UTC().Format(time.RFC3339)
+}
+
+// OrEmpty answers a nil list as an empty one: the vendors' lists are never
+// null.
+func OrEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// BearerToken reads Authorization: Bearer <token>, which both Braze and the
+// Developer API take.
+func BearerToken(r *http.Request) (string, bool) {
+	scheme, token, found := strings.Cut(r.Header.Get("Authorization"), " ")
+	token = strings.TrimSpace(token)
+	return token, found && strings.EqualFold(scheme, "Bearer") && token != ""
+}

@@ -1,0 +1,152 @@
+package core
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Options configure a Sandbox.
+type Options struct {
+	// Latency is added to every vendor request, like the round trip to a
+	// real vendor.
+	Latency time.Duration
+	// StatePath, if set, is a JSON file the state is loaded from at start
+	// (LoadState, when it exists) and saved to after every change.
+	StatePath string
+	// Now is the clock for timestamps, rate-limit windows and simulated
+	// time (syncs run as it passes their cadence); nil means time.Now.
+	Now func() time.Time
+}
+
+// Sandbox is what the vendor packages are served on: one http.Handler on
+// one loopback address, with the store, the faults, the statistics and the
+// control endpoints. Each vendor package's constructor adds its routes, its
+// part of the state and its limits; then LoadState brings back a saved
+// state, and the sandbox serves. Composition is over before serving
+// begins, and nothing it sets up changes afterwards; serving is safe for
+// concurrent use.
+type Sandbox struct {
+	now     func() time.Time
+	latency time.Duration
+	mux     *http.ServeMux
+	handler http.Handler
+	store   *Store
+
+	requests requestCounter
+	faults   faultSwitch
+
+	// What the vendor packages add: the rate-limit fault's windows and the
+	// reset hooks.
+	faultWindows []*Window
+	resets       []func()
+}
+
+// New returns a sandbox serving the control endpoints and no vendor API
+// yet: the vendor packages' constructors add theirs.
+func New(opts Options) *Sandbox {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	sb := &Sandbox{
+		now:     now,
+		latency: opts.Latency,
+		mux:     http.NewServeMux(),
+		store:   &Store{now: now, path: opts.StatePath},
+	}
+	sb.handler = refuseBrowsers(sb.mux)
+	sb.requests.reset()
+	sb.SetFaults(Faults{})
+	sb.controlRoutes()
+	return sb
+}
+
+// LoadState replaces the vendor packages' seeds with the state file's, if
+// Options.StatePath names one that exists. Call it once every vendor
+// package has added its part.
+func (sb *Sandbox) LoadState() error {
+	if err := sb.store.load(); err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	return nil
+}
+
+func (sb *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sb.handler.ServeHTTP(w, r)
+}
+
+// Now is the sandbox's clock.
+func (sb *Sandbox) Now() time.Time { return sb.now() }
+
+// Store is the state of every vendor package, behind one lock.
+func (sb *Sandbox) Store() *Store { return sb.store }
+
+// Handle serves a vendor route: h behind the request pipeline (statistics,
+// latency, v's rate limit, injected errors, lost responses), answering in
+// v's shapes.
+func (sb *Sandbox) Handle(pattern string, v Vendor, h http.Handler) {
+	sb.mux.Handle(pattern, sb.vendorRoute(v, h))
+}
+
+// HandleControl serves a control endpoint, below /_sandbox: never counted,
+// never faulted.
+func (sb *Sandbox) HandleControl(pattern string, h http.HandlerFunc) {
+	sb.mux.Handle(pattern, h)
+}
+
+// FaultWindow returns a window for one vendor API's share of the
+// rate-limit fault: rate_limit_per_second applies to each vendor API
+// apart, as they are separate services. Its limit is 0, admitting
+// everything, while the fault is off.
+func (sb *Sandbox) FaultWindow() *Window {
+	w := &Window{}
+	w.Configure(sb.faults.get().RateLimitPerSecond, time.Second)
+	sb.faultWindows = append(sb.faultWindows, w)
+	return w
+}
+
+// OnReset adds what a reset does beyond reseeding the state and turning
+// faults off, such as starting a vendor's own rate-limit windows afresh.
+func (sb *Sandbox) OnReset(fn func()) {
+	sb.resets = append(sb.resets, fn)
+}
+
+// Reset returns the sandbox to the seed, turns faults off, zeroes the
+// statistics and starts the vendors' limits afresh, like POST
+// /_sandbox/reset. The error is a failed save of the state file.
+func (sb *Sandbox) Reset() error {
+	sb.SetFaults(Faults{})
+	sb.requests.reset()
+	for _, reset := range sb.resets {
+		reset()
+	}
+	return sb.store.reseed()
+}
+
+// SetFaults replaces the faults in force and returns them with defaults
+// filled in. It panics on out-of-range values, as callers pass constants;
+// PUT /_sandbox/faults is the validating way in.
+func (sb *Sandbox) SetFaults(f Faults) Faults {
+	inForce, err := sb.changeFaults(func(Faults) Faults { return f })
+	if err != nil {
+		panic(fmt.Sprintf("sandbox.SetFaults: %v", err))
+	}
+	return inForce
+}
+
+// changeFaults edits the faults in force and sets the rate-limit fault's
+// windows to match.
+func (sb *Sandbox) changeFaults(edit func(Faults) Faults) (Faults, error) {
+	return sb.faults.change(edit, func(f Faults) {
+		for _, w := range sb.faultWindows {
+			w.Configure(f.RateLimitPerSecond, time.Second)
+		}
+	})
+}
+
+// Stats reports the vendor requests since the last reset and the stored
+// object counts, like GET /_sandbox/stats.
+func (sb *Sandbox) Stats() Stats {
+	return Stats{Requests: sb.requests.snapshot(), Objects: sb.store.counts()}
+}

@@ -1,0 +1,109 @@
+package core
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"time"
+)
+
+// Vendor is what the request pipeline needs to know of one vendor's API;
+// each vendor package has its own.
+type Vendor interface {
+	// Admit applies the vendor's rate limit and its headers; when it
+	// returns false it has written the 429.
+	Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool
+	// WriteError answers e in the vendor's error shape; r is there for
+	// shapes that name the request (a problem document's instance).
+	WriteError(w http.ResponseWriter, r *http.Request, e *APIError)
+}
+
+// Fail answers err in v's error shape.
+func Fail(v Vendor, w http.ResponseWriter, r *http.Request, err error) {
+	v.WriteError(w, r, AsAPIError(err))
+}
+
+// NotFound answers every request with v's 404.
+func NotFound(v Vendor) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v.WriteError(w, r, Refuse(http.StatusNotFound, "Not found"))
+	})
+}
+
+// vendorRoute runs a vendor request through what sits in front of the
+// vendor's handlers: statistics, then the injected faults in the order a
+// real request would meet them (network latency, the rate limiter, a failing
+// server), then the handler, whose response may be lost on the way back.
+func (sb *Sandbox) vendorRoute(v Vendor, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sb.requests.count(r.Method, r.Pattern)
+		bodyErr := readBody(w, r)
+		faults := sb.faults.get()
+		if !pause(r.Context(), sb.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
+			return // The client gave up; nobody is left to answer.
+		}
+		// The Date header tells the time of the clock that stamps objects,
+		// simulated or not, as a real vendor's tells its own.
+		w.Header().Set("Date", sb.now().UTC().Format(http.TimeFormat))
+		if !v.Admit(w, r, sb.now()) {
+			return
+		}
+		if bodyErr != nil {
+			v.WriteError(w, r, bodyErr)
+			return
+		}
+		if chance(faults.ErrorRate) {
+			injected := Refuse(faults.ErrorStatus, "%s (injected by the sandbox)", http.StatusText(faults.ErrorStatus))
+			injected.Injected = true
+			v.WriteError(w, r, injected)
+			return
+		}
+		if isWrite(r.Method) && chance(faults.DropResponseRate) {
+			h.ServeHTTP(discardResponse{header: http.Header{}}, r)
+			cutConnection(w)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// readBody reads the whole request body before any delay. Go's server only
+// notices a client that has left (and cancels the request's context) once
+// the body is in, and a body in flight is part of the round trip anyway.
+func readBody(w http.ResponseWriter, r *http.Request) *APIError {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		return Refuse(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", tooLarge.Limit)
+	}
+	if err != nil {
+		return Refuse(http.StatusBadRequest, "request body could not be read: %v", err)
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return nil
+}
+
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// pause waits for d, or reports false if the request is cancelled first.
+func pause(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

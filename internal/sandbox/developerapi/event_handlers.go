@@ -1,0 +1,147 @@
+package developerapi
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// The Developer API's events: list, create, get, PATCH and soft delete under
+// /v1/projects/{project_id}/events (api/amplitude-developer.openapi.yaml).
+// Every write runs under its Idempotency-Key (idempotency.go).
+
+func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := parseNamePage(q)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var views []eventView
+	var next *string
+	a.read(func(_ *core.Tx, st *state) {
+		var matching []event
+		for _, e := range st.Events {
+			if !e.Deleted && matchesQuery(e.EventType, q.Get("q")) {
+				matching = append(matching, e)
+			}
+		}
+		var items []event
+		items, next, err = pageByName(matching, func(e event) string { return e.EventType }, p, a.searchWindow)
+		for i := range items {
+			views = append(views, items[i].view())
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeList(w, views, next)
+}
+
+// createEvent adds an event to the plan. A soft-deleted event of the type
+// is restored with the body's description and made active again; a live
+// one is a conflict.
+func (a *API) createEvent(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, eventCreateBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	eventType := req.eventType.value
+	created := event{EventType: eventType, DisplayName: eventType, Description: req.description.value, IsActive: true}
+	err = a.update(func(_ *core.Tx, st *state) error {
+		i, found := st.eventAt(eventType)
+		switch {
+		case !found:
+			st.Events = slices.Insert(st.Events, i, created)
+		case st.Events[i].Deleted:
+			created.DisplayName = st.Events[i].DisplayName
+			st.Events[i] = created
+		default:
+			return refuseWith(http.StatusConflict, codeAlreadyExists, "event %s already exists: change it with PATCH, or import it", eventType)
+		}
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusCreated, created.view())
+}
+
+func (a *API) getEvent(w http.ResponseWriter, r *http.Request) {
+	var view eventView
+	var err error
+	a.read(func(_ *core.Tx, st *state) {
+		var i int
+		if i, err = st.liveEvent(r.PathValue("event_id")); err == nil {
+			view = st.Events[i].view()
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+// updateEvent is PATCH: description (null clears it) and is_active.
+func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, eventPatchBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var view eventView
+	err = a.update(func(_ *core.Tx, st *state) error {
+		i, err := st.liveEvent(r.PathValue("event_id"))
+		if err != nil {
+			return err
+		}
+		e := st.Events[i]
+		setIfSentField(&e.Description, req.description)
+		setIfSentField(&e.IsActive, req.isActive)
+		st.Events[i] = e
+		view = e.view()
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+// deleteEvent soft-deletes an event and its properties with it: a restored
+// event comes back without them.
+func (a *API) deleteEvent(w http.ResponseWriter, r *http.Request) {
+	dryRun, err := parseDryRun(r.URL.Query())
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	eventType := r.PathValue("event_id")
+	if dryRun {
+		a.read(func(_ *core.Tx, st *state) { _, err = st.liveEvent(eventType) })
+	} else {
+		err = a.update(func(_ *core.Tx, st *state) error {
+			i, err := st.liveEvent(eventType)
+			if err != nil {
+				return err
+			}
+			st.Events[i].Deleted = true
+			properties := st.eventProperties(eventType)
+			for j := range properties {
+				properties[j].Deleted = true
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

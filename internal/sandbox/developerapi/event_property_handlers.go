@@ -1,0 +1,170 @@
+package developerapi
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// The Developer API's event properties, under
+// /v1/projects/{project_id}/events/{event_id}/event-properties
+// (api/amplitude-developer.openapi.yaml). Every path answers 404 for an event
+// that is unknown or deleted. Every write runs under its Idempotency-Key.
+
+func (a *API) listEventProperties(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := parseNamePage(q)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var views []eventPropertyView
+	var next *string
+	a.read(func(_ *core.Tx, st *state) {
+		eventType := r.PathValue("event_id")
+		if _, err = st.liveEvent(eventType); err != nil {
+			return
+		}
+		var matching []eventProperty
+		for _, prop := range st.eventProperties(eventType) {
+			if !prop.Deleted && matchesQuery(prop.Name, q.Get("q")) {
+				matching = append(matching, prop)
+			}
+		}
+		var items []eventProperty
+		items, next, err = pageByName(matching, func(prop eventProperty) string { return prop.Name }, p, a.searchWindow)
+		for i := range items {
+			views = append(views, items[i].view())
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeList(w, views, next)
+}
+
+// createEventProperty puts a property in the plan: see keptOnCreate for
+// what it answers.
+func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, eventPropertyCreateBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	eventType := r.PathValue("event_id")
+	created := eventProperty{EventType: eventType, taxonomyProperty: taxonomyProperty{
+		Name: req.propertyName.value, propertyMetadata: newPropertyMetadata(&req), InSchema: true,
+	}}
+	if err := created.check(); err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	var view eventPropertyView
+	err = a.update(func(_ *core.Tx, st *state) error {
+		if _, err := st.liveEvent(eventType); err != nil {
+			return err
+		}
+		i, found := st.eventPropertyAt(eventType, created.Name)
+		switch {
+		case !found:
+			st.EventProperties = slices.Insert(st.EventProperties, i, created)
+		case st.EventProperties[i].keptOnCreate():
+			status = http.StatusOK
+			view = st.EventProperties[i].view()
+			return nil
+		default:
+			st.EventProperties[i] = created
+		}
+		view = created.view()
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, status, view)
+}
+
+func (a *API) getEventProperty(w http.ResponseWriter, r *http.Request) {
+	var view eventPropertyView
+	var err error
+	a.read(func(_ *core.Tx, st *state) {
+		var i int
+		if i, err = st.liveEventProperty(r.PathValue("event_id"), r.PathValue("event_property_id")); err == nil {
+			view = st.EventProperties[i].view()
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+// updateEventProperty is PATCH of any of the metadata; an ingested-only
+// property must be promoted by a create first.
+func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, eventPropertyPatchBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var view eventPropertyView
+	err = a.update(func(_ *core.Tx, st *state) error {
+		i, err := st.liveEventProperty(r.PathValue("event_id"), r.PathValue("event_property_id"))
+		if err != nil {
+			return err
+		}
+		prop := st.EventProperties[i]
+		if err := prop.checkWritable(); err != nil {
+			return err
+		}
+		prop.apply(&req)
+		if err := prop.check(); err != nil {
+			return err
+		}
+		st.EventProperties[i] = prop
+		view = prop.view()
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+func (a *API) deleteEventProperty(w http.ResponseWriter, r *http.Request) {
+	dryRun, err := parseDryRun(r.URL.Query())
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	eventType, name := r.PathValue("event_id"), r.PathValue("event_property_id")
+	find := func(st *state) (int, error) {
+		i, err := st.liveEventProperty(eventType, name)
+		if err != nil {
+			return -1, err
+		}
+		return i, st.EventProperties[i].checkWritable()
+	}
+	if dryRun {
+		a.read(func(_ *core.Tx, st *state) { _, err = find(st) })
+	} else {
+		err = a.update(func(_ *core.Tx, st *state) error {
+			i, err := find(st)
+			if err == nil {
+				st.EventProperties[i].Deleted = true
+			}
+			return err
+		})
+	}
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

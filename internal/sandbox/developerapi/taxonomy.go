@@ -1,0 +1,109 @@
+package developerapi
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// What event properties and user properties share
+// (api/amplitude-developer.openapi.yaml): the description of their values,
+// whether the tracking plan holds them, and the soft delete.
+
+// propertyMetadata describes a property's values. A nil pointer is null;
+// the lists are never nil once stored.
+type propertyMetadata struct {
+	Description     *string  `json:"description"`
+	DataType        *string  `json:"data_type"`
+	IsArrayType     bool     `json:"is_array_type"`
+	EnumValues      []string `json:"enum_values"`
+	Regex           *string  `json:"regex"`
+	IsHidden        bool     `json:"is_hidden"`
+	Classifications []string `json:"classifications"`
+}
+
+// taxonomyProperty is a property of the tracking plan, an event's or the
+// users'.
+type taxonomyProperty struct {
+	Name string `json:"property_name"`
+	propertyMetadata
+	// InSchema is false for an ingested-only property: it has data, but the
+	// tracking plan does not hold it. Such a property cannot be changed or
+	// deleted; a create of its name promotes it into the plan.
+	InSchema bool `json:"in_schema"`
+	// Deleted is a soft delete: gone from every answer until a create of
+	// the name restores it.
+	Deleted bool `json:"deleted"`
+}
+
+// newPropertyMetadata is the metadata a create body describes: what it
+// sends over the defaults.
+func newPropertyMetadata(req *taxonomyRequest) propertyMetadata {
+	m := propertyMetadata{EnumValues: []string{}, Classifications: []string{}}
+	m.apply(req)
+	return m
+}
+
+// apply changes the fields the request sends; a list replaces the stored
+// one whole.
+func (m *propertyMetadata) apply(req *taxonomyRequest) {
+	setIfSentField(&m.Description, req.description)
+	setIfSentField(&m.DataType, req.dataType)
+	setIfSentField(&m.IsArrayType, req.isArrayType)
+	setIfSentField(&m.EnumValues, req.enumValues)
+	setIfSentField(&m.Regex, req.regex)
+	setIfSentField(&m.IsHidden, req.isHidden)
+	setIfSentField(&m.Classifications, req.classifications)
+}
+
+// check holds the rules between fields on the property a request would
+// leave, so that a PATCH of one field cannot break a rule with a field it
+// did not send (a data_type changed from enum with enum_values left
+// behind). Each problem is located at the field that would be wrong.
+func (m *propertyMetadata) check() error {
+	var p core.FieldProblems
+	typ := "null (untyped)"
+	if m.DataType != nil {
+		typ = *m.DataType
+	}
+	switch {
+	case typ == "enum" && len(m.EnumValues) == 0:
+		p.Add("enum_values", problemRequired, "data_type enum needs enum_values: at least one value")
+	case typ != "enum" && len(m.EnumValues) > 0:
+		p.Add("enum_values", problemNotAllowed, "enum_values apply only to data_type enum; the property's data_type would be %s (send enum_values: [] to clear them)", typ)
+	}
+	if m.Regex != nil && typ != "string" {
+		p.Add("regex", problemNotAllowed, "regex applies only to data_type string; the property's data_type would be %s (send regex: null to clear it)", typ)
+	}
+	return p.Err(http.StatusBadRequest, codeValidationError)
+}
+
+// keptOnCreate reports whether a create of the property's name answers it
+// unchanged, with 200 and the supplied metadata ignored: it is live and in
+// the plan. Otherwise the create makes the property from its body, with
+// 201, whether the name is new, soft-deleted (restored) or ingested-only
+// (promoted): an answer of 201 always shows what the body described.
+func (p *taxonomyProperty) keptOnCreate() bool {
+	return !p.Deleted && p.InSchema
+}
+
+// checkWritable refuses a PATCH or DELETE of an ingested-only property.
+func (p *taxonomyProperty) checkWritable() error {
+	if p.InSchema {
+		return nil
+	}
+	return refuseWith(http.StatusUnprocessableEntity, codeNotInSchema,
+		"%s has data but is not in the tracking plan: POST it to add it to the plan first", p.Name)
+}
+
+const (
+	codeNotInSchema      = "not_in_schema"
+	codeAlreadyExists    = "already_exists"
+	codeReadOnlyProperty = "read_only_property"
+)
+
+// matchesQuery is the lists' q: a case-insensitive part of the name.
+func matchesQuery(name, q string) bool {
+	return strings.Contains(strings.ToLower(name), strings.ToLower(q))
+}

@@ -1,0 +1,105 @@
+package developerapi
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// userProperty is a property of the project's users
+// (api/amplitude-developer.openapi.yaml), named without any prefix. User
+// properties are kept in name order.
+type userProperty struct {
+	taxonomyProperty
+	DisplayName *string `json:"display_name"`
+	// AmplitudeDefault marks one of the properties Amplitude sets by itself,
+	// such as country (from GeoIP): official, and not the API's to change.
+	AmplitudeDefault bool `json:"amplitude_default"`
+}
+
+type userPropertyView struct {
+	ID           string  `json:"id"`
+	Object       string  `json:"object"`
+	ProjectID    string  `json:"project_id"`
+	PropertyName string  `json:"property_name"`
+	DisplayName  *string `json:"display_name"`
+	Description  *string `json:"description"`
+	// IsOfficial is read-only: true for Amplitude's default properties,
+	// false for the project's own. The vendor's null ("not set upstream")
+	// never comes from the sandbox.
+	IsOfficial      *bool    `json:"is_official"`
+	IsHidden        bool     `json:"is_hidden"`
+	IsInSchema      bool     `json:"is_in_schema"`
+	DataType        *string  `json:"data_type"`
+	IsArrayType     bool     `json:"is_array_type"`
+	EnumValues      []string `json:"enum_values"`
+	Regex           *string  `json:"regex"`
+	Classifications []string `json:"classifications"`
+}
+
+func (p *userProperty) view() userPropertyView {
+	return userPropertyView{
+		ID:              p.Name,
+		Object:          "user_property",
+		ProjectID:       ProjectID,
+		PropertyName:    p.Name,
+		DisplayName:     p.DisplayName,
+		Description:     p.Description,
+		IsOfficial:      ptr(p.AmplitudeDefault),
+		IsHidden:        p.IsHidden,
+		IsInSchema:      p.InSchema,
+		DataType:        p.DataType,
+		IsArrayType:     p.IsArrayType,
+		EnumValues:      core.OrEmpty(p.EnumValues),
+		Regex:           p.Regex,
+		Classifications: core.OrEmpty(p.Classifications),
+	}
+}
+
+// checkWritable refuses any write to one of Amplitude's default properties,
+// and a PATCH or DELETE of an ingested-only one.
+func (p *userProperty) checkWritable() error {
+	if p.AmplitudeDefault {
+		return refuseWith(http.StatusUnprocessableEntity, codeReadOnlyProperty,
+			"%s is one of Amplitude's default user properties; it cannot be changed", p.Name)
+	}
+	return p.taxonomyProperty.checkWritable()
+}
+
+// userPropertyAt finds a user property, deleted or not, or where it would
+// go.
+func (st *state) userPropertyAt(name string) (int, bool) {
+	return slices.BinarySearchFunc(st.UserProperties, name, func(p userProperty, name string) int { return strings.Compare(p.Name, name) })
+}
+
+// liveUserProperty finds a user property that is not deleted; any other is
+// not found.
+func (st *state) liveUserProperty(name string) (int, error) {
+	i, found := st.userPropertyAt(name)
+	if !found || st.UserProperties[i].Deleted {
+		return -1, refuseWith(http.StatusNotFound, codeNotFound, "no user property %q in project %s", name, ProjectID)
+	}
+	return i, nil
+}
+
+// UserProperty is a user property as Amplitude's other APIs see it: syncs
+// sync one, writing a Braze attribute of its type.
+type UserProperty struct {
+	// DataType is the type of its values, nil if untyped.
+	DataType *string
+	// Deleted marks a soft-deleted property, which a new sync may not name.
+	Deleted bool
+}
+
+// UserProperty finds the project's user property name, deleted or not (in
+// the plan or ingested-only, the project's own or Amplitude's).
+func (a *API) UserProperty(_ *core.Tx, name string) (UserProperty, bool) {
+	i, found := a.state.userPropertyAt(name)
+	if !found {
+		return UserProperty{}, false
+	}
+	p := &a.state.UserProperties[i]
+	return UserProperty{DataType: p.DataType, Deleted: p.Deleted}, true
+}

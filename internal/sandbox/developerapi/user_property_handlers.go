@@ -1,0 +1,170 @@
+package developerapi
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+)
+
+// The Developer API's user properties, under
+// /v1/projects/{project_id}/user-properties
+// (api/amplitude-developer.openapi.yaml). They follow the event properties'
+// rules, except that PATCH changes only the display name, description, hidden
+// flag and classifications, and that Amplitude's default properties refuse
+// every write. Every write runs under its Idempotency-Key.
+
+func (a *API) listUserProperties(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := parseNamePage(q)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var views []userPropertyView
+	var next *string
+	a.read(func(_ *core.Tx, st *state) {
+		var matching []userProperty
+		for _, prop := range st.UserProperties {
+			if !prop.Deleted && matchesQuery(prop.Name, q.Get("q")) {
+				matching = append(matching, prop)
+			}
+		}
+		var items []userProperty
+		items, next, err = pageByName(matching, func(prop userProperty) string { return prop.Name }, p, a.searchWindow)
+		for i := range items {
+			views = append(views, items[i].view())
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeList(w, views, next)
+}
+
+// createUserProperty puts a property in the plan: see keptOnCreate for
+// what it answers. A create of a default property's name is refused, as
+// any write to it is.
+func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, userPropertyCreateBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	created := userProperty{
+		taxonomyProperty: taxonomyProperty{Name: req.propertyName.value, propertyMetadata: newPropertyMetadata(&req), InSchema: true},
+		DisplayName:      req.displayName.value,
+	}
+	if err := created.check(); err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	var view userPropertyView
+	err = a.update(func(_ *core.Tx, st *state) error {
+		i, found := st.userPropertyAt(created.Name)
+		switch {
+		case !found:
+			st.UserProperties = slices.Insert(st.UserProperties, i, created)
+		case st.UserProperties[i].AmplitudeDefault:
+			return st.UserProperties[i].checkWritable()
+		case st.UserProperties[i].keptOnCreate():
+			status = http.StatusOK
+			view = st.UserProperties[i].view()
+			return nil
+		default:
+			st.UserProperties[i] = created
+		}
+		view = created.view()
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, status, view)
+}
+
+func (a *API) getUserProperty(w http.ResponseWriter, r *http.Request) {
+	var view userPropertyView
+	var err error
+	a.read(func(_ *core.Tx, st *state) {
+		var i int
+		if i, err = st.liveUserProperty(r.PathValue("user_property_id")); err == nil {
+			view = st.UserProperties[i].view()
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+// updateUserProperty is PATCH of the display name, description, hidden flag
+// and classifications: the type and shape were fixed by the create, so
+// those fields cannot break a rule between them.
+func (a *API) updateUserProperty(w http.ResponseWriter, r *http.Request) {
+	req, err := decodeTaxonomyRequest(r, userPropertyPatchBody)
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	var view userPropertyView
+	err = a.update(func(_ *core.Tx, st *state) error {
+		i, err := st.liveUserProperty(r.PathValue("user_property_id"))
+		if err != nil {
+			return err
+		}
+		prop := st.UserProperties[i]
+		if err := prop.checkWritable(); err != nil {
+			return err
+		}
+		prop.apply(&req)
+		setIfSentField(&prop.DisplayName, req.displayName)
+		st.UserProperties[i] = prop
+		view = prop.view()
+		return nil
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, view)
+}
+
+// deleteUserProperty soft-deletes a property. Syncs of it keep their
+// source_id and Braze attribute, as nothing in the docs stops the delete;
+// a new sync of it is refused until a create restores it.
+func (a *API) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
+	dryRun, err := parseDryRun(r.URL.Query())
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	name := r.PathValue("user_property_id")
+	find := func(st *state) (int, error) {
+		i, err := st.liveUserProperty(name)
+		if err != nil {
+			return -1, err
+		}
+		return i, st.UserProperties[i].checkWritable()
+	}
+	if dryRun {
+		a.read(func(_ *core.Tx, st *state) { _, err = find(st) })
+	} else {
+		err = a.update(func(_ *core.Tx, st *state) error {
+			i, err := find(st)
+			if err == nil {
+				st.UserProperties[i].Deleted = true
+			}
+			return err
+		})
+	}
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

@@ -1,0 +1,158 @@
+// Package sandbox is a local emulator of the vendor APIs the providers call,
+// composed from one package per vendor API on a shared core:
+//
+//   - core: the handler they are served on, the request pipeline, the
+//     store and state file, faults, statistics, control endpoints;
+//   - developerapi: Amplitude's Developer API under /developer-api;
+//   - amplitudeapi: Amplitude's Basic-auth APIs under /amplitude (cohorts,
+//     delivery metrics, the modeled syncs);
+//   - brazeapi: Braze under /braze (REST keys, custom attributes and
+//     events, segments).
+//
+// This package is the composition tests use (New, Open); cmd/sandbox
+// composes the same packages itself.
+//
+// It is an emulator, not a mock: it keeps state, checks credentials and
+// permissions, validates requests the way the vendors do (api/README.md and the documents it lists)
+// and answers in each vendor's own shapes, so a client that works against
+// the sandbox has been checked against the vendor's rules. Time is
+// simulated: syncs run as Options.Now passes their cadence, and what they
+// write to Braze appears there. It deliberately imports none of this
+// repository's API clients, nor the providers' vendor facts: they are
+// tested against it, and sharing code would let the two share a mistake.
+package sandbox
+
+import (
+	"net/http"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
+)
+
+// The seeded accounts' credentials and where the APIs are served. They are
+// public on purpose: the sandbox only listens on loopback and holds no real
+// data.
+const (
+	AmplitudeAPIKey    = amplitudeapi.APIKey
+	AmplitudeSecretKey = amplitudeapi.SecretKey
+
+	// DeveloperAPIAdminToken is a Personal Access Token of the Developer API
+	// with every scope the providers use; DeveloperAPIReadOnlyToken has the
+	// read scopes only; DeveloperAPIEditorToken is a teammate's that may
+	// manage the tracking plan only. Any token may be sent as
+	// "Bearer PAT=<token>" or "Bearer <token>".
+	DeveloperAPIAdminToken    = developerapi.AdminToken
+	DeveloperAPIReadOnlyToken = developerapi.ReadOnlyToken
+	DeveloperAPIEditorToken   = developerapi.EditorToken
+	// AmplitudeProjectID is the id of the sandbox's one Amplitude project,
+	// the {project_id} of the Developer API's project paths.
+	AmplitudeProjectID = developerapi.ProjectID
+	// DeveloperAPIPath is where the Developer API is served: its base URL
+	// is the sandbox's URL followed by this path.
+	DeveloperAPIPath = developerapi.Path
+
+	BrazeAdminKey   = brazeapi.AdminKey
+	BrazeAdminKeyID = brazeapi.AdminKeyID
+	BrazeAppID      = brazeapi.AppID
+)
+
+// Options configure a Server.
+type Options = core.Options
+
+// Faults are the failures the sandbox injects into vendor requests, in the
+// shape of PUT /_sandbox/faults.
+type Faults = core.Faults
+
+// Server is the sandbox: an http.Handler serving Amplitude's Developer API
+// under /developer-api, Amplitude's other APIs under /amplitude, the Braze
+// API under /braze and control endpoints under /_sandbox, to loopback
+// callers that are not web pages. It is safe for concurrent use.
+type Server struct {
+	sb *core.Sandbox
+}
+
+// Open composes the sandbox, Braze first, as the Amplitude halves check
+// what they are given against it, and loads its state file if
+// Options.StatePath names one that exists.
+func Open(opts Options) (*Server, error) {
+	sb := core.New(opts)
+	braze := brazeapi.New(sb)
+	developer := developerapi.New(sb, braze)
+	amplitudeapi.New(sb, developer, braze)
+	if err := sb.LoadState(); err != nil {
+		return nil, err
+	}
+	return &Server{sb: sb}, nil
+}
+
+// New is Open for callers whose options cannot fail: it panics if the state
+// file cannot be loaded, which never happens without Options.StatePath.
+func New(opts Options) *Server {
+	s, err := Open(opts)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.sb.ServeHTTP(w, r)
+}
+
+// Reset returns the sandbox to the seed, turns faults off and zeroes the
+// statistics, like POST /_sandbox/reset.
+// The error is a failed save of the state file.
+func (s *Server) Reset() error {
+	return s.sb.Reset()
+}
+
+// SetFaults replaces the faults in force and returns them with defaults
+// filled in. It panics on out-of-range values, as callers pass constants;
+// PUT /_sandbox/faults is the validating way in.
+func (s *Server) SetFaults(f Faults) Faults {
+	return s.sb.SetFaults(f)
+}
+
+// Stats is what GET /_sandbox/stats reports: the vendor requests received
+// since the last reset, and how many objects the vendors hold.
+type Stats struct {
+	Requests RequestStats `json:"requests"`
+	Objects  ObjectCounts `json:"objects"`
+}
+
+// RequestStats counts vendor requests, whatever their answer, by method and
+// by route pattern.
+type RequestStats = core.RequestStats
+
+// ObjectCounts are the objects the vendors hold, per kind, seed included;
+// soft-deleted taxonomy objects are not counted. Each field is a kind a
+// vendor package counts (its state's Count), by the same JSON name.
+type ObjectCounts struct {
+	Destinations     int `json:"destinations"`
+	Syncs            int `json:"syncs"`
+	APIKeys          int `json:"api_keys"`
+	UserProperties   int `json:"user_properties"`
+	Events           int `json:"events"`
+	EventProperties  int `json:"event_properties"`
+	Cohorts          int `json:"cohorts"`
+	CustomAttributes int `json:"custom_attributes"`
+}
+
+// Stats reports the vendor requests since the last reset and the stored
+// object counts, like GET /_sandbox/stats.
+func (s *Server) Stats() Stats {
+	stats := s.sb.Stats()
+	o := stats.Objects
+	return Stats{Requests: stats.Requests, Objects: ObjectCounts{
+		Destinations:     o["destinations"],
+		Syncs:            o["syncs"],
+		APIKeys:          o["api_keys"],
+		UserProperties:   o["user_properties"],
+		Events:           o["events"],
+		EventProperties:  o["event_properties"],
+		Cohorts:          o["cohorts"],
+		CustomAttributes: o["custom_attributes"],
+	}}
+}
