@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -23,7 +24,6 @@ import (
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
@@ -71,14 +71,11 @@ func NewSandbox(t testing.TB) *Sandbox {
 	return NewSandboxWithClock(t, nil)
 }
 
-// NewSandboxWithClock starts a sandbox whose simulated time is clock's, so
-// a test can let scheduled syncs run between steps.
-func NewSandboxWithClock(t testing.TB, clock *testclock.Clock) *Sandbox {
+// NewSandboxWithClock starts a sandbox whose simulated time is now's (a
+// testclock), so a test can let scheduled syncs run or windows pass.
+func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 	t.Helper()
-	opts := sandbox.Options{}
-	if clock != nil {
-		opts.Now = clock.Now
-	}
+	opts := sandbox.Options{Now: now}
 	// Every request a provider sends and every answer the sandbox gives
 	// is checked against the vendor APIs' documents in api/.
 	server := httptest.NewServer(contract.Handler(t, sandbox.New(opts)))

@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -12,6 +15,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
 
 func TestAccCohortDataSource(t *testing.T) {
@@ -89,5 +96,43 @@ data "amplitude_event_streaming_metrics" "day" {
 				},
 			},
 		},
+	})
+}
+
+// Twenty metrics data sources are more than Amplitude's delivery metrics API
+// answers in a minute (12, 4 at a time): the plan waits for the window and
+// succeeds. The provider and the sandbox run the vendor's limits in a
+// quarter of a second instead of a minute.
+func TestAccEventStreamingMetricsDataSource_moreThanAMinuteAllows(t *testing.T) {
+	limits := amplitude.RequestLimits{
+		Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
+		PerWindow:  amplitude.DeliveryMetricsLimits.PerWindow,
+		Window:     250 * time.Millisecond,
+	}
+	speedup := float64(time.Minute) / float64(limits.Window)
+	s := acctest.NewSandboxWithClock(t, testclock.Accelerated(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), speedup))
+	stream, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeStream{
+		Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
+		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
+		Events:        &developer.BrazeEvents{},
+	}.Spec("metrics", true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
+			"amplitude": providerserver.NewProtocol6WithError(amplitudeprovider.NewWithDeliveryMetricsLimits("test", limits)()),
+			"braze":     acctest.ProviderFactories["braze"],
+		},
+		Steps: []resource.TestStep{{
+			Config: s.ProviderConfig() + fmt.Sprintf(`
+data "amplitude_event_streaming_metrics" "each" {
+  count       = 20
+  sync_id     = %q
+  time_period = "ONE_DAY"
+}
+`, stream.ID),
+			PlanOnly: true,
+		}},
 	})
 }

@@ -49,7 +49,9 @@ func (d *eventStreamingMetricsDataSource) Schema(_ context.Context, _ datasource
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Delivery figures of an event-streaming destination over a time period, from Amplitude's " +
-			"`GET /api/2/event-streaming/delivery-metrics-summary`.",
+			"`GET /api/2/event-streaming/delivery-metrics-summary`. " +
+			"**Cost:** one request per data source, against Amplitude's limits for this API of 4 concurrent requests and 12 a minute per project: " +
+			"past them the provider waits for the next minute rather than fail, so a configuration with more than 12 of these plans more slowly.",
 		Attributes: map[string]schema.Attribute{
 			"sync_id": schema.StringAttribute{
 				Required:            true,

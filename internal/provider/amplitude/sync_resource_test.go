@@ -61,7 +61,7 @@ resource "amplitude_sync" "test" {
 
 func TestAccSync_userPropertyLifecycle(t *testing.T) {
 	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
-	s := acctest.NewSandboxWithClock(t, clock)
+	s := acctest.NewSandboxWithClock(t, clock.Now)
 	hourly := syncConfig(s, `
   kind           = "user_property"
   source_id      = amplitude_user_property.tier.name

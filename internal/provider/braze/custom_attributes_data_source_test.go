@@ -51,7 +51,7 @@ func TestAccCustomAttributes_pages(t *testing.T) {
 // attribute appearing in Braze once the sync has run.
 func TestAccCustomAttributes_gainSyncedAttributes(t *testing.T) {
 	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
-	s := acctest.NewSandboxWithClock(t, clock)
+	s := acctest.NewSandboxWithClock(t, clock.Now)
 	config := s.ProviderConfig() + fmt.Sprintf(`
 resource "amplitude_braze_destination" "stream" {
   name           = "stream"
