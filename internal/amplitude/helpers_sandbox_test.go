@@ -66,9 +66,9 @@ func newFixture(t *testing.T) *fixture {
 	return &fixture{sandbox: s, contract: checker, url: ts.URL, client: client, developer: dev, clock: c}
 }
 
-// streamDestination is a Braze event-streaming destination that sends users,
-// the kind user-property and computation syncs write to.
-func streamDestination(name string) developer.DestinationSpec {
+// streamDestination is a Braze event-streaming destination named stream that
+// sends users, the kind user-property and computation syncs write to.
+func streamDestination() developer.DestinationSpec {
 	return developer.BrazeStream{
 		Endpoint:       "https://rest.iad-05.braze.com",
 		APIKey:         sandbox.BrazeAdminKey,
@@ -76,7 +76,7 @@ func streamDestination(name string) developer.DestinationSpec {
 		UserIDMapping:  developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
 		Events:         &developer.BrazeEvents{},
 		UserProperties: []string{"plan"},
-	}.Spec(name, true)
+	}.Spec("stream", true)
 }
 
 // cohortDestination is a Braze cohort destination, the kind cohort syncs

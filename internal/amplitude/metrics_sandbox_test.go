@@ -18,7 +18,7 @@ import (
 func TestDeliveryMetricsSummary(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
-	stream := f.createDestination(t, streamDestination("stream"))
+	stream := f.createDestination(t, streamDestination())
 	for _, period := range amplitude.DeliveryTimePeriods {
 		m, err := f.client.DeliveryMetricsSummary(ctx, stream.ID, period)
 		if err != nil {
@@ -62,7 +62,7 @@ func TestDeliveryMetricsReadsWaitForTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stream, err := dev.CreateDestination(t.Context(), developer.PartnerBraze, streamDestination("stream"))
+	stream, err := dev.CreateDestination(t.Context(), developer.PartnerBraze, streamDestination())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 func TestSyncLifecycle(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
-	stream := f.createDestination(t, streamDestination("stream"))
+	stream := f.createDestination(t, streamDestination())
 
 	created, err := f.client.CreateSync(ctx, amplitude.Sync{
 		Kind: "user_property", SourceID: "plan", DestinationID: stream.ID, Cadence: "hourly", Enabled: true,
@@ -67,7 +67,7 @@ func TestSyncLifecycle(t *testing.T) {
 func TestSyncRules(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
-	stream := f.createDestination(t, streamDestination("stream"))
+	stream := f.createDestination(t, streamDestination())
 	cohorts := f.createDestination(t, cohortDestination("cohorts"))
 
 	cohortSync, err := f.client.CreateSync(ctx, amplitude.Sync{

@@ -74,8 +74,11 @@ func TestAccExample_eventType(t *testing.T) {
 	s, tc := acctest.ExampleCase(t, "amplitude/resources/amplitude_event_type", nil, nil)
 	tc.Steps[0].Check = func(*terraform.State) error {
 		e, err := s.Developer().GetEvent(context.Background(), "Push Notification Sent")
-		if err != nil || e.IsActive {
-			return fmt.Errorf("the tracking plan holds %+v (%v); the example declares an inactive event", e, err)
+		if err != nil {
+			return err
+		}
+		if e.IsActive {
+			return fmt.Errorf("the tracking plan holds %+v; the example declares an inactive event", e)
 		}
 		return nil
 	}
@@ -86,8 +89,11 @@ func TestAccExample_eventProperty(t *testing.T) {
 	s, tc := acctest.ExampleCase(t, "amplitude/resources/amplitude_event_property", nil, nil)
 	tc.Steps[0].Check = func(*terraform.State) error {
 		p, err := s.Developer().GetEventProperty(context.Background(), "Order Completed", "currency")
-		if err != nil || !slices.Equal(slices.Sorted(slices.Values(p.EnumValues)), []string{"EUR", "GBP", "USD"}) {
-			return fmt.Errorf("the tracking plan holds %+v (%v); the example declares a currency enum", p, err)
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(slices.Sorted(slices.Values(p.EnumValues)), []string{"EUR", "GBP", "USD"}) {
+			return fmt.Errorf("the tracking plan holds %+v; the example declares a currency enum", p)
 		}
 		return nil
 	}
@@ -100,8 +106,11 @@ func TestAccExample_userProperty(t *testing.T) {
 	)
 	tc.Steps[0].Check = func(*terraform.State) error {
 		p, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier")
-		if err != nil || !slices.Equal(p.Classifications, []string{"SENSITIVE"}) {
-			return fmt.Errorf("the tracking plan holds %+v (%v)", p, err)
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(p.Classifications, []string{"SENSITIVE"}) {
+			return fmt.Errorf("the tracking plan holds %+v; the example declares it SENSITIVE", p)
 		}
 		return nil
 	}
@@ -117,8 +126,11 @@ func TestAccExample_sync(t *testing.T) {
 	)
 	tc.Steps[0].Check = func(*terraform.State) error {
 		syncs, err := s.Amplitude().ListSyncs(context.Background())
-		if err != nil || len(syncs) != 3 {
-			return fmt.Errorf("Amplitude holds %d syncs (%v); the example makes 3", len(syncs), err)
+		if err != nil {
+			return err
+		}
+		if len(syncs) != 3 {
+			return fmt.Errorf("Amplitude holds %d syncs; the example makes 3", len(syncs))
 		}
 		return nil
 	}
