@@ -187,3 +187,10 @@ func TestAccExample_egressIPsFunction(t *testing.T) {
 	)
 	resource.ParallelTest(t, tc)
 }
+
+func TestAccExample_projectDataSource(t *testing.T) {
+	_, tc := acctest.ExampleCase(t, "amplitude/data-sources/amplitude_project", nil, nil,
+		statecheck.ExpectKnownOutputValue("production_project_id", knownvalue.StringExact(acctest.ProjectID)),
+	)
+	resource.ParallelTest(t, tc)
+}

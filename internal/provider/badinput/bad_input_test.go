@@ -222,7 +222,7 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
 		want: `id must be a project's numeric id, such as 424242`},
 	{name: "project by id and name", config: `data "amplitude_project" "x" {
   id   = "424242"
-  name = "Sandbox project"
+  name = "Production"
 }`, want: `Exactly one of these attributes must be configured: \[id,name\]`},
 	{name: "amplitude project_id", config: amplitudeProvider(`project_id = "my-project"`), ownProviders: true,
 		want: `project_id must be the project's numeric id, such as 424242`},

@@ -143,14 +143,14 @@ func TestDeveloperProjects(t *testing.T) {
 		t.Fatalf("projects %+v", page)
 	}
 	created := sandboxtest.Epoch.Add(-90 * 24 * time.Hour).Truncate(time.Hour).Format(time.RFC3339)
-	want := map[string]any{"id": "424242", "object": "project", "name": "Sandbox project", "created_at": created, "updated_at": created}
+	want := map[string]any{"id": "424242", "object": "project", "name": "Production", "created_at": created, "updated_at": created}
 	for field, v := range want {
 		sandboxtest.WantString(t, page.Data[0], field, v)
 	}
 	if _, ok := page.Data[0]["description"].(string); !ok {
 		t.Errorf("description %v", page.Data[0]["description"])
 	}
-	for query, n := range map[string]int{"?q=SANDBOX": 1, "?q=other": 0, "?sort=-updated_at&limit=1": 1, "?sort=name": 1} {
+	for query, n := range map[string]int{"?q=PRODUCT": 1, "?q=other": 0, "?sort=-updated_at&limit=1": 1, "?sort=name": 1} {
 		if got := len(f.Developer("GET", "/v1/projects"+query, nil).Page(t).Data); got != n {
 			t.Errorf("%s: %d projects, want %d", query, got, n)
 		}

@@ -25,7 +25,7 @@ func seed(now time.Time) state {
 	return state{
 		Project: project{
 			ID:          ProjectID,
-			Name:        "Sandbox project",
+			Name:        "Production",
 			Description: "The Amplitude project the sandbox emulates",
 			CreatedAt:   projectCreated,
 			UpdatedAt:   projectCreated,
