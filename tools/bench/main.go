@@ -451,7 +451,12 @@ func render(rows []row, tfVersion string, aboveFloor *profileSummary) string {
 	}
 	fmt.Fprintf(&b, "The floor sends no request, while a no-change plan waits on vendor round trips one after another: "+
 		"the token's context (its scopes, once per process), then the destinations, then the tracking plan's listing for the destinations' check of the names they send, then the syncs, which Terraform plans only after the destinations they refer to. "+
-		"That is a few times %v whatever N is, a weight that shrinks as N grows; the column with the vendor answering at once is the provider's own work over the floor.\n", latency)
+		"That is a few times %v whatever N is, a weight that shrinks as N grows. With the vendor answering at once, what is left is the provider's own work: ", latency)
+	lowest, highest := rows[0].instantOverFloor, rows[0].instantOverFloor
+	for _, r := range rows {
+		lowest, highest = min(lowest, r.instantOverFloor), max(highest, r.instantOverFloor)
+	}
+	fmt.Fprintf(&b, "the plan is then %.2f to %.2f times the floor.\n", lowest, highest)
 
 	fmt.Fprintf(&b, "\n## Other baselines\n\n")
 	fmt.Fprintf(&b, "N terraform_data resources, built into Terraform, and as many resources as the configuration holds of tools/bench/noopprovider, a framework provider with one resource of two attributes calling no API, in a process set up as the provider's is.\n\n")
