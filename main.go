@@ -11,12 +11,12 @@ import (
 	"log"
 	"os"
 	"regexp"
-	"runtime/debug"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/pluginprocess"
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	brazeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/braze"
 )
@@ -50,34 +50,6 @@ func providerFromExecutable(executable string) (string, error) {
 	return m[1], nil
 }
 
-// logSettings are the variables by which a user asks Terraform, or the
-// plugin SDK, for provider logs.
-var logSettings = []string{"TF_LOG", "TF_LOG_PATH", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_ACC_LOG_PATH"}
-
-// skipUnreadLogs turns the plugin SDK's own logs off when none was asked
-// for. The SDK formats every gRPC call's trace lines whatever happens, and
-// Terraform drops them unless TF_LOG or TF_LOG_PROVIDER is set: at hundreds
-// of resources that formatting was a fifth of the provider's CPU.
-func skipUnreadLogs() {
-	for _, name := range logSettings {
-		if os.Getenv(name) != "" {
-			return
-		}
-	}
-	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"} {
-		os.Setenv(name, "OFF")
-	}
-}
-
-// collectGarbageLess trades memory for CPU unless the user set GOGC: a
-// provider process lives for one command, and in a plan of hundreds of
-// resources a quarter of its CPU went to collecting short-lived values.
-func collectGarbageLess() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-}
-
 func main() {
 	debug := flag.Bool("debug", false, "start the provider in debug mode for a debugger such as delve; print the TF_REATTACH_PROVIDERS value to use")
 	name := flag.String("provider", "", "which provider to serve, amplitude or braze; defaults to the one the executable's name says")
@@ -89,16 +61,21 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	skipUnreadLogs()
-	collectGarbageLess()
+	pluginprocess.Tune()
 	factory, ok := providers[*name]
 	if !ok {
 		log.Fatalf("-provider %q: expected amplitude or braze", *name)
 	}
-	err := providerserver.Serve(context.Background(), factory(version), providerserver.ServeOpts{
+	// make bench sets pluginprocess.EnvCPUProfileDir to profile this process.
+	stopProfile, err := pluginprocess.StartCPUProfile(*name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	err = providerserver.Serve(context.Background(), factory(version), providerserver.ServeOpts{
 		Address: registryNamespace + "/" + *name,
 		Debug:   *debug,
 	})
+	stopProfile()
 	if err != nil {
 		log.Fatal(err)
 	}

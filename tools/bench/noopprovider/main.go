@@ -15,9 +15,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/pluginprocess"
 )
 
 func main() {
+	// Run as the providers are, so that it measures the framework, not
+	// settings a provider may change.
+	pluginprocess.Tune()
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return noopProvider{} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/ampbraze/noop"})
 	if err != nil {

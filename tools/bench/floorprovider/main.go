@@ -1,0 +1,165 @@
+// Command floorprovider is the amplitude provider with its behaviour taken
+// out: the same provider, resource and data source schemas (attributes,
+// nesting, defaults, attribute validators and plan modifiers, taken from the
+// real provider's own Schema methods so that they cannot drift) and the same
+// functions, served by terraform-plugin-framework under another address, with
+// no configuration, no API, no resource-level validation or plan
+// modification, and a Read that returns the state as it is. make bench plans
+// the same configuration against it and against the real provider: the
+// difference is what this provider adds to a plan over any framework plugin
+// with its schemas, run as this provider is (pluginprocess.Tune).
+package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/pluginprocess"
+	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
+)
+
+// Address is where make bench's CLI configuration finds this provider: the
+// real one's with another namespace, so a configuration switches to the
+// floor by its source address alone.
+const Address = "registry.terraform.io/ampbraze-floor/amplitude"
+
+func main() {
+	// Run and profiled as the real provider is, so that the two compare.
+	pluginprocess.Tune()
+	stopProfile, err := pluginprocess.StartCPUProfile("floor")
+	if err != nil {
+		log.Fatal(err)
+	}
+	err = providerserver.Serve(context.Background(), New, providerserver.ServeOpts{Address: Address})
+	stopProfile()
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// New is the floor of the amplitude provider.
+func New() provider.Provider {
+	return floorProvider{real: amplitudeprovider.New("floor")().(provider.ProviderWithFunctions)}
+}
+
+type floorProvider struct {
+	real provider.ProviderWithFunctions
+}
+
+func (p floorProvider) Metadata(ctx context.Context, req provider.MetadataRequest, resp *provider.MetadataResponse) {
+	p.real.Metadata(ctx, req, resp)
+}
+
+func (p floorProvider) Schema(ctx context.Context, req provider.SchemaRequest, resp *provider.SchemaResponse) {
+	p.real.Schema(ctx, req, resp)
+}
+
+// Configure makes no client: nothing here calls an API.
+func (floorProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {
+}
+
+func (p floorProvider) Resources(ctx context.Context) []func() resource.Resource {
+	var floors []func() resource.Resource
+	for _, newReal := range p.real.Resources(ctx) {
+		floors = append(floors, func() resource.Resource { return floorResource{real: newReal()} })
+	}
+	return floors
+}
+
+func (p floorProvider) DataSources(ctx context.Context) []func() datasource.DataSource {
+	var floors []func() datasource.DataSource
+	for _, newReal := range p.real.DataSources(ctx) {
+		floors = append(floors, func() datasource.DataSource { return floorDataSource{real: newReal()} })
+	}
+	return floors
+}
+
+// Functions are the real ones: they compute from their arguments and call
+// no API.
+func (p floorProvider) Functions(ctx context.Context) []func() function.Function {
+	return p.real.Functions(ctx)
+}
+
+// floorResource has real's type name and schema and keeps in state what the
+// plan holds.
+type floorResource struct {
+	real resource.Resource
+}
+
+func (r floorResource) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	r.real.Metadata(ctx, req, resp)
+}
+
+func (r floorResource) Schema(ctx context.Context, req resource.SchemaRequest, resp *resource.SchemaResponse) {
+	r.real.Schema(ctx, req, resp)
+}
+
+func (floorResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	raw, err := known(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("floor: cannot fill the plan's unknown values", err.Error())
+		return
+	}
+	resp.State.Raw = raw
+}
+
+// Read keeps the prior state, which the framework has already copied into
+// the response.
+func (floorResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+func (floorResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	raw, err := known(req.Plan.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("floor: cannot fill the plan's unknown values", err.Error())
+		return
+	}
+	resp.State.Raw = raw
+}
+
+func (floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+// floorDataSource has real's type name and schema and reads its
+// configuration back, computed attributes null.
+type floorDataSource struct {
+	real datasource.DataSource
+}
+
+func (d floorDataSource) Metadata(ctx context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	d.real.Metadata(ctx, req, resp)
+}
+
+func (d floorDataSource) Schema(ctx context.Context, req datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	d.real.Schema(ctx, req, resp)
+}
+
+func (floorDataSource) Read(_ context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	resp.State.Raw = req.Config.Raw
+}
+
+// known replaces the values a plan leaves to the provider (the computed
+// attributes of a new object) with a zero value of their type: state after
+// an apply holds no unknown value.
+func known(v tftypes.Value) (tftypes.Value, error) {
+	return tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
+		}
+		switch t := v.Type(); {
+		case t.Is(tftypes.String):
+			return tftypes.NewValue(t, "floor"), nil
+		case t.Is(tftypes.Number):
+			return tftypes.NewValue(t, 0), nil
+		case t.Is(tftypes.Bool):
+			return tftypes.NewValue(t, false), nil
+		default:
+			return tftypes.NewValue(t, nil), nil
+		}
+	})
+}
