@@ -104,7 +104,10 @@ func orNone(scopes []string) string {
 }
 
 // RequireScope checks, from the token's context, that the token holds scope.
-// It costs one request per client, on first use.
+// It costs one request per client, on first use. Writes call it, so that a
+// token that may not write is refused before anything is sent; reads go
+// straight to the API, whose refusal scopeError then explains: a plan
+// need not wait for the context before its first read.
 func (c *Client) RequireScope(ctx context.Context, scope string) error {
 	tc, err := c.Context(ctx)
 	if err != nil {
@@ -116,13 +119,18 @@ func (c *Client) RequireScope(ctx context.Context, scope string) error {
 	return &ScopeError{Scope: scope, Held: tc.Principal.Scopes}
 }
 
-// asScopeError turns Amplitude's insufficient_scope refusal into a
-// ScopeError naming scope, for tokens whose context could not be read.
-func asScopeError(err error, scope string) error {
-	if isInsufficientScope(err) {
-		return &ScopeError{Scope: scope, Cause: err}
+// scopeError turns Amplitude's insufficient_scope refusal into a
+// ScopeError naming scope and, when the token may read its context, the
+// scopes it holds. Other errors pass unchanged.
+func (c *Client) scopeError(ctx context.Context, err error, scope string) error {
+	if !isInsufficientScope(err) {
+		return err
 	}
-	return err
+	scopeErr := &ScopeError{Scope: scope, Cause: err}
+	if tc, ctxErr := c.Context(ctx); ctxErr == nil && tc != nil {
+		scopeErr.Held = tc.Principal.Scopes
+	}
+	return scopeErr
 }
 
 func isInsufficientScope(err error) bool {

@@ -59,9 +59,6 @@ type typeCache struct {
 
 // DestinationType reads partner's type, once per client.
 func (c *Client) DestinationType(ctx context.Context, partner string) (*DestinationType, error) {
-	if err := c.RequireScope(ctx, ScopeDestinationsRead); err != nil {
-		return nil, err
-	}
 	c.types.mu.Lock()
 	defer c.types.mu.Unlock()
 	if t, ok := c.types.partner[partner]; ok {
@@ -70,7 +67,7 @@ func (c *Client) DestinationType(ctx context.Context, partner string) (*Destinat
 	var out envelope[DestinationType]
 	err := c.do(ctx, call{method: http.MethodGet, path: "/v1/destination-types/" + url.PathEscape(partner)}, &out)
 	if err != nil {
-		return nil, asScopeError(err, ScopeDestinationsRead)
+		return nil, c.scopeError(ctx, err, ScopeDestinationsRead)
 	}
 	if c.types.partner == nil {
 		c.types.partner = map[string]*DestinationType{}
@@ -81,9 +78,6 @@ func (c *Client) DestinationType(ctx context.Context, partner string) (*Destinat
 
 // ListDestinationTypes reads every partner Amplitude offers.
 func (c *Client) ListDestinationTypes(ctx context.Context) ([]DestinationType, error) {
-	if err := c.RequireScope(ctx, ScopeDestinationsRead); err != nil {
-		return nil, err
-	}
 	types, err := listAll[DestinationType](ctx, c, "/v1/destination-types", nil)
-	return types, asScopeError(err, ScopeDestinationsRead)
+	return types, c.scopeError(ctx, err, ScopeDestinationsRead)
 }

@@ -239,11 +239,8 @@ func (f DestinationFilter) values() url.Values {
 
 // ListDestinations reads every destination of the project that f selects.
 func (c *Client) ListDestinations(ctx context.Context, f DestinationFilter) ([]Destination, error) {
-	if err := c.RequireScope(ctx, ScopeDestinationsRead); err != nil {
-		return nil, err
-	}
 	all, err := listAll[Destination](ctx, c, c.projectPath("destinations"), f.values())
-	return all, asScopeError(err, ScopeDestinationsRead)
+	return all, c.scopeError(ctx, err, ScopeDestinationsRead)
 }
 
 func (c *Client) listAllDestinations(ctx context.Context) ([]Destination, error) {
@@ -252,9 +249,6 @@ func (c *Client) listAllDestinations(ctx context.Context) ([]Destination, error)
 
 // GetDestination reads one destination; IsNotFound tells a missing one.
 func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, error) {
-	if err := c.RequireScope(ctx, ScopeDestinationsRead); err != nil {
-		return nil, err
-	}
 	if d, ok := c.destinations.Lookup(ctx, id); ok {
 		return &d, nil
 	}
@@ -265,7 +259,7 @@ func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, e
 func (c *Client) fetchDestination(ctx context.Context, id string) (*Destination, error) {
 	var out envelope[Destination]
 	if err := c.do(ctx, call{method: http.MethodGet, path: c.projectPath("destinations", id)}, &out); err != nil {
-		return nil, asScopeError(err, ScopeDestinationsRead)
+		return nil, c.scopeError(ctx, err, ScopeDestinationsRead)
 	}
 	return &out.Data, nil
 }
@@ -303,7 +297,7 @@ func (c *Client) CreateDestination(ctx context.Context, partner string, spec Des
 		func(ctx context.Context) (*Destination, bool, error) {
 			return c.findCreated(ctx, partner, spec, started.Add(-createdSkew), principal)
 		})
-	return created, asScopeError(err, ScopeDestinationsWrite)
+	return created, c.scopeError(ctx, err, ScopeDestinationsWrite)
 }
 
 func (c *Client) principal(ctx context.Context) string {
@@ -390,7 +384,7 @@ func (c *Client) UpdateDestination(ctx context.Context, id string, version int64
 		case IsVersionMismatch(err):
 			return nil, c.versionConflict(ctx, id, version, err)
 		case !transport.OutcomeUnknown(err):
-			return nil, asScopeError(err, ScopeDestinationsWrite)
+			return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 		}
 		lost = err
 	}
@@ -449,7 +443,7 @@ func (c *Client) DryRunCreate(ctx context.Context, partner string, spec Destinat
 	var out dryRunAnswer
 	err := c.do(ctx, call{method: http.MethodPost, path: c.projectPath("destinations"), query: dryRunQuery, body: spec.body(partner), safeToRepeat: true}, &out)
 	if err != nil {
-		return nil, nil, asScopeError(err, ScopeDestinationsWrite)
+		return nil, nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 	}
 	return &out.Data, c.redactPlan(&out.Plan), nil
 }
@@ -478,7 +472,7 @@ func (c *Client) DryRunUpdate(ctx context.Context, id string, version int64, spe
 		if IsVersionMismatch(err) {
 			return nil, nil, c.versionConflict(ctx, id, version, err)
 		}
-		return nil, nil, asScopeError(err, ScopeDestinationsWrite)
+		return nil, nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 	}
 	return &out.Data, c.redactPlan(&out.Plan), nil
 }
@@ -499,7 +493,7 @@ func (c *Client) TestDestination(ctx context.Context, id string) (*TestResult, e
 	var out envelope[TestResult]
 	err := c.do(ctx, call{method: http.MethodPost, path: c.projectPath("destinations", id, "test"), safeToRepeat: true}, &out)
 	if err != nil {
-		return nil, asScopeError(err, ScopeDestinationsWrite)
+		return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 	}
 	if out.Data.Detail != nil {
 		detail := c.http.Redact(*out.Data.Detail)
@@ -569,7 +563,7 @@ func (c *Client) DisableDestination(ctx context.Context, id string) (*Destinatio
 		}
 		// Changed meanwhile, or the answer was lost: read it again.
 		if !IsVersionMismatch(err) && !transport.OutcomeUnknown(err) {
-			return nil, asScopeError(err, ScopeDestinationsWrite)
+			return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 		}
 		lastErr = err
 	}

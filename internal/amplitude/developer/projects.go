@@ -18,13 +18,10 @@ type Project struct {
 // ListProjects reads every project the token can see; query, when not empty,
 // is Amplitude's full-text search of their names.
 func (c *Client) ListProjects(ctx context.Context, query string) ([]Project, error) {
-	if err := c.RequireScope(ctx, ScopeProjectsRead); err != nil {
-		return nil, err
-	}
 	filters := url.Values{}
 	if query != "" {
 		filters.Set("q", query)
 	}
 	projects, err := listAll[Project](ctx, c, "/v1/projects", filters)
-	return projects, asScopeError(err, ScopeProjectsRead)
+	return projects, c.scopeError(ctx, err, ScopeProjectsRead)
 }

@@ -25,6 +25,8 @@ import (
 const (
 	adminToken    = "amp_sandbox_admin"
 	readOnlyToken = "amp_sandbox_readonly"
+	// editorToken may manage the tracking plan only: no destinations:read.
+	editorToken = "amp_sandbox_editor"
 	projectID     = "424242"
 	brazeEndpoint = "https://rest.iad-05.braze.com"
 	brazeAdminKey = "sandbox-braze-admin-key"
@@ -268,6 +270,25 @@ func TestReadOnlyTokenLacksWriteScope(t *testing.T) {
 	}
 	if n := f.routes(t)["POST "+destinationsRoute]; n != 0 {
 		t.Errorf("%d creates sent with a token that cannot write", n)
+	}
+}
+
+// A read goes straight to the API: the token's context is read only to
+// explain a refusal, naming the scope missing and those the token holds.
+func TestReadsAskForTheContextOnlyToExplainARefusal(t *testing.T) {
+	f := newFixture(t, editorToken)
+	ctx := t.Context()
+	if _, err := f.client.ListEvents(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := f.routes(t)["GET /developer-api/v1/context"]; n != 0 {
+		t.Errorf("a read that succeeded read the token's context %d times first", n)
+	}
+	_, err := f.client.ListDestinations(ctx, developer.DestinationFilter{})
+	var scopeErr *developer.ScopeError
+	if !errors.As(err, &scopeErr) || scopeErr.Scope != developer.ScopeDestinationsRead ||
+		!strings.Contains(err.Error(), "the token holds projects:read, taxonomy:read, taxonomy:write") {
+		t.Fatalf("list with a token that cannot read destinations: %v; want the missing scope and the held ones named", err)
 	}
 }
 

@@ -112,11 +112,11 @@ func (c *Client) write(ctx context.Context, method, path string, body, out any) 
 		header:   http.Header{"Idempotency-Key": {newIdempotencyKey()}},
 		onStatus: func(s int) { status = s },
 	}, out)
-	return status, asScopeError(err, ScopeTaxonomyWrite)
+	return status, c.scopeError(ctx, err, ScopeTaxonomyWrite)
 }
 
 func (c *Client) read(ctx context.Context, path string, out any) error {
-	return asScopeError(c.do(ctx, call{method: http.MethodGet, path: path}, out), ScopeTaxonomyRead)
+	return c.scopeError(ctx, c.do(ctx, call{method: http.MethodGet, path: path}, out), ScopeTaxonomyRead)
 }
 
 func (s EventSpec) body() map[string]any {
@@ -125,18 +125,12 @@ func (s EventSpec) body() map[string]any {
 
 // ListEvents reads every event of the tracking plan.
 func (c *Client) ListEvents(ctx context.Context) ([]Event, error) {
-	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
-		return nil, err
-	}
 	events, err := listAll[Event](ctx, c, c.projectPath("events"), nil)
-	return events, asScopeError(err, ScopeTaxonomyRead)
+	return events, c.scopeError(ctx, err, ScopeTaxonomyRead)
 }
 
 // GetEvent reads one event; IsNotFound tells a missing or deleted one.
 func (c *Client) GetEvent(ctx context.Context, eventType string) (*Event, error) {
-	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
-		return nil, err
-	}
 	var out envelope[Event]
 	if err := c.read(ctx, c.projectPath("events", eventType), &out); err != nil {
 		return nil, err
@@ -270,9 +264,6 @@ func (c *Client) deleteProperty(ctx context.Context, path string) error {
 }
 
 func (c *Client) getProperty(ctx context.Context, path string) (*Property, error) {
-	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
-		return nil, err
-	}
 	var out envelope[Property]
 	if err := c.read(ctx, path, &out); err != nil {
 		return nil, err
@@ -303,11 +294,8 @@ func (c *Client) DeleteEventProperty(ctx context.Context, eventType, name string
 // ListEventProperties reads every property of eventType, those only
 // ingested included.
 func (c *Client) ListEventProperties(ctx context.Context, eventType string) ([]Property, error) {
-	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
-		return nil, err
-	}
 	props, err := listAll[Property](ctx, c, c.projectPath("events", eventType, "event-properties"), nil)
-	return props, asScopeError(err, ScopeTaxonomyRead)
+	return props, c.scopeError(ctx, err, ScopeTaxonomyRead)
 }
 
 // CreateUserProperty adds name to the plan's user properties.
@@ -334,11 +322,8 @@ func (c *Client) DeleteUserProperty(ctx context.Context, name string) error {
 // ListUserProperties reads every user property, those only ingested
 // included.
 func (c *Client) ListUserProperties(ctx context.Context) ([]Property, error) {
-	if err := c.RequireScope(ctx, ScopeTaxonomyRead); err != nil {
-		return nil, err
-	}
 	props, err := listAll[Property](ctx, c, c.projectPath("user-properties"), nil)
-	return props, asScopeError(err, ScopeTaxonomyRead)
+	return props, c.scopeError(ctx, err, ScopeTaxonomyRead)
 }
 
 // Taxonomy is the tracking plan as one run sees it, for checking what
