@@ -450,7 +450,8 @@ func render(rows []row, tfVersion string, aboveFloor *profileSummary) string {
 		fmt.Fprintf(&b, "\n**The plan time over the floor misses its %.1f target at %s.** ", floorTarget, strings.Join(missed, ", "))
 	}
 	fmt.Fprintf(&b, "The floor sends no request, while a no-change plan waits on vendor round trips one after another: "+
-		"the token's context (its scopes, once per process), then the destinations, then the tracking plan's listing for the destinations' check of the names they send, then the syncs, which Terraform plans only after the destinations they refer to. "+
+		"the destinations, then the tracking plan's listing for the destinations' check of the names they send, then the syncs, which Terraform plans only after the destinations they refer to "+
+		"(reads no longer wait for the token's context, which is read only to explain a refusal). "+
 		"That is a few times %v whatever N is, a weight that shrinks as N grows. With the vendor answering at once, what is left is the provider's own work: ", latency)
 	lowest, highest := rows[0].instantOverFloor, rows[0].instantOverFloor
 	for _, r := range rows {
