@@ -26,7 +26,7 @@ const (
 	adminToken    = "amp_sandbox_admin"
 	readOnlyToken = "amp_sandbox_readonly"
 	// editorToken may manage the tracking plan only: no destinations:read.
-	editorToken = "amp_sandbox_editor"
+	editorToken   = "amp_sandbox_editor"
 	projectID     = "424242"
 	brazeEndpoint = "https://rest.iad-05.braze.com"
 	brazeAdminKey = "sandbox-braze-admin-key"
