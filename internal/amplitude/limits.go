@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
 // RequestLimits bound how a client calls one endpoint: at most Concurrent
@@ -54,13 +56,9 @@ func (l *limiter) acquire(ctx context.Context) (release func(), err error) {
 		if wait == 0 {
 			return l.release, nil
 		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-timer.C:
-		case <-ctx.Done():
-			timer.Stop()
+		if err := transport.Sleep(ctx, wait); err != nil {
 			<-l.inFlight
-			return nil, ctx.Err()
+			return nil, err
 		}
 	}
 }

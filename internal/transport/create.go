@@ -52,7 +52,7 @@ func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Co
 			if found {
 				return existing, nil
 			}
-			if err := sleep(ctx, Backoff(defaultMinBackoff, 5*time.Second, attempt, nil)); err != nil {
+			if err := Sleep(ctx, Backoff(defaultMinBackoff, 5*time.Second, attempt, nil)); err != nil {
 				return zero, errors.Join(lastErr, err)
 			}
 		}
@@ -69,7 +69,8 @@ func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Co
 	return zero, lastErr
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+// Sleep waits d, or until ctx is done, whose error it then returns.
+func Sleep(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {

@@ -276,14 +276,3 @@ func listAll[T any](ctx context.Context, c *Client, path string, filters url.Val
 type envelope[T any] struct {
 	Data T `json:"data"`
 }
-
-func sleep(ctx context.Context, d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
-}

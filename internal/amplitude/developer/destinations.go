@@ -373,7 +373,7 @@ func (c *Client) UpdateDestination(ctx context.Context, id string, version int64
 			if attempt == c.writeAttempts {
 				break
 			}
-			if err := sleep(ctx, transport.Backoff(200*time.Millisecond, 5*time.Second, attempt, nil)); err != nil {
+			if err := transport.Sleep(ctx, transport.Backoff(200*time.Millisecond, 5*time.Second, attempt, nil)); err != nil {
 				return nil, err
 			}
 		}
