@@ -86,22 +86,14 @@ func (e *APIError) Error() string {
 	var msg string
 	switch {
 	case !e.Vendor:
-		msg = fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Amplitude's API (it answers errors as {\"success\": false, \"errors\": [...]})", e.Method, e.URL, e.Status)
-		if e.Status == http.StatusNotFound {
-			msg += "; the base URL is probably wrong: it is the API's host, such as https://amplitude.com"
-		}
-		if len(e.Messages) > 0 {
-			msg += fmt.Sprintf(": %q", strings.Join(e.Messages, "; "))
-		}
+		msg = transport.ForeignAnswer(e.Method, e.URL, e.Status, "Amplitude's API", `it answers errors as {"success": false, "errors": [...]}`,
+			"the base URL is probably wrong: it is the API's host, such as https://amplitude.com", strings.Join(e.Messages, "; "))
 	case len(e.Messages) == 0:
 		msg = fmt.Sprintf("Amplitude API answered HTTP %d", e.Status)
 	default:
 		msg = fmt.Sprintf("Amplitude API answered HTTP %d: %s", e.Status, strings.Join(e.Messages, "; "))
 	}
-	if e.Attempts > 1 {
-		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
-	}
-	return msg
+	return msg + transport.AttemptsNote(e.Attempts)
 }
 
 // HTTPStatus lets the transport tell server failures from refusals.

@@ -77,18 +77,10 @@ func (e *APIError) Error() string {
 			msg += " (" + strings.Join(e.Errors, "; ") + ")"
 		}
 	} else {
-		msg = fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Braze's API (it answers errors as {\"message\": ...})", e.Method, e.URL, e.Status)
-		if e.Status == http.StatusNotFound {
-			msg += "; the REST endpoint is probably wrong: it is your instance's, such as https://rest.iad-05.braze.com"
-		}
-		if e.Message != "" {
-			msg += fmt.Sprintf(": %q", e.Message)
-		}
+		msg = transport.ForeignAnswer(e.Method, e.URL, e.Status, "Braze's API", `it answers errors as {"message": ...}`,
+			"the REST endpoint is probably wrong: it is your instance's, such as https://rest.iad-05.braze.com", e.Message)
 	}
-	if e.Attempts > 1 {
-		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
-	}
-	return msg
+	return msg + transport.AttemptsNote(e.Attempts)
 }
 
 // HTTPStatus lets the transport tell server failures from refusals.

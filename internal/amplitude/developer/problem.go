@@ -54,10 +54,7 @@ func (p *Problem) Error() string {
 	for _, f := range p.ValidationErrors {
 		fmt.Fprintf(&b, "; %s: %s", f.Field, f.Message)
 	}
-	if p.Attempts > 1 {
-		fmt.Fprintf(&b, " (the last of %d attempts)", p.Attempts)
-	}
-	return b.String()
+	return b.String() + transport.AttemptsNote(p.Attempts)
 }
 
 // HTTPStatus lets the transport tell server failures from refusals.
@@ -101,17 +98,9 @@ type UnexpectedAnswer struct {
 }
 
 func (e *UnexpectedAnswer) Error() string {
-	msg := fmt.Sprintf("%s %s answered HTTP %d, which is not an answer of Amplitude's Developer API (it sends application/problem+json errors)", e.Method, e.URL, e.Status)
-	if e.Status == http.StatusNotFound {
-		msg += "; the Developer API URL is probably wrong: it is the API's root, such as https://developer-api.amplitude.com"
-	}
-	if e.Snippet != "" {
-		msg += fmt.Sprintf(": %q", e.Snippet)
-	}
-	if e.Attempts > 1 {
-		msg += fmt.Sprintf(" (the last of %d attempts)", e.Attempts)
-	}
-	return msg
+	return transport.ForeignAnswer(e.Method, e.URL, e.Status, "Amplitude's Developer API", "it sends application/problem+json errors",
+		"the Developer API URL is probably wrong: it is the API's root, such as https://developer-api.amplitude.com", e.Snippet) +
+		transport.AttemptsNote(e.Attempts)
 }
 
 // HTTPStatus lets the transport tell server failures from refusals.
