@@ -3,6 +3,7 @@ package amplitude_test
 import (
 	"context"
 	"fmt"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -47,4 +48,19 @@ type afterPlan func() error
 
 func (a afterPlan) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	resp.Error = a()
+}
+
+// createEventStream makes a Braze event-streaming destination out of band,
+// for tests of what reads one by its id.
+func createEventStream(t *testing.T, s *acctest.Sandbox, name string) *developer.Destination {
+	t.Helper()
+	stream, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeStream{
+		Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
+		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
+		Events:        &developer.BrazeEvents{},
+	}.Spec(name, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stream
 }

@@ -16,7 +16,6 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
@@ -111,14 +110,7 @@ func TestAccEventStreamingMetricsDataSource_moreThanAMinuteAllows(t *testing.T) 
 	}
 	speedup := float64(time.Minute) / float64(limits.Window)
 	s := acctest.NewSandboxWithClock(t, testclock.Accelerated(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), speedup))
-	stream, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeStream{
-		Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
-		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
-		Events:        &developer.BrazeEvents{},
-	}.Spec("metrics", true))
-	if err != nil {
-		t.Fatal(err)
-	}
+	stream := createEventStream(t, s, "metrics")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
 			"amplitude": providerserver.NewProtocol6WithError(amplitudeprovider.NewWithDeliveryMetricsLimits("test", limits)()),

@@ -155,14 +155,7 @@ func TestAccExample_eventStreamingMetricsDataSource(t *testing.T) {
 	s, tc := acctest.ExampleCase(t, "amplitude/data-sources/amplitude_event_streaming_metrics", nil, nil,
 		statecheck.ExpectKnownValue("data.amplitude_event_streaming_metrics.last_day", tfjsonpath.New("delivery_rate"), knownvalue.NotNull()),
 	)
-	stream, err := s.Developer().CreateDestination(context.Background(), "braze", developer.BrazeStream{
-		Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
-		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
-		Events:        &developer.BrazeEvents{},
-	}.Spec("metrics-example", true))
-	if err != nil {
-		t.Fatal(err)
-	}
+	stream := createEventStream(t, s, "metrics-example")
 	tc.Steps[0].ConfigVariables = config.Variables{"destination_id": config.StringVariable(stream.ID)}
 	resource.ParallelTest(t, tc)
 }
