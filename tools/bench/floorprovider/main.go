@@ -15,10 +15,12 @@ import (
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/pluginprocess"
@@ -102,12 +104,7 @@ func (r floorResource) Schema(ctx context.Context, req resource.SchemaRequest, r
 }
 
 func (floorResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	raw, err := known(req.Plan.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("floor: cannot fill the plan's unknown values", err.Error())
-		return
-	}
-	resp.State.Raw = raw
+	applyPlan(req.Plan.Raw, &resp.State, &resp.Diagnostics)
 }
 
 // Read keeps the prior state, which the framework has already copied into
@@ -115,12 +112,18 @@ func (floorResource) Create(_ context.Context, req resource.CreateRequest, resp 
 func (floorResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
 func (floorResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	raw, err := known(req.Plan.Raw)
+	applyPlan(req.Plan.Raw, &resp.State, &resp.Diagnostics)
+}
+
+// applyPlan leaves in state what an apply would: the plan, its unknown
+// values filled.
+func applyPlan(plan tftypes.Value, state *tfsdk.State, diags *diag.Diagnostics) {
+	raw, err := known(plan)
 	if err != nil {
-		resp.Diagnostics.AddError("floor: cannot fill the plan's unknown values", err.Error())
+		diags.AddError("floor: cannot fill the plan's unknown values", err.Error())
 		return
 	}
-	resp.State.Raw = raw
+	state.Raw = raw
 }
 
 func (floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
