@@ -10,9 +10,12 @@ import (
 )
 
 // vendor speaks the conventions of Amplitude's Basic-auth APIs:
-// {"success": true, "data": …} on success, {"success": false, "errors":
-// [{"message"}]} on failure (the shape of Amplitude's Taxonomy API), and
-// Retry-After on 429.
+// {"success": false, "errors": [{"message"}]} on failure, the error shape
+// of Amplitude's Taxonomy API (amplitude.com/docs/apis/analytics/taxonomy),
+// and {"success": true, "data": …} on success, the envelope of the
+// modelled syncs (api/amplitude-basic.openapi.yaml). Amplitude documents
+// no rate-limit header for these APIs: only the rate-limit fault's 429,
+// the sandbox's own (core.Faults), says Retry-After and X-RateLimit-Reset.
 type vendor struct {
 	// limit is the rate-limit fault's window. The one limit Amplitude
 	// publishes for these endpoints, the delivery metrics', is

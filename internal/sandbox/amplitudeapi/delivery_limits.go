@@ -2,7 +2,6 @@ package amplitudeapi
 
 import (
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -24,11 +23,10 @@ import (
 //   - A request over either limit is refused at once, not queued, and does
 //     not count against the minute.
 //   - The 429 has the shape of the Basic-auth APIs' errors, {"success":
-//     false, "errors": [{"message"}]}, and says in Retry-After how many
-//     whole seconds to wait: until the minute's window resets when the
-//     twelve are spent; 1 when four requests are in flight, as a slot
-//     frees when one of them is answered, which cannot be foreseen.
-//   - No X-RateLimit-* headers: Amplitude documents none for this API.
+//     false, "errors": [{"message"}]}, and its message names the limit
+//     passed, without promising a wait: the docs give none.
+//   - No Retry-After and no X-RateLimit-* headers: Amplitude documents
+//     none for this API, so a client must pace itself, not wait for one.
 const (
 	deliveryConcurrency = 4
 	deliveryPerMinute   = 12
@@ -63,14 +61,12 @@ func (l *deliveryLimits) take(now time.Time) (release func(), refusal *core.APIE
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.inFlight >= deliveryConcurrency {
-		return nil, tooManyDeliveryRequests(1,
-			"Too many requests: delivery metrics take %d concurrent requests per project; retry after 1 second", deliveryConcurrency)
+		return nil, core.Refuse(http.StatusTooManyRequests,
+			"Too many requests: delivery metrics take %d concurrent requests per project", deliveryConcurrency)
 	}
-	q, admitted := l.minute.Take(now)
-	if !admitted {
-		retryAfter := q.RetryAfter(now)
-		return nil, tooManyDeliveryRequests(retryAfter,
-			"Too many requests: delivery metrics take %d requests per minute per project; retry after %s", q.Limit, seconds(retryAfter))
+	if q, admitted := l.minute.Take(now); !admitted {
+		return nil, core.Refuse(http.StatusTooManyRequests,
+			"Too many requests: delivery metrics take %d requests per minute per project", q.Limit)
 	}
 	l.inFlight++
 	return func() {
@@ -78,19 +74,6 @@ func (l *deliveryLimits) take(now time.Time) (release func(), refusal *core.APIE
 		defer l.mu.Unlock()
 		l.inFlight--
 	}, nil
-}
-
-func seconds(n int) string {
-	if n == 1 {
-		return "1 second"
-	}
-	return strconv.Itoa(n) + " seconds"
-}
-
-func tooManyDeliveryRequests(retryAfter int, format string, args ...any) *core.APIError {
-	e := core.Refuse(http.StatusTooManyRequests, format, args...)
-	e.RetryAfterSeconds = retryAfter
-	return e
 }
 
 // limitDeliveries serves next within the delivery metrics' limits.

@@ -6,7 +6,8 @@
 // (/api/2/syncs, api/amplitude-basic.openapi.yaml, modelled), which push a user
 // property, computation, cohort or recommendation to a Braze destination on a
 // cadence. Errors take the Taxonomy API's shape, {"success": false, "errors":
-// [{"message"}]}; a 429 says Retry-After.
+// [{"message"}]}; a 429 of Amplitude's limits says nothing of when to retry,
+// as Amplitude documents no header for it.
 //
 // Syncs join the other two packages: they send through a Developer API
 // destination and may sync a user property (package developerapi:
