@@ -10,10 +10,11 @@ import (
 )
 
 // vendor speaks the conventions of Amplitude's Developer API
-// (api/amplitude-developer.openapi.yaml): {"data": …} envelopes, an RFC 9457
-// problem document for every failure, and a rate limit that is reported only in
-// the problem's retry_after_seconds: the vendor documents no rate-limit or
-// Retry-After header, so a client must not find one here either.
+// (amplitude.com/docs/apis/developer): {"data": …} envelopes and an RFC 9457
+// problem document for every failure. A rate limit is reported only in the
+// problem's retry_after_seconds: the vendor documents no rate-limit or
+// Retry-After header, so a client must not find one here either (open point:
+// Rate limit, x-modelled in api/amplitude-developer.openapi.yaml).
 //
 // It is served under /developer-api, as its own host would be, with its own
 // rate-limit window: the Developer API is a separate service from the
@@ -24,11 +25,14 @@ type vendor struct {
 	limit *core.Window
 }
 
-// problemTypeBase prefixes a problem's type, a URI naming its kind.
+// problemTypeBase prefixes a problem's type, a URI naming its kind, as the
+// vendor's problem examples have it (…/problems/rate-limit-exceeded;
+// amplitude.com/docs/apis/developer).
 const problemTypeBase = "https://developer-api.amplitude.com/problems/"
 
 // problemDocument is the body of every Developer API error, served as
-// application/problem+json.
+// application/problem+json: the vendor's RFC 9457 problem details
+// (amplitude.com/docs/apis/developer).
 type problemDocument struct {
 	Type      string `json:"type"`
 	Title     string `json:"title"`
@@ -37,8 +41,10 @@ type problemDocument struct {
 	Instance  string `json:"instance"`
 	ErrorCode string `json:"error_code"`
 	Retryable bool   `json:"retryable"`
-	// RetryAfterSeconds is present on a 429, and on any other refusal that
-	// is worth retrying after a pause (a key still in use).
+	// RetryAfterSeconds is present on a 429 (open point: Rate limit,
+	// x-modelled in api/amplitude-developer.openapi.yaml), and on any other
+	// refusal that is worth retrying after a pause (an Idempotency-Key still
+	// in use, idempotency.go).
 	RetryAfterSeconds *int `json:"retry_after_seconds,omitempty"`
 	// ValidationErrors is present only when problems have a place in the
 	// request.
@@ -66,9 +72,15 @@ func (vendor) WriteError(w http.ResponseWriter, r *http.Request, e *core.APIErro
 }
 
 // developerErrorCode is the error_code of e: its own, else the one the
-// Developer API uses for its status. A failure injected by the error_rate
-// fault takes the code the vendor gives that status when its own upstreams
-// fail, or injected_error for any other status.
+// Developer API uses for its status (amplitude.com/docs/apis/developer:
+// validation_error, not_found, rate_limit_exceeded, upstream_error,
+// operation_availability_unavailable, upstream_timeout). 405, 412 and 422
+// are open points: DELETE, and Error codes of 412 / 422 (x-modelled in
+// api/amplitude-developer.openapi.yaml). The vendor names no code for 413 or
+// 500; payload_too_large and internal_error are the sandbox's. A failure
+// injected by the error_rate fault (the sandbox's own, core.Faults) takes
+// the code the vendor gives that status when its own upstreams fail, or
+// injected_error for any other status.
 func developerErrorCode(e *core.APIError) string {
 	if e.Code != "" {
 		return e.Code
@@ -94,7 +106,8 @@ func developerErrorCode(e *core.APIError) string {
 	case http.StatusMethodNotAllowed:
 		return "method_not_allowed"
 	case http.StatusRequestEntityTooLarge:
-		// The vendor documents no code for a body past its size limit.
+		// The vendor documents neither a size limit nor its code; the
+		// sandbox's (core.MaxBodyBytes).
 		return "payload_too_large"
 	case http.StatusPreconditionFailed:
 		return "version_mismatch"
@@ -124,7 +137,8 @@ const (
 )
 
 // problemSlug names a problem type after its code. The vendor files a
-// missing scope under the general "forbidden" type.
+// missing scope under the general "forbidden" type (its insufficient_scope
+// example; amplitude.com/docs/apis/developer).
 func problemSlug(code string) string {
 	if code == codeInsufficientScope {
 		return "forbidden"
@@ -132,7 +146,9 @@ func problemSlug(code string) string {
 	return strings.ReplaceAll(code, "_", "-")
 }
 
-// Admit only speaks up when the rate-limit fault is on.
+// Admit only speaks up when the rate-limit fault (the sandbox's own,
+// core.Faults) is on; its 429 is the one of open point: Rate limit
+// (x-modelled in api/amplitude-developer.openapi.yaml).
 func (v vendor) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := v.limit.Take(now)
 	if admitted {
@@ -160,12 +176,12 @@ func refuseField(status int, errorCode, field, problem, format string, args ...a
 	return p.Err(status, errorCode)
 }
 
-// dataEnvelope is the envelope of one object.
+// dataEnvelope is the envelope of one object; listEnvelope that of a page
+// of a list (amplitude.com/docs/apis/developer).
 type dataEnvelope struct {
 	Data any `json:"data"`
 }
 
-// listEnvelope is the envelope of a page of a list.
 type listEnvelope struct {
 	Data       any        `json:"data"`
 	Pagination pagination `json:"pagination"`

@@ -9,9 +9,10 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// The Developer API's scopes (api/amplitude-developer.openapi.yaml). Each
-// operation needs one; a Personal Access Token carries those chosen when it was
-// made.
+// The Developer API's scopes (amplitude.com/docs/developers/cli/authentication,
+// "Required scopes", and each operation's page under
+// amplitude.com/docs/apis/developer). Each operation needs one; a Personal
+// Access Token carries those chosen when it was made.
 const (
 	scopeProjectsRead      = "projects:read"
 	scopeDestinationsRead  = "destinations:read"
@@ -29,8 +30,10 @@ type principal struct {
 }
 
 // principals are the sandbox's Personal Access Tokens: one with every scope
-// the providers use, one that may only read, and a teammate's that may
-// manage the tracking plan.
+// the providers use, one that may only read (open point: Sandbox
+// credentials, x-modelled in api/amplitude-developer.openapi.yaml), and a
+// teammate's that may manage the tracking plan, whose Idempotency-Keys are
+// its own (a third token the open point does not name: a test's need).
 var principals = []principal{
 	{
 		token:   AdminToken,
@@ -62,10 +65,13 @@ func principalOf(r *http.Request) *principal {
 	return p
 }
 
-// auth admits a request whose Bearer token holds scope. Amplitude's
-// CLI sends a PAT as "Bearer PAT=amp_…"; the docs do not say whether the
-// bare "Bearer amp_…" works, so both are accepted, and a client may use
-// either.
+// auth admits a request whose Bearer token holds scope
+// (amplitude.com/docs/apis/developer, "Authentication"): 401
+// authentication_required without a token, invalid_token for an unknown one,
+// 403 insufficient_scope without the scope. Amplitude's CLI sends a PAT as
+// "Bearer PAT=amp_…"; the docs do not say whether the bare "Bearer amp_…"
+// works, so both are accepted, and a client may use either (open point: PAT
+// header form, x-modelled in api/amplitude-developer.openapi.yaml).
 func (a *API) auth(scope string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, sent := core.BearerToken(r)
@@ -90,6 +96,8 @@ func (a *API) auth(scope string, next http.Handler) http.Handler {
 	})
 }
 
+// unauthorized answers a 401 with the Bearer challenge RFC 9110 §11.6.1
+// requires of one; the vendor documents no WWW-Authenticate.
 func (a *API) unauthorized(w http.ResponseWriter, r *http.Request, code, message string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="Amplitude Developer API"`)
 	core.Fail(a.vendor, w, r, refuseWith(http.StatusUnauthorized, code, "%s", message))

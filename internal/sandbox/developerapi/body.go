@@ -17,11 +17,14 @@ import (
 
 // How the Developer API reads what a request sends: a JSON body whose
 // members are decoded one by one, so that every problem is located where
-// it is (validation_errors), and the query parameters its operations
-// share.
+// it is (validation_errors, each {"field", "message", "code"}:
+// amplitude.com/docs/apis/developer), and the query parameters its
+// operations share. Every request body the vendor documents refuses members
+// it does not list (each operation's page).
 
 // The codes of a located problem (validation_errors[].code), one per kind
-// of mistake.
+// of mistake. The vendor documents the member but none of its values: these
+// are the sandbox's.
 const (
 	problemRequired           = "required"
 	problemUnknownField       = "unknown_field"
@@ -176,7 +179,7 @@ func parseBoolParam(q url.Values, name string, problems *core.FieldProblems) *bo
 }
 
 // parseDryRun reads dry_run: true asks for a plan; false, or none, for the
-// write itself.
+// write itself (amplitude.com/docs/apis/developer/destinations/create-a-destination).
 func parseDryRun(q url.Values) (bool, error) {
 	var problems core.FieldProblems
 	dryRun := parseBoolParam(q, "dry_run", &problems)

@@ -13,8 +13,10 @@ import (
 // Where a destination meets its partner: its credentials. The sandbox
 // stands in for every Braze instance, so a Braze destination's key is
 // checked against the sandbox's own Braze (package brazeapi), whatever its
-// api_endpoint: when it is saved, when a read reports credential_status,
-// and when the destination is tested. The sandbox sends nothing to a
+// api_endpoint: when it is saved (open point: Error codes of 412 / 422),
+// when a read reports credential_status (open point: credential_status) and
+// when the destination is tested (open point: test; all three x-modelled in
+// api/amplitude-developer.openapi.yaml). The sandbox sends nothing to a
 // webhook, so nothing can reject one.
 
 const (
@@ -25,8 +27,12 @@ const (
 )
 
 // brazeKeyProblem is Amplitude's test of a Braze REST key, or "" when it
-// passes: the key must exist, carry users.track, and admit the addresses
-// Amplitude sends from.
+// passes: the key must exist, carry users.track (open point: Error codes of
+// 412 / 422, x-modelled in api/amplitude-developer.openapi.yaml), and admit
+// the addresses Amplitude sends from: Braze refuses a key's requests from
+// addresses its allowlist leaves out (braze.com/docs/api/basics, "API IP
+// allowlisting"), and Amplitude streams from its egress IPs
+// (AmplitudeEgressIPs).
 func (a *API) brazeKeyProblem(tx *core.Tx, secret string) string {
 	switch {
 	case !a.braze.KeyExists(tx, secret):
@@ -41,7 +47,9 @@ func (a *API) brazeKeyProblem(tx *core.Tx, secret string) string {
 
 // checkSentBrazeKey tests the api_key a write sends, on every write that
 // sends one, the same key again included: Amplitude tries a key when it is
-// given one, not when it is kept.
+// given one, not when it is kept. A rejected key is a 422 invalid_config
+// located at config.api_key (open point: Error codes of 412 / 422, x-modelled
+// in api/amplitude-developer.openapi.yaml).
 func (a *API) checkSentBrazeKey(tx *core.Tx, d *destination, req *destinationRequest, p *core.FieldProblems) {
 	if d.Partner != PartnerBraze || !d.streams() || !req.config.sent {
 		return
@@ -59,11 +67,13 @@ func (a *API) checkSentBrazeKey(tx *core.Tx, d *destination, req *destinationReq
 }
 
 // credentialStatus is whether the partner still takes the stored
-// credentials. A Braze REST key can be deleted in Braze at any time (and
-// Braze keys cannot be edited, so one that passed the check keeps its
-// permissions and allowed IPs); a cohort destination's data import key is
-// not a REST key, so the Braze half cannot see it and it counts as
-// connected while it is set.
+// credentials (open point: credential_status, x-modelled in
+// api/amplitude-developer.openapi.yaml). A Braze REST key can be deleted in
+// Braze at any time (and Braze keys cannot be edited, so one that passed the
+// check keeps its permissions and allowed IPs: braze.com/docs/api/basics); a
+// cohort destination's data import key is not a REST key, so the Braze half
+// cannot see it and it counts as connected while it is set. A partner other
+// than Braze is always connected: the sandbox checks no other credential.
 func (a *API) credentialStatus(tx *core.Tx, d *destination) string {
 	if d.Partner != PartnerBraze {
 		return credentialConnected
@@ -80,7 +90,8 @@ func (a *API) credentialStatus(tx *core.Tx, d *destination) string {
 	return credentialDisconnected
 }
 
-// destinationTestResult is the answer of POST …/destinations/{id}/test.
+// destinationTestResult is the answer of POST …/destinations/{id}/test
+// (amplitude.com/docs/apis/developer/destinations/test-an-event-streaming-destination-connection).
 type destinationTestResult struct {
 	OK             bool           `json:"ok"`
 	Detail         *string        `json:"detail"`
@@ -91,7 +102,9 @@ type destinationTestResult struct {
 const testUserID = "amplitude-test-user"
 
 // tryDestination tries an event stream's credentials and shows what it
-// would send; nothing is sent and nothing changes.
+// would send; nothing is sent and nothing changes. ok is false, with Braze's
+// answer in detail, when the key fails (open point: test, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 func (a *API) tryDestination(tx *core.Tx, d *destination, now time.Time) destinationTestResult {
 	if d.Partner != PartnerBraze {
 		return destinationTestResult{OK: true, ExamplePayload: map[string]any{
@@ -105,8 +118,11 @@ func (a *API) tryDestination(tx *core.Tx, d *destination, now time.Time) destina
 	return destinationTestResult{OK: true, ExamplePayload: brazeTestPayload(d, now)}
 }
 
-// brazeTestPayload is a Braze /users/track body for the test user, as the
-// destination maps users and with what it sends.
+// brazeTestPayload is a Braze /users/track body for the test user
+// (braze.com/docs/api/endpoints/user_data/post_user_track: events and
+// attributes, a user named by external_id, braze_id, user_alias or email,
+// _update_existing_only), as the destination maps users and with what it
+// sends.
 func brazeTestPayload(d *destination, now time.Time) map[string]any {
 	config := d.decodedConfig()
 	user := func(fields map[string]any) map[string]any {

@@ -11,13 +11,14 @@ import (
 )
 
 // A destination of Amplitude's Developer API
-// (api/amplitude-developer.openapi.yaml): one partner (destination_type.go),
-// the kinds of data it receives, the partner's config, and for event streaming
-// what is sent.
+// (amplitude.com/docs/apis/developer/destinations/create-a-destination and
+// get-a-destination): one partner (destination_type.go), the kinds of data
+// it receives, the partner's config, and for event streaming what is sent.
 
 // The kinds of destination. They fall into three families that cannot be
 // mixed: event streaming (any of event and identify), cohort, and
-// warehouse_export. No partner of the sandbox serves warehouse_export.
+// warehouse_export (create-a-destination, "kind"). No partner of the
+// sandbox serves warehouse_export.
 const (
 	KindEvent           = "event"
 	KindIdentify        = "identify"
@@ -28,7 +29,7 @@ const (
 // destinationKinds are the kinds in the order a destination's kind lists
 // them: kind is a set, so the sandbox answers it in one order whatever order
 // it was sent in, and a client comparing lists sees no change that is not
-// one.
+// one. The vendor documents no order: this one is the sandbox's.
 var destinationKinds = []string{KindEvent, KindIdentify, KindCohort, KindWarehouseExport}
 
 // kindFamily names the family of a kind.
@@ -40,7 +41,9 @@ func kindFamily(kind string) string {
 	return kind
 }
 
-// writeOnlyShown stands for a secret wherever a value would show it.
+// writeOnlyShown stands for a secret wherever a value would show it: in a
+// dry run's diff, as reads leave secrets out (open point: Secrets on read,
+// x-modelled in api/amplitude-developer.openapi.yaml).
 const writeOnlyShown = "(write-only)"
 
 // destination is a stored destination, secrets in the clear.
@@ -69,8 +72,10 @@ type destination struct {
 	UpdatedBy string    `json:"updated_by"`
 }
 
-// eventFilter is which events an event stream forwards; a destination
-// without one forwards every event.
+// eventFilter is which events an event stream forwards, at least one
+// (create-a-destination); a destination without one forwards every event
+// (open point: Shapes of property_filters, property_mappings, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 type eventFilter struct {
 	Events []string `json:"events"`
 	// PropertyFilters is left out when absent: the vendor's schema does not
@@ -78,6 +83,10 @@ type eventFilter struct {
 	PropertyFilters *propertyFilters `json:"property_filters,omitempty"`
 }
 
+// propertyFilters and filterCondition are the sandbox's shape of the
+// vendor's free-form property_filters (open point: Shapes of
+// property_filters, property_mappings, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 type propertyFilters struct {
 	Conditions []filterCondition `json:"conditions"`
 }
@@ -91,7 +100,9 @@ type filterCondition struct {
 var filterOperators = []string{"is", "is_not", "contains", "greater_than", "less_than"}
 
 // propertyMappings are the properties sent along: with each event, and as
-// Braze attributes when a user changes. Reads answer the lists as they were
+// Braze attributes when a user changes (open point: Shapes of
+// property_filters, property_mappings, x-modelled in
+// api/amplitude-developer.openapi.yaml). Reads answer the lists as they were
 // sent, leaving out those that were not: the vendor's schema leaves the
 // object free-form, so the sandbox adds nothing to it.
 type propertyMappings struct {
@@ -113,7 +124,9 @@ func (d *destination) hasKind(kind string) bool {
 	return slices.Contains(d.Kind, kind)
 }
 
-// paused is read-only: an event stream that is not enabled is paused.
+// paused is read-only (get-a-destination). The vendor does not say what
+// pauses a stream; the sandbox's answer: an event stream that is not
+// enabled is paused.
 func (d *destination) paused() bool {
 	return d.streams() && !d.Enabled
 }
@@ -169,8 +182,11 @@ func (st *state) destinationByID(id string) int {
 	return slices.IndexFunc(st.Destinations, func(d destination) bool { return d.ID == id })
 }
 
-// destinationView is a destination as every answer shows it: secrets left
-// out of its config, credential_status and paused derived.
+// destinationView is a destination as every answer shows it
+// (get-a-destination): secrets left out of its config (write-only, as
+// create-a-destination says; open point: Secrets on read, x-modelled in
+// api/amplitude-developer.openapi.yaml), credential_status and paused
+// derived.
 type destinationView struct {
 	ID               string                     `json:"id"`
 	Object           string                     `json:"object"`
@@ -254,7 +270,8 @@ func (a *API) Destination(_ *core.Tx, id string) (Destination, bool) {
 
 // RemoveDestination removes a destination as someone in Amplitude's
 // dashboard would (the Developer API has no delete), reporting false if
-// there is none. What sends through it is the caller's to remove.
+// there is none: the control endpoint DELETE /_sandbox/destinations/{id}'s
+// work. What sends through it is the caller's to remove.
 func (a *API) RemoveDestination(_ *core.Tx, id string) bool {
 	i := a.state.destinationByID(id)
 	if i < 0 {

@@ -12,9 +12,12 @@ import (
 
 // The Developer API's destinations: list, create, get, PATCH and test under
 // /v1/projects/{project_id}/destinations
-// (api/amplitude-developer.openapi.yaml). There is no delete: the routes answer
-// 405, and a destination leaves only as a dashboard user would remove it
-// (DELETE /_sandbox/destinations/{id}).
+// (amplitude.com/docs/apis/developer/destinations/list-destinations,
+// create-a-destination, get-a-destination, update-a-destination,
+// test-an-event-streaming-destination-connection). There is no delete: the
+// routes answer 405 method_not_allowed (open point: DELETE, x-modelled in
+// api/amplitude-developer.openapi.yaml), and a destination leaves only as a
+// dashboard user would remove it (DELETE /_sandbox/destinations/{id}).
 
 func (a *API) listDestinations(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -49,9 +52,10 @@ func (a *API) listDestinations(w http.ResponseWriter, r *http.Request) {
 	writeList(w, views, next)
 }
 
-// parseDestinationFilters reads the list's filters: q, a case-insensitive
-// part of display_name; partner; enabled; and kind, which a destination
-// matches when its kind contains it.
+// parseDestinationFilters reads the list's filters (list-destinations): q,
+// the vendor's "full-text search query", which the sandbox reads as a
+// case-insensitive part of display_name; partner, not empty; enabled; and
+// kind, which a destination matches when its kind contains it.
 func parseDestinationFilters(q url.Values) (func(*destination) bool, error) {
 	var problems core.FieldProblems
 	if q.Has("partner") && q.Get("partner") == "" {
@@ -132,8 +136,9 @@ func (a *API) getDestination(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// updateDestination is PATCH: the fields sent change, the others stay;
-// If-Match, when sent, must name the current version.
+// updateDestination is PATCH (update-a-destination): the fields sent
+// change, the others stay; If-Match, when sent, must name the current
+// version.
 func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 	dryRun, err := parseDryRun(r.URL.Query())
 	if err != nil {
@@ -193,8 +198,10 @@ func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// testDestination tries an event stream's connection; a cohort destination
-// streams nothing to try.
+// testDestination tries an event stream's connection
+// (test-an-event-streaming-destination-connection). A cohort destination
+// streams nothing to try: the vendor documents no answer for one, and the
+// sandbox's is 422 invalid_config.
 func (a *API) testDestination(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	var result destinationTestResult
@@ -234,8 +241,8 @@ func unknownDestination(id string) error {
 	return refuseWith(http.StatusNotFound, codeNotFound, "no destination %s in project %s", id, ProjectID)
 }
 
-// parseIfMatch reads If-Match: a destination's version as a bare integer,
-// not an ETag.
+// parseIfMatch reads If-Match: a destination's version as a bare integer
+// of 0 or more, not an ETag (update-a-destination).
 func parseIfMatch(h http.Header) (*int, error) {
 	values := h.Values("If-Match")
 	if len(values) == 0 {

@@ -12,7 +12,9 @@ import (
 )
 
 // What a create or PATCH makes of a destination: the plan a dry run shows
-// and a write carries out. A create is the request applied to the
+// and a write carries out (dry_run=true: a 200 with the destination as it
+// would be and the plan; amplitude.com/docs/apis/developer/destinations/create-a-destination
+// and update-a-destination). A create is the request applied to the
 // defaults, a PATCH the request applied to the stored destination; either
 // way the result is then validated whole (validateDestination), so that a
 // PATCH cannot leave a destination that a create would refuse (such as one
@@ -39,6 +41,9 @@ func (a *API) planCreate(tx *core.Tx, req *destinationRequest, wc writeContext) 
 	}
 	partner := destinationTypeOf(d.Partner)
 	if partner == nil {
+		// A 422 invalid_config, as the partner's other refusals (open point:
+		// Error codes of 412 / 422, x-modelled in
+		// api/amplitude-developer.openapi.yaml).
 		return d, refuseField(http.StatusUnprocessableEntity, codeInvalidConfig, "partner", problemInvalidValue,
 			"partner %q is not a destination type of this project: use one of %s (GET /v1/destination-types lists them)", d.Partner, partnerNames())
 	}
@@ -52,6 +57,7 @@ func (a *API) planCreate(tx *core.Tx, req *destinationRequest, wc writeContext) 
 		}
 	}
 	// The event-streaming defaults: enabled, sending what the kind names.
+	// The vendor documents none; these are the sandbox's.
 	d.Enabled = true
 	d.SendEvents = d.hasKind(KindEvent)
 	d.SendUsers = d.hasKind(KindIdentify)
@@ -60,7 +66,10 @@ func (a *API) planCreate(tx *core.Tx, req *destinationRequest, wc writeContext) 
 }
 
 // planUpdate is what a PATCH of the destination at index i would make of
-// it. A PATCH that changes nothing keeps the version and updated_at.
+// it. If-Match must equal the version, else 412 (update-a-destination), whose
+// code is version_mismatch (open point: Error codes of 412 / 422, x-modelled
+// in api/amplitude-developer.openapi.yaml). A PATCH that changes nothing keeps
+// the version and updated_at: the vendor does not say; the sandbox's choice.
 func (a *API) planUpdate(tx *core.Tx, i int, req *destinationRequest, ifMatch *int, wc writeContext) (destination, error) {
 	stored := &a.state.Destinations[i]
 	if ifMatch != nil && *ifMatch != stored.Version {
@@ -81,8 +90,10 @@ func (a *API) planUpdate(tx *core.Tx, i int, req *destinationRequest, ifMatch *i
 }
 
 // apply sets the fields req sends; config is merged key by key, a null
-// removing its key. Only an event stream takes the event-streaming fields;
-// for any other destination they keep their fixed values, and
+// removing its key (open point: PATCH of config, x-modelled in
+// api/amplitude-developer.openapi.yaml). Only an event stream takes the
+// event-streaming fields ("Event-streaming only", get-a-destination); for
+// any other destination they keep their fixed values, and
 // validateDestination refuses them.
 func (d *destination) apply(req *destinationRequest) {
 	if req.displayName.sent {
@@ -114,7 +125,9 @@ func (d *destination) apply(req *destinationRequest) {
 
 // inferredKind is the kind of a create that names none: the partner's
 // types when they make one family, else a refusal, as picking one family
-// would be a guess.
+// would be a guess ("a multi-capability partner with no kind is rejected as
+// ambiguous", create-a-destination; open point: Braze's partner key and
+// families, x-modelled in api/amplitude-developer.openapi.yaml).
 func (t *destinationType) inferredKind() ([]string, error) {
 	if len(kindFamilies(t.types)) > 1 {
 		return nil, refuseField(http.StatusUnprocessableEntity, codeInvalidConfig, "kind", problemRequired,
@@ -135,7 +148,8 @@ func kindFamilies(kinds []string) []string {
 }
 
 // destinationWarnings are what a dry run warns of: settings that are valid
-// but probably not what was meant.
+// but probably not what was meant. The vendor documents the plan's
+// warnings, not what they say: these are the sandbox's.
 func (st *state) destinationWarnings(d *destination) []string {
 	warnings := []string{}
 	if d.streams() {
@@ -163,10 +177,11 @@ func (st *state) destinationWarnings(d *destination) []string {
 	return warnings
 }
 
-// A dry run's plan: what a create or PATCH would change, field by field,
-// and what it should warn of. It never shows a secret: a write-only value
-// is "(write-only)" on either side, and a secret sent again unchanged is no
-// change at all.
+// A dry run's plan: its action (create, update or noop), what the write
+// would change, field by field ({"from", "to"}), and what it should warn of
+// (the vendor's PlanDetails, create-a-destination). It never shows a secret:
+// a write-only value is "(write-only)" on either side (open point: Secrets on
+// read), and a secret sent again unchanged is no change at all.
 
 type destinationPlan struct {
 	Action   string                   `json:"action"`

@@ -11,15 +11,19 @@ import (
 )
 
 // The partners a destination can send to, as GET /v1/destination-types lists
-// them: what kinds of destination each serves and the parameters of its config.
-// The vendor has not published Braze's parameters; the ones below are the
-// sandbox's answer to that open point (api/amplitude-developer.openapi.yaml),
-// in one place so that it is one place to change when the vendor's answer
-// differs. webhook is a second partner with other parameter kinds (numbers,
-// header maps, enums, an optional secret), so that a generic client is tested
-// on more than Braze's shapes.
+// them (amplitude.com/docs/apis/developer/destinations/list-destination-partner-types
+// and get-destination-partner-type): what kinds of destination each serves and
+// the parameters of its config. The vendor has not published Braze's partner
+// nor its parameters; the ones below are the sandbox's answer (open points:
+// Braze's partner key and families, and Braze's parameter ids, x-modelled in
+// api/amplitude-developer.openapi.yaml), in one place so that it is one place
+// to change when the vendor's answer differs. webhook is a second partner with
+// other parameter kinds (numbers, header maps, enums, an optional secret), so
+// that a generic client is tested on more than Braze's shapes: a test's need,
+// not a partner whose parameters the vendor documents.
 
-// The parameter kinds the sandbox's partners use, of the vendor's twelve.
+// The parameter kinds the sandbox's partners use, of the vendor's twelve
+// (get-destination-partner-type, parameters[].kind).
 const (
 	parameterString      = "string"
 	parameterNumber      = "number"
@@ -52,7 +56,9 @@ type destinationParameter struct {
 	description string
 	enumValues  []string
 	// required is what the catalog publishes: true only when every kind of
-	// destination needs the parameter. requiredFor holds the rest.
+	// destination needs the parameter; requiredFor holds the rest. The
+	// vendor publishes one flag per parameter and does not say how it meets
+	// a partner of several kinds: this reading is the sandbox's.
 	required bool
 	// appliesTo are the kinds of destination that may set the parameter;
 	// nil is every kind. A destination with none of them is refused it.
@@ -77,14 +83,20 @@ var (
 	streamIdentifiers = []string{"external_id", "braze_id", "user_alias", "email"}
 	cohortIdentifiers = []string{"external_id", "device_id", "user_alias"}
 
+	// uuidPattern is the form of a Braze app identifier
+	// (braze.com/docs/api/identifier_types, "App identifier").
 	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	// headerNamePattern is an HTTP field name (RFC 9110's token).
 	headerNamePattern = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 )
 
 const (
+	// maxCohortMappings: the cohort destination maps up to three
+	// identifiers in priority order (External ID, Device ID, User Alias;
+	// amplitude.com/docs/data/destination-catalog/braze).
 	maxCohortMappings = 3
-	maxWebhookBatch   = 1000
+	// maxWebhookBatch is the webhook partner's, the sandbox's own.
+	maxWebhookBatch = 1000
 )
 
 var destinationTypes = []destinationType{
@@ -230,8 +242,9 @@ type parameterView struct {
 	WriteOnly   bool     `json:"write_only"`
 }
 
-// view answers the partner; its id is its key, the only identity the
-// catalog needs.
+// view answers the partner in the vendor's shape (get-destination-partner-type);
+// its id is its key, the only identity the catalog needs (the vendor does
+// not say what else an id could be).
 func (t *destinationType) view() destinationTypeView {
 	params := make([]parameterView, len(t.parameters))
 	for i := range t.parameters {

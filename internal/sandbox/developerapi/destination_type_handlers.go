@@ -7,7 +7,10 @@ import (
 )
 
 // GET /v1/destination-types[/{partner}]: the partners and their
-// parameters. The catalog is fixed, so its cursors are positions in it.
+// parameters, paged as every list is, and 404 for an unknown partner
+// (amplitude.com/docs/apis/developer/destinations/list-destination-partner-types,
+// get-destination-partner-type). The catalog is fixed, so its cursors are
+// positions in it.
 
 func (a *API) listDestinationTypes(w http.ResponseWriter, r *http.Request) {
 	p, err := parsePage(r.URL.Query())

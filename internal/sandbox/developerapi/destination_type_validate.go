@@ -14,7 +14,9 @@ import (
 
 // A partner's rules for a destination's config: each parameter's kind and
 // own checks, then the rules between parameters. Every problem is located
-// at config.<parameter>.
+// at config.<parameter>, in a 422 invalid_config (open points: Braze's
+// parameter ids, and Error codes of 412 / 422, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 
 // checkConfig validates a destination's whole config for its kinds: every
 // key a parameter of the partner that applies to them, every parameter they
@@ -200,13 +202,16 @@ func checkMapping(field string, value any, identifiers []string, p *core.FieldPr
 }
 
 // checkBrazeAlias requires the alias label of a mapping that uses
-// user_alias: Braze finds an alias by its label and name.
+// user_alias: Braze finds an alias by its label and name, and the
+// destination's label is "used only with the User Alias identifier"
+// (amplitude.com/docs/data/destination-catalog/braze).
 func checkBrazeAlias(config map[string]any, p *core.FieldProblems) {
 	if _, set := config["user_alias_label"]; !set && usesUserAlias(config) {
 		p.Add("config.user_alias_label", problemRequired, "config.user_alias_label is required when a mapping uses user_alias")
 	}
 }
 
+// brazeWarnings are the sandbox's plan warnings for a Braze config.
 func brazeWarnings(config map[string]any) []string {
 	if _, set := config["user_alias_label"]; set && !usesUserAlias(config) {
 		return []string{"user_alias_label is set but no mapping uses user_alias: it is ignored"}

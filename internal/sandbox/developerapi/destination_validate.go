@@ -15,9 +15,12 @@ import (
 // What a destination create or PATCH must hold. Its shape is checked
 // first, before anything is looked up (decodeDestinationRequest): unknown
 // fields, wrong JSON types, missing required fields and values outside the
-// schema are 400 validation_error, each located in validation_errors.
-// Whether the destination it would make suits its partner is checked on
-// that destination, whole (validateDestination), and a 422 invalid_config.
+// schema are 400 validation_error, each located in validation_errors (the
+// request bodies of amplitude.com/docs/apis/developer/destinations/create-a-destination
+// and update-a-destination). Whether the destination it would make suits
+// its partner is checked on that destination, whole (validateDestination),
+// and a 422 invalid_config (open point: Error codes of 412 / 422, x-modelled
+// in api/amplitude-developer.openapi.yaml).
 
 // destinationRequest is a body whose shape is valid.
 type destinationRequest struct {
@@ -55,10 +58,14 @@ func (req *destinationRequest) streamingFieldsSent() []string {
 	return sent
 }
 
+// maxDisplayNameLength is the sandbox's: the vendor documents a minimum
+// length of 1 and no maximum.
 const maxDisplayNameLength = 255
 
-// decodeDestinationRequest reads a create body (creating) or a PATCH body,
-// which may not name the partner.
+// decodeDestinationRequest reads a create body (creating), which requires
+// partner and display_name, or a PATCH body, which may not name the partner
+// (create-a-destination, update-a-destination). event_filter and
+// property_mappings take null on a PATCH only, where it clears them.
 func decodeDestinationRequest(r *http.Request, creating bool) (destinationRequest, error) {
 	var req destinationRequest
 	fields, err := decodeJSONObject(r)
@@ -148,8 +155,9 @@ func writableFields(creating bool) string {
 	return fields
 }
 
-// checkDisplayName requires a name that is not blank, of at most 255
-// characters. It is kept as sent, spaces included: a client reads back
+// checkDisplayName requires a name that is not blank (the vendor: at least
+// one character; refusing white space alone is the sandbox's), of at most
+// 255 characters. It is kept as sent, spaces included: a client reads back
 // what it wrote.
 func checkDisplayName(name string, p *core.FieldProblems) bool {
 	switch n := utf8.RuneCountInString(name); {
@@ -163,7 +171,8 @@ func checkDisplayName(name string, p *core.FieldProblems) bool {
 	return false
 }
 
-// decodeKind reads a kind: distinct values of the four kinds, in the
+// decodeKind reads a kind: at least one of the four kinds
+// (create-a-destination), each once (the sandbox's: kind is a set), in the
 // canonical order. Whether they make one family the partner serves is the
 // partner's rule.
 func decodeKind(raw json.RawMessage, p *core.FieldProblems) ([]string, bool) {
@@ -210,6 +219,11 @@ var (
 	propertyMappingsFields = []string{"event_properties", "user_properties", "identify_user_properties"}
 )
 
+// decodeEventFilter reads event_filter: events, at least one
+// (create-a-destination), each once and not blank (the sandbox's), and
+// property_filters in the sandbox's shape (open point: Shapes of
+// property_filters, property_mappings, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 func decodeEventFilter(raw json.RawMessage, p *core.FieldProblems) (*eventFilter, bool) {
 	const field = "event_filter"
 	members, valid := decodeObject(raw, field, eventFilterFields, p)
@@ -297,6 +311,9 @@ func decodeCondition(raw json.RawMessage, field string, p *core.FieldProblems) (
 	return c, valid
 }
 
+// decodePropertyMappings reads property_mappings in the sandbox's shape
+// (open point: Shapes of property_filters, property_mappings, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 func decodePropertyMappings(raw json.RawMessage, p *core.FieldProblems) (*propertyMappings, bool) {
 	const field = "property_mappings"
 	members, valid := decodeObject(raw, field, propertyMappingsFields, p)
@@ -321,7 +338,10 @@ func decodePropertyMappings(raw json.RawMessage, p *core.FieldProblems) (*proper
 }
 
 // validateDestination checks d, what req makes of stored (nil on a
-// create), against its partner's rules.
+// create), against its partner's rules. The vendor marks the streaming
+// fields "Event-streaming only" (get-a-destination); refusing them on
+// another destination, and send_events or send_users without the kind that
+// sends them, are the sandbox's reading.
 func (a *API) validateDestination(tx *core.Tx, d *destination, req *destinationRequest, stored *destination) error {
 	var p core.FieldProblems
 	partner := destinationTypeOf(d.Partner)
@@ -348,9 +368,12 @@ func (a *API) validateDestination(tx *core.Tx, d *destination, req *destinationR
 	return p.Err(http.StatusUnprocessableEntity, codeInvalidConfig)
 }
 
-// checkKind checks that the kind sent is one family the partner serves,
-// and that a PATCH keeps the family: moving a destination from event
-// streaming to cohorts would make another destination under the same id.
+// checkKind checks that the kind sent is one family the partner serves
+// ("validated against the partner"; the families are "never combined":
+// create-a-destination), and that a PATCH keeps the family: moving a
+// destination from event streaming to cohorts would make another
+// destination under the same id. The vendor does not say so; the sandbox's
+// choice.
 func checkKind(partner *destinationType, d *destination, req *destinationRequest, stored *destination, p *core.FieldProblems) bool {
 	if !req.kind.sent {
 		return true

@@ -1,5 +1,6 @@
 // Package developerapi is the sandbox's Amplitude Developer API
-// (api/amplitude-developer.openapi.yaml), served under /developer-api as on
+// (amplitude.com/docs/apis/developer; its contract here,
+// api/amplitude-developer.openapi.yaml), served under /developer-api as on
 // developer-api.amplitude.com: the token's context and projects, the
 // destination types, destinations (no delete), and the tracking plan (events,
 // event properties, user properties), whose writes run under a required
@@ -13,6 +14,11 @@
 // *core.Tx: syncs send through destinations and sync user properties.
 // AmplitudeEgressIPs is the sandbox's own copy of that Amplitude fact,
 // which a test in internal/facts holds to the providers' copy.
+//
+// Every rule the sandbox emulates cites its source in a comment: the
+// vendor's page, or, where the docs leave a point open, "open point: <name>"
+// and the contract that records the sandbox's answer. What is neither says
+// it is the sandbox's own choice.
 //
 // Files follow one rule: <topic>.go holds a topic's types and logic,
 // <topic>_handlers.go its HTTP handlers, <topic>_validate.go what a

@@ -7,9 +7,10 @@ import (
 )
 
 // event is an event type of the project's tracking plan
-// (api/amplitude-developer.openapi.yaml). Events are kept in event_type order,
-// the lists' order, compared byte by byte: the vendor documents no order, and
-// this one is total and stable.
+// (amplitude.com/docs/apis/developer/taxonomy-events/get-event-taxonomy-entry:
+// its id is its event_type). Events are kept in event_type order, the lists'
+// order, compared byte by byte: the vendor documents no order, and this one
+// is total and stable.
 type event struct {
 	EventType string `json:"event_type"`
 	// DisplayName is read-only: it equals the event type unless someone
@@ -17,8 +18,9 @@ type event struct {
 	DisplayName string  `json:"display_name"`
 	Description *string `json:"description"`
 	IsActive    bool    `json:"is_active"`
-	// Deleted is a soft delete: gone from every answer until a create of
-	// the event type restores it.
+	// Deleted is a soft delete (soft-delete-event-taxonomy-entry): gone from
+	// every answer until a create of the event type restores it, which the
+	// vendor does not document: the sandbox's choice.
 	Deleted bool `json:"deleted"`
 }
 

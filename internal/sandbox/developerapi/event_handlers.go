@@ -8,8 +8,11 @@ import (
 )
 
 // The Developer API's events: list, create, get, PATCH and soft delete under
-// /v1/projects/{project_id}/events (api/amplitude-developer.openapi.yaml).
-// Every write runs under its Idempotency-Key (idempotency.go).
+// /v1/projects/{project_id}/events
+// (amplitude.com/docs/apis/developer/taxonomy-events/list-event-taxonomy-entries,
+// create-event-taxonomy-entry, get-event-taxonomy-entry,
+// update-event-taxonomy-entry, soft-delete-event-taxonomy-entry). Every
+// write runs under its required Idempotency-Key (idempotency.go).
 
 func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -40,9 +43,10 @@ func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
 	writeList(w, views, next)
 }
 
-// createEvent adds an event to the plan. A soft-deleted event of the type
-// is restored with the body's description and made active again; a live
-// one is a conflict.
+// createEvent adds an event to the plan, answering 201. A soft-deleted
+// event of the type is restored with the body's description and made active
+// again; a live one is a conflict, the 409 the vendor declares, whose code
+// already_exists is the sandbox's.
 func (a *API) createEvent(w http.ResponseWriter, r *http.Request) {
 	req, err := decodeTaxonomyRequest(r, eventCreateBody)
 	if err != nil {
@@ -87,7 +91,8 @@ func (a *API) getEvent(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// updateEvent is PATCH: description (null clears it) and is_active.
+// updateEvent is PATCH (update-event-taxonomy-entry): description (null
+// clears it) and is_active.
 func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) {
 	req, err := decodeTaxonomyRequest(r, eventPatchBody)
 	if err != nil {
@@ -114,8 +119,10 @@ func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// deleteEvent soft-deletes an event and its properties with it: a restored
-// event comes back without them.
+// deleteEvent soft-deletes an event, 204, or with dry_run=true only checks
+// that it could (soft-delete-event-taxonomy-entry). Its properties go with
+// it, and a restored event comes back without them: the vendor does not
+// say; the sandbox's choice.
 func (a *API) deleteEvent(w http.ResponseWriter, r *http.Request) {
 	dryRun, err := parseDryRun(r.URL.Query())
 	if err != nil {

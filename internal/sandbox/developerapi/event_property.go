@@ -9,9 +9,11 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// eventProperty is a property of one event. Event properties are kept in
-// (event type, property name) order, so an event's are one run of the
-// slice, in name order.
+// eventProperty is a property of one event
+// (amplitude.com/docs/apis/developer/taxonomy-event-properties/get-event-property:
+// its id is its property_name). Event properties are kept in (event type,
+// property name) order, so an event's are one run of the slice, in name
+// order.
 type eventProperty struct {
 	EventType string `json:"event_type"`
 	taxonomyProperty

@@ -9,8 +9,10 @@ import (
 
 // The Developer API's event properties, under
 // /v1/projects/{project_id}/events/{event_id}/event-properties
-// (api/amplitude-developer.openapi.yaml). Every path answers 404 for an event
-// that is unknown or deleted. Every write runs under its Idempotency-Key.
+// (amplitude.com/docs/apis/developer/taxonomy-event-properties/list-event-properties-for-an-event,
+// create-event-property, get-event-property, update-event-property-metadata,
+// delete-event-property). Every path answers 404 for an event that is
+// unknown or deleted. Every write runs under its required Idempotency-Key.
 
 func (a *API) listEventProperties(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -104,8 +106,10 @@ func (a *API) getEventProperty(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// updateEventProperty is PATCH of any of the metadata; an ingested-only
-// property must be promoted by a create first.
+// updateEventProperty is PATCH of any of the metadata: an absent field is
+// unchanged, null clears, a list replaces; an ingested-only property is 422
+// not_in_schema and must be promoted by a create first
+// (update-event-property-metadata).
 func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
 	req, err := decodeTaxonomyRequest(r, eventPropertyPatchBody)
 	if err != nil {
@@ -137,6 +141,9 @@ func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
+// deleteEventProperty soft-deletes a property, 204, or with dry_run=true
+// only checks that it could (delete-event-property). An ingested-only one
+// "cannot be modified" (get-event-property, is_in_schema): 422 not_in_schema.
 func (a *API) deleteEventProperty(w http.ResponseWriter, r *http.Request) {
 	dryRun, err := parseDryRun(r.URL.Query())
 	if err != nil {

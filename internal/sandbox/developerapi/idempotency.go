@@ -7,11 +7,13 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// Every taxonomy write takes a required Idempotency-Key header
-// (api/amplitude-developer.openapi.yaml): the one write of these vendors' APIs
-// that is safe to retry by contract. The vendor documents the header and
-// nothing of its behaviour; the sandbox's rules, which the client relies on,
-// are these:
+// Every taxonomy write takes a required Idempotency-Key header, "used to
+// safely retry write operations" (each write's page under
+// amplitude.com/docs/apis/developer/taxonomy-events/ and its siblings): the one
+// write of these vendors' APIs that is safe to retry by contract. The vendor
+// documents the header and nothing of its behaviour, and no open point
+// answers it; the sandbox's rules, which the client relies on, are these
+// (described in api/amplitude-developer.openapi.yaml):
 //
 //   - A key is remembered per principal and project for 24 hours of the
 //     sandbox's clock, with the request's method, path (with its query),

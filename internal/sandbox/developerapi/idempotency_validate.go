@@ -7,8 +7,11 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// idempotencyKeyOf reads the header: 8 to 255 printable ASCII characters,
-// no spaces, sent once.
+// idempotencyKeyOf reads the header, required, of 8 to 255 characters (each
+// write's page, e.g.
+// amplitude.com/docs/apis/developer/taxonomy-events/create-event-taxonomy-entry);
+// that they be printable ASCII without spaces, and the header sent once, are
+// the sandbox's rules.
 func idempotencyKeyOf(h http.Header) (string, error) {
 	values := h.Values(idempotencyKeyHeader)
 	const want = "a unique key per write, such as a UUID, sent again unchanged when the write is retried"

@@ -13,9 +13,12 @@ import (
 
 // The Developer API's list parameters: limit from 1 to 200, 50 by default.
 // A cursor is an offset into a search index that serves the first 10,000
-// results of a query; the sandbox's cursors name the last object seen
-// instead, so objects added or removed between pages shift nothing, and
-// the window is enforced by counting.
+// results of a query, and one past them is 400 pagination_not_supported
+// (the cursor and limit parameters of every list, e.g.
+// amplitude.com/docs/apis/developer/destinations/list-destinations). The
+// sandbox's cursors name the last object seen instead, so objects added or
+// removed between pages shift nothing, and the window is enforced by
+// counting.
 const (
 	defaultPageSize = 50
 	maxPageSize     = 200

@@ -8,8 +8,10 @@ import (
 )
 
 // project is the Amplitude project the sandbox emulates, the only one its
-// tokens can reach. Its id is the canonical app id, digits, as every
-// project-scoped Developer API path takes it.
+// tokens can reach (open point: Sandbox credentials, x-modelled in
+// api/amplitude-developer.openapi.yaml). Its id is the canonical app id,
+// digits, as every project-scoped Developer API path takes it
+// (amplitude.com/docs/apis/developer/projects/list-projects, project_id).
 type project struct {
 	ID          string    `json:"id"`
 	Name        string    `json:"name"`
@@ -18,7 +20,8 @@ type project struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
-// The organisation the sandbox's tokens belong to.
+// The organisation the sandbox's tokens belong to: the context's org
+// (get-authenticated-context) needs one; its id and name are the sandbox's.
 const (
 	sandboxOrgID   = "1001"
 	sandboxOrgName = "Sandbox org"
@@ -44,12 +47,15 @@ func (p *project) view() projectView {
 	}
 }
 
-// matches is the projects list's q: a case-insensitive part of the name.
+// matches is the projects list's q, the vendor's "full-text search query",
+// which the sandbox reads as a case-insensitive part of the name.
 func (p *project) matches(q string) bool {
 	return strings.Contains(strings.ToLower(p.Name), strings.ToLower(q))
 }
 
-// contextView is GET /v1/context: who the token speaks for, in which org.
+// contextView is GET /v1/context: who the token speaks for, in which org
+// (amplitude.com/docs/apis/developer/projects/get-authenticated-context). The
+// sandbox's tokens are Personal Access Tokens, auth_type pat.
 type contextView struct {
 	Object    string        `json:"object"`
 	Principal principalView `json:"principal"`

@@ -7,16 +7,18 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// GET /v1/context and GET /v1/projects, and the project check of every
-// project-scoped path.
+// GET /v1/context and GET /v1/projects
+// (amplitude.com/docs/apis/developer/projects/get-authenticated-context,
+// list-projects), and the project check of every project-scoped path.
 
 func (a *API) getContext(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, principalOf(r).contextView())
 }
 
-// projectSorts are the sort values the projects list takes; a leading -
-// sorts descending. With one project the order never shows, but a bad value
-// is refused as the vendor would.
+// projectSorts are the sort values the projects list takes, updated_at and
+// name, a leading - sorting descending (list-projects, sort). With one
+// project the order never shows, but a bad value is refused as the vendor
+// would.
 var projectSorts = []string{"updated_at", "-updated_at", "name", "-name"}
 
 func (a *API) listProjects(w http.ResponseWriter, r *http.Request) {
@@ -54,8 +56,12 @@ func (a *API) listProjects(w http.ResponseWriter, r *http.Request) {
 	writeList(w, views, next)
 }
 
-// inProject admits requests for the sandbox's project: its id is digits,
-// and any other digits name a project the token cannot see.
+// inProject admits requests for the sandbox's project: its id is digits
+// (the vendor's project_id pattern), and any other digits name a project the
+// token cannot see. The vendor declares no 400 or 404 on several of these
+// paths; the sandbox's answers (described in
+// api/amplitude-developer.openapi.yaml) are 400 validation_error and 404
+// not_found.
 func (a *API) inProject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.PathValue("project_id")

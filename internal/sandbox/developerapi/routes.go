@@ -118,7 +118,9 @@ func keyed(op operation) operation {
 // servePath serves a path (below /developer-api): each operation behind
 // the vendor pipeline, the token's scope, on a project's path the project
 // check, and on a keyed write its Idempotency-Key; any other method on the
-// path is a 405 problem naming the methods it takes. Routing comes before
+// path is a 405 problem naming the methods it takes, as a DELETE of a
+// destination is (open point: DELETE, x-modelled in
+// api/amplitude-developer.openapi.yaml). Routing comes before
 // authentication, as the mux decides it: a path that does not exist, or a
 // method it does not take, says so to any caller.
 func (a *API) servePath(path string, operations ...operation) {

@@ -2,16 +2,18 @@ package developerapi
 
 import "time"
 
-// The seeded project's credentials. They are public on purpose: the
-// sandbox only listens on loopback and holds no real data.
+// The seeded project's credentials (open point: Sandbox credentials,
+// x-modelled in api/amplitude-developer.openapi.yaml). They are public on
+// purpose: the sandbox only listens on loopback and holds no real data.
 const (
 	// AdminToken is a Personal Access Token with every scope the providers
 	// use; ReadOnlyToken has the read scopes only. Any token may be sent as
-	// "Bearer PAT=<token>" or "Bearer <token>".
+	// "Bearer PAT=<token>" or "Bearer <token>" (open point: PAT header form).
 	AdminToken    = "amp_sandbox_admin"
 	ReadOnlyToken = "amp_sandbox_readonly"
 	// EditorToken is a teammate's token that may manage the tracking plan
-	// only: another principal, whose Idempotency-Keys are its own.
+	// only: another principal, whose Idempotency-Keys are its own. The open
+	// point names two tokens; this third one is for the tests.
 	EditorToken = "amp_sandbox_editor"
 	// ProjectID is the id of the sandbox's one Amplitude project, the
 	// {project_id} of the project paths.
@@ -30,8 +32,9 @@ func seed(now time.Time) state {
 			CreatedAt:   projectCreated,
 			UpdatedAt:   projectCreated,
 		},
-		// country is one of Amplitude's default properties; referral_source
-		// has data, but the tracking plan does not hold it.
+		// country is one of Amplitude's default properties
+		// (amplitude.com/docs/get-started/user-property-definitions);
+		// referral_source has data, but the tracking plan does not hold it.
 		UserProperties: []userProperty{
 			{taxonomyProperty: seededProperty("country", seededMetadata("string")), AmplitudeDefault: true},
 			{taxonomyProperty: seededProperty("ltv", propertyMetadata{

@@ -8,8 +8,10 @@ import (
 )
 
 // What event properties and user properties share
-// (api/amplitude-developer.openapi.yaml): the description of their values,
-// whether the tracking plan holds them, and the soft delete.
+// (amplitude.com/docs/apis/developer/taxonomy-event-properties/get-event-property
+// and taxonomy-user-properties/get-user-property): the description of their
+// values, whether the tracking plan holds them (is_in_schema), and the soft
+// delete.
 
 // propertyMetadata describes a property's values. A nil pointer is null;
 // the lists are never nil once stored.
@@ -60,7 +62,8 @@ func (m *propertyMetadata) apply(req *taxonomyRequest) {
 // check holds the rules between fields on the property a request would
 // leave, so that a PATCH of one field cannot break a rule with a field it
 // did not send (a data_type changed from enum with enum_values left
-// behind). Each problem is located at the field that would be wrong.
+// behind). Each problem is located at the field that would be wrong. The
+// vendor documents the fields, not these rules: they are the sandbox's.
 func (m *propertyMetadata) check() error {
 	var p core.FieldProblems
 	typ := "null (untyped)"
@@ -80,15 +83,21 @@ func (m *propertyMetadata) check() error {
 }
 
 // keptOnCreate reports whether a create of the property's name answers it
-// unchanged, with 200 and the supplied metadata ignored: it is live and in
-// the plan. Otherwise the create makes the property from its body, with
-// 201, whether the name is new, soft-deleted (restored) or ingested-only
-// (promoted): an answer of 201 always shows what the body described.
+// unchanged, the supplied metadata ignored: it is live and in the plan ("the
+// existing resource is returned without modification",
+// amplitude.com/docs/apis/developer/taxonomy-event-properties/create-event-property).
+// Otherwise the create makes the property from its body, with 201, whether
+// the name is new, ingested-only (promoted, as the same page says) or
+// soft-deleted (restored, the sandbox's choice): an answer of 201 always
+// shows what the body described. The vendor documents only 201; the
+// sandbox answers a kept property 200, so that a client can tell.
 func (p *taxonomyProperty) keptOnCreate() bool {
 	return !p.Deleted && p.InSchema
 }
 
-// checkWritable refuses a PATCH or DELETE of an ingested-only property.
+// checkWritable refuses a PATCH or DELETE of an ingested-only property: 422
+// not_in_schema (update-event-property-metadata; such a property "cannot be
+// modified", get-event-property).
 func (p *taxonomyProperty) checkWritable() error {
 	if p.InSchema {
 		return nil
@@ -97,13 +106,16 @@ func (p *taxonomyProperty) checkWritable() error {
 		"%s has data but is not in the tracking plan: POST it to add it to the plan first", p.Name)
 }
 
+// not_in_schema is the vendor's code; already_exists and read_only_property
+// are the sandbox's, as the vendor names none for those refusals.
 const (
 	codeNotInSchema      = "not_in_schema"
 	codeAlreadyExists    = "already_exists"
 	codeReadOnlyProperty = "read_only_property"
 )
 
-// matchesQuery is the lists' q: a case-insensitive part of the name.
+// matchesQuery is the lists' q, the vendor's "full-text search query",
+// which the sandbox reads as a case-insensitive part of the name.
 func matchesQuery(name, q string) bool {
 	return strings.Contains(strings.ToLower(name), strings.ToLower(q))
 }

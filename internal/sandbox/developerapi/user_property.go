@@ -9,13 +9,17 @@ import (
 )
 
 // userProperty is a property of the project's users
-// (api/amplitude-developer.openapi.yaml), named without any prefix. User
-// properties are kept in name order.
+// (amplitude.com/docs/apis/developer/taxonomy-user-properties/get-user-property:
+// its id is its property_name), named without any prefix. User properties
+// are kept in name order.
 type userProperty struct {
 	taxonomyProperty
 	DisplayName *string `json:"display_name"`
-	// AmplitudeDefault marks one of the properties Amplitude sets by itself,
-	// such as country (from GeoIP): official, and not the API's to change.
+	// AmplitudeDefault marks one of the properties Amplitude tracks by
+	// itself, such as country, from GeoIP
+	// (amplitude.com/docs/get-started/user-property-definitions): official,
+	// and not the API's to change. The vendor does not say how its API
+	// answers a write to one; the sandbox's 422 read_only_property.
 	AmplitudeDefault bool `json:"amplitude_default"`
 }
 
@@ -26,9 +30,10 @@ type userPropertyView struct {
 	PropertyName string  `json:"property_name"`
 	DisplayName  *string `json:"display_name"`
 	Description  *string `json:"description"`
-	// IsOfficial is read-only: true for Amplitude's default properties,
-	// false for the project's own. The vendor's null ("not set upstream")
-	// never comes from the sandbox.
+	// IsOfficial is read-only (update-user-property-metadata): true for
+	// Amplitude's default properties, false for the project's own, the
+	// sandbox's reading of "Curated/official flag". The vendor's null ("not
+	// set upstream") never comes from the sandbox.
 	IsOfficial      *bool    `json:"is_official"`
 	IsHidden        bool     `json:"is_hidden"`
 	IsInSchema      bool     `json:"is_in_schema"`

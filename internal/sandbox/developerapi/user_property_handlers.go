@@ -9,10 +9,14 @@ import (
 
 // The Developer API's user properties, under
 // /v1/projects/{project_id}/user-properties
-// (api/amplitude-developer.openapi.yaml). They follow the event properties'
-// rules, except that PATCH changes only the display name, description, hidden
-// flag and classifications, and that Amplitude's default properties refuse
-// every write. Every write runs under its Idempotency-Key.
+// (amplitude.com/docs/apis/developer/taxonomy-user-properties/list-user-properties-for-a-project,
+// create-user-property, get-user-property, update-user-property-metadata,
+// delete-user-property). They follow the event properties' rules ("Same
+// idempotency semantics", "Same patch semantics"), except that PATCH changes
+// only the display name, description, hidden flag and classifications
+// (update-user-property-metadata), and that Amplitude's default properties
+// refuse every write (the sandbox's, userProperty.AmplitudeDefault). Every
+// write runs under its required Idempotency-Key.
 
 func (a *API) listUserProperties(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -134,9 +138,11 @@ func (a *API) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 	writeData(w, http.StatusOK, view)
 }
 
-// deleteUserProperty soft-deletes a property. Syncs of it keep their
+// deleteUserProperty soft-deletes a property, 204, or with dry_run=true
+// only checks that it could (delete-user-property). Syncs of it keep their
 // source_id and Braze attribute, as nothing in the docs stops the delete;
-// a new sync of it is refused until a create restores it.
+// a new sync of it is refused until a create restores it (the modelled
+// syncs, api/amplitude-basic.openapi.yaml).
 func (a *API) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
 	dryRun, err := parseDryRun(r.URL.Query())
 	if err != nil {
