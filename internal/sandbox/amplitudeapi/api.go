@@ -69,7 +69,8 @@ func (v vendor) Admit(w http.ResponseWriter, r *http.Request, now time.Time) boo
 	return false
 }
 
-// errNotFound is the answer for an unknown object.
+// errNotFound is the answer for an unknown object: 404 "Not found", as the
+// Taxonomy API answers one (amplitude.com/docs/apis/analytics/taxonomy).
 var errNotFound = core.Refuse(http.StatusNotFound, "Not found")
 
 func writeData(w http.ResponseWriter, data any) {
@@ -85,7 +86,8 @@ func writeSuccess(w http.ResponseWriter) {
 }
 
 // The lists' parameters: limit from 1 to 1000, 100 by default, and the
-// cursor of the previous page.
+// cursor of the previous page (listSyncs, modelled:
+// api/amplitude-basic.openapi.yaml).
 const (
 	defaultPageSize = 100
 	maxPageSize     = 1000

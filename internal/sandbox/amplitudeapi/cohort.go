@@ -20,7 +20,9 @@ type cohort struct {
 	LastComputed time.Time `json:"last_computed"`
 }
 
-// amplitudeAppID is the project's app id, which every cohort carries.
+// amplitudeAppID is the project's app id, which every cohort carries: the
+// sandbox's one project (open point: Sandbox credentials, x-modelled in
+// api/amplitude-developer.openapi.yaml).
 const amplitudeAppID = 424242
 
 // cohortView is the documented COHORT_OBJECT, less the fields the docs mark

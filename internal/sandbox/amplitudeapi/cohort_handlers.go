@@ -12,7 +12,8 @@ import (
 // {"cohorts": [...]} without the success envelope, all in one answer.
 // syncMetadata is present only with includeSyncInfo=true; the docs do not
 // say what happens without it, and leaving it out is the cheaper answer a
-// real service would give.
+// real service would give. Nor do they say what another value of it
+// answers: the sandbox's 400 (queryBool).
 func (a *API) listCohorts(w http.ResponseWriter, r *http.Request) {
 	includeSyncInfo, err := queryBool(r.URL.Query(), "includeSyncInfo")
 	if err != nil {

@@ -7,7 +7,9 @@ import (
 )
 
 // deliveryMetricsSummary answers GET /api/2/event-streaming/delivery-metrics-summary
-// (amplitude.com/docs/apis/analytics/event-streaming-metrics).
+// (amplitude.com/docs/apis/analytics/event-streaming-metrics): sync_id and
+// time_period are required, and a sync the project does not stream to is
+// the documented 403.
 func (a *API) deliveryMetricsSummary(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	syncID, timePeriod := q.Get("sync_id"), q.Get("time_period")

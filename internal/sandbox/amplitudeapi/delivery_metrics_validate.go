@@ -10,8 +10,10 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// deliveryTimePeriods are the documented time_period values, in the docs'
-// order, with the span each summarises, ending now; CUSTOM has none.
+// deliveryTimePeriods are the documented time_period values
+// (amplitude.com/docs/apis/analytics/event-streaming-metrics, "Query
+// parameters"), in the docs' order, with the span each summarises, ending
+// now; CUSTOM has none.
 var deliveryTimePeriods = []deliveryTimePeriod{
 	{"TEN_MINUTES", 10 * time.Minute},
 	{"ONE_HOUR", time.Hour},
@@ -30,7 +32,8 @@ type deliveryTimePeriod struct {
 const (
 	customTimePeriod = "CUSTOM"
 	// "The last 4 hours are accurate to the minute; older data is
-	// aggregated hourly", and the data is kept 90 days.
+	// aggregated hourly", and the data is kept 90 days (the same page,
+	// "Considerations").
 	minuteAccuracy    = 4 * time.Hour
 	deliveryRetention = 90 * 24 * time.Hour
 )
@@ -49,6 +52,8 @@ func deliveryWindow(q url.Values, timePeriod string, now time.Time) (start, end 
 	}
 	if span := deliveryTimePeriods[i].span; span > 0 {
 		if q.Has("start") || q.Has("end") {
+			// The docs require start and end with CUSTOM and say nothing of
+			// them with another period: refusing them is the sandbox's.
 			return start, end, core.Refuse(http.StatusBadRequest, "start and end are only for time_period CUSTOM")
 		}
 		accuracy := time.Minute
@@ -65,6 +70,7 @@ func deliveryWindow(q url.Values, timePeriod string, now time.Time) (start, end 
 		return start, end, err
 	}
 	if !start.Before(end) {
+		// Undocumented; the sandbox refuses an empty or reversed period.
 		return start, end, core.Refuse(http.StatusBadRequest, "start %s must be before end %s", q.Get("start"), q.Get("end"))
 	}
 	if start.Before(now.Add(-deliveryRetention)) {

@@ -2,8 +2,11 @@ package amplitudeapi
 
 import "time"
 
-// The project's Basic credentials. They are public on purpose: the sandbox
-// only listens on loopback and holds no real data.
+// The project's Basic credentials, the Basic-auth half of the sandbox's
+// credentials (open point: Sandbox credentials, x-modelled in
+// api/amplitude-developer.openapi.yaml, names the project and its Developer
+// API tokens). They are public on purpose: the sandbox only listens on
+// loopback and holds no real data.
 const (
 	APIKey    = "sandbox-api-key"
 	SecretKey = "sandbox-secret-key"

@@ -108,8 +108,9 @@ func (st *state) syncByTriple(kind, sourceID, destinationID string) int {
 // workspace if it was new. A cohort sync that has run has made a Braze
 // segment named after the cohort, tagged amplitude, once whatever the
 // number of syncs or runs, dated its run and with an id drawn from the
-// cohort's, so a restarted sandbox derives the same. The store calls it
-// before every access (OnAccess).
+// cohort's, so a restarted sandbox derives the same: the sandbox's model of
+// what a cohort sync leaves in Braze, which neither vendor documents. The
+// store calls it before every access (OnAccess).
 func (a *API) catchUp(tx *core.Tx) {
 	st := &a.state
 	for i := range st.Syncs {
@@ -149,7 +150,10 @@ func (a *API) sourceType(tx *core.Tx, s *audienceSync) *string {
 }
 
 // brazeDataType is the Braze type of an attribute holding values of an
-// Amplitude data_type; enums and untyped values arrive as text.
+// Amplitude data_type; enums and untyped values arrive as text. The types
+// are Braze's custom attribute types, spelt as its export spells them
+// (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes);
+// the mapping is the sandbox's.
 func brazeDataType(amplitudeType *string) string {
 	switch {
 	case amplitudeType == nil:

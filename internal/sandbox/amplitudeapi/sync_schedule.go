@@ -15,7 +15,8 @@ import "time"
 // but waiting a period lets clients see the scheduled state they must handle
 // anyway. A one-time sync runs when it is saved enabled.
 
-// Statuses a sync reports.
+// Statuses a sync reports (the modelled sync's status,
+// api/amplitude-basic.openapi.yaml).
 const (
 	syncScheduled = "scheduled" // enabled, waiting for its first run
 	syncActive    = "active"    // has run, and runs again each period
