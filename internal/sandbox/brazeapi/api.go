@@ -40,9 +40,11 @@ func (vendor) WriteError(w http.ResponseWriter, _ *http.Request, e *core.APIErro
 }
 
 // Admit takes a request from the fault's window, then from the endpoint's
-// own. The headers report the fault's window while the fault is on, since
-// it is the limit a test set out to meet, unless the endpoint's own is what
-// refuses.
+// own: X-RateLimit-Limit, -Remaining and -Reset (epoch seconds) on every
+// answer, and 429 "Rate Limited" past the limit (braze.com/docs/api/api_limits,
+// braze.com/docs/api/errors). The headers report the fault's window (the
+// sandbox's own, core.Faults) while the fault is on, since it is the limit
+// a test set out to meet, unless the endpoint's own is what refuses.
 func (v vendor) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := v.fault.Take(now)
 	if admitted {
@@ -62,7 +64,8 @@ func (v vendor) Admit(w http.ResponseWriter, r *http.Request, now time.Time) boo
 	return admitted
 }
 
-// writeSuccess answers {"message": "success"} plus the fields of extra.
+// writeSuccess answers {"message": "success"} plus the fields of extra
+// (braze.com/docs/api/errors, "Server responses").
 func writeSuccess(w http.ResponseWriter, extra map[string]any) {
 	body := map[string]any{"message": "success"}
 	for k, v := range extra {

@@ -9,13 +9,16 @@ import (
 )
 
 // apiKey is a Braze REST API key. Braze has no update for keys: name,
-// permissions and allowed IPs are fixed at creation.
+// permissions and allowed IPs are fixed at creation
+// (braze.com/docs/api/basics); the modelled key endpoints have none either
+// (api/braze.openapi.yaml).
 type apiKey struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
 	Secret      string   `json:"key"`
 	Permissions []string `json:"permissions"`
-	// AllowedIPs are addresses or CIDRs; empty allows any caller.
+	// AllowedIPs are addresses or CIDRs; empty allows any caller
+	// (braze.com/docs/api/basics, "API IP allowlisting").
 	AllowedIPs []string   `json:"allowed_ips"`
 	CreatedAt  time.Time  `json:"created_at"`
 	LastSeenAt *time.Time `json:"last_seen_at"`

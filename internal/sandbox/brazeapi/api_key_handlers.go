@@ -102,6 +102,8 @@ func (a *API) deleteAPIKey(w http.ResponseWriter, r *http.Request) {
 	writeSuccess(w, nil)
 }
 
+// unknownAPIKey is the modelled 404 {"message": …} of an unknown id
+// (api/braze.openapi.yaml).
 func unknownAPIKey(id string) *core.APIError {
 	return core.Refuse(http.StatusNotFound, "No API key with id %q", id)
 }

@@ -7,7 +7,10 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// apiKeyRequest is the body of POST /api_keys/create.
+// apiKeyRequest is the body of POST /api_keys/create, and validate its
+// rules: a name, at least one permission of Braze's list (Permissions),
+// each once, and allowed IPs that are addresses or CIDR blocks (the modelled
+// endpoint, api/braze.openapi.yaml).
 type apiKeyRequest struct {
 	Name        string   `json:"name"`
 	Permissions []string `json:"permissions"`

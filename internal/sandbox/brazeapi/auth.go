@@ -8,8 +8,13 @@ import (
 )
 
 // auth checks the REST API key of Authorization: Bearer <key> the way
-// Braze does: 401 for a missing or unknown key (or one whose allowed IPs
-// exclude the caller), 403 for a key without the endpoint's permission.
+// Braze does (braze.com/docs/api/basics, braze.com/docs/api/errors): 401 for
+// a missing or unknown key, 403 for a key without the endpoint's
+// permission. A key whose allowed IPs exclude the caller is refused too
+// (braze.com/docs/api/basics, "API IP allowlisting"); the docs give no
+// status for it, and the sandbox's is 401. A call records the key's
+// last_seen_at, which the modelled /api_keys/info shows
+// (api/braze.openapi.yaml).
 func (a *API) auth(permission string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		secret, ok := core.BearerToken(r)

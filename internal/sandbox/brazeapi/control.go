@@ -11,6 +11,7 @@ import (
 // The control endpoints that add objects to the workspace as data arriving
 // or someone in Braze's dashboard would (custom attributes, custom events,
 // segments) share one body: names, a number of generated ones, or both.
+// They are the sandbox's own API (core's control endpoints), not Braze's.
 
 type namesRequest struct {
 	Names []string `json:"names"`

@@ -15,9 +15,11 @@ import (
 // What Braze's exports of custom attributes and custom events share: their
 // alphabetical order, and pages whose next one only the Link header names.
 
-// compareNames is the order of Braze's exports, "sorted alphabetically":
-// letters before case, so "Plan" and "plan" sit together; the exact name
-// breaks ties so the order is total.
+// compareNames is the order of Braze's exports, "sorted alphabetically"
+// (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes,
+// and custom_events/get_custom_events_data): letters before case, so "Plan"
+// and "plan" sit together; the exact name breaks ties so the order is total.
+// How Braze orders case is not documented: that part is the sandbox's.
 func compareNames(a, b string) int {
 	if c := cmp.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
 		return c
@@ -33,7 +35,8 @@ func searchNames[T any](items []T, name string, nameOf func(T) string) (int, boo
 	})
 }
 
-// parseSkipCursor reads an export's cursor; none is the first page.
+// parseSkipCursor reads an export's cursor; none is the first page. The docs
+// give no answer to a cursor Braze did not make: the sandbox's is a 400.
 func parseSkipCursor(r *http.Request) (int, error) {
 	cursor := r.URL.Query().Get("cursor")
 	if cursor == "" {

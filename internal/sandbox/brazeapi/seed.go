@@ -5,8 +5,10 @@ import (
 	"time"
 )
 
-// The seeded workspace's credentials. They are public on purpose: the
-// sandbox only listens on loopback and holds no real data.
+// The seeded workspace's credentials, the sandbox's own as the Amplitude
+// halves' are (open point: Sandbox credentials, x-modelled in
+// api/amplitude-developer.openapi.yaml, names those). They are public on
+// purpose: the sandbox only listens on loopback and holds no real data.
 const (
 	// AdminKey is the secret of a REST key holding every permission,
 	// api_keys.* included; AdminKeyID is its id.

@@ -10,8 +10,10 @@ import (
 
 // Braze's segment list
 // (braze.com/docs/api/endpoints/export/segments/get_segment): 100 segments
-// a page, numbered from 0, in creation order or its reverse; a page past the
-// end is empty. Archived segments are left out.
+// a page, numbered from 0, in creation order (sort_direction asc, the
+// default) or its reverse (desc). Archived segments are left out. The docs
+// do not say what a page past the end or a bad page or sort_direction
+// answers: the sandbox's are an empty page and a 400.
 
 const segmentsPageSize = 100
 
