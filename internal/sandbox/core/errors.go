@@ -22,7 +22,9 @@ type APIError struct {
 	Code string
 	// Fields locate each problem of a request in its body.
 	Fields []FieldProblem
-	// RetryAfterSeconds, on a 429, is when to try again.
+	// RetryAfterSeconds is when to try again: set by the rate-limit fault's
+	// 429 and by an Idempotency-Key in use. Amplitude's delivery-metrics
+	// limits set none, as Amplitude documents no wait.
 	RetryAfterSeconds int
 	// Injected marks a failure the error_rate fault made up.
 	Injected bool

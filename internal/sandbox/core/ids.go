@@ -6,8 +6,9 @@ import (
 	"fmt"
 )
 
-// NewUUID returns a random version 4 UUID. Braze key ids and key secrets are
-// UUIDs, and the same form serves as an opaque id for everything else.
+// NewUUID returns a random version 4 UUID: the sandbox's opaque id for
+// everything it makes (destinations, syncs, the modelled Braze keys' ids
+// and secrets), where the vendors document an id as a string.
 func NewUUID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never returns an error.

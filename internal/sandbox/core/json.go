@@ -9,12 +9,15 @@ import (
 	"time"
 )
 
-// MaxBodyBytes is the largest request body the sandbox reads.
+// MaxBodyBytes is the largest request body the sandbox reads, past which it
+// answers 413. Neither vendor documents a limit: the sandbox's own.
 const MaxBodyBytes = 1 << 20
 
 // DecodeJSON reads one JSON object into v. Unknown fields are refused: a
 // client that sends a misspelt or invented field should learn it here rather
-// than have the field silently dropped.
+// than have the field silently dropped. Its callers are the modelled
+// endpoints and the control endpoints, whose bodies api/ fixes
+// (additionalProperties: false).
 func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	dec.DisallowUnknownFields()
@@ -37,8 +40,9 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v) // The client may be gone; nothing to do then.
 }
 
-// FormatTime writes a timestamp as both vendors do: RFC 3339, UTC, to the
-// second.
+// FormatTime writes a timestamp as RFC 3339, UTC, to the second: a
+// date-time, as the Developer API's created_at and updated_at are
+// (amplitude.com/docs/apis/developer), and the modelled objects' times.
 func FormatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
@@ -52,8 +56,9 @@ func OrEmpty[T any](s []T) []T {
 	return s
 }
 
-// BearerToken reads Authorization: Bearer <token>, which both Braze and the
-// Developer API take.
+// BearerToken reads Authorization: Bearer <token>, which both Braze
+// (braze.com/docs/api/basics) and the Developer API
+// (amplitude.com/docs/apis/developer, "Authentication") take.
 func BearerToken(r *http.Request) (string, bool) {
 	scheme, token, found := strings.Cut(r.Header.Get("Authorization"), " ")
 	token = strings.TrimSpace(token)

@@ -25,7 +25,9 @@ func Fail(v Vendor, w http.ResponseWriter, r *http.Request, err error) {
 	v.WriteError(w, r, AsAPIError(err))
 }
 
-// NotFound answers every request with v's 404.
+// NotFound answers every request with v's 404: how the sandbox answers a
+// path under a vendor's prefix that it does not serve, in that vendor's
+// error shape.
 func NotFound(v Vendor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v.WriteError(w, r, Refuse(http.StatusNotFound, "Not found"))

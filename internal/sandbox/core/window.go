@@ -7,8 +7,9 @@ import (
 )
 
 // Window counts requests in fixed windows aligned to the clock, the way
-// Braze reports its limits: a limit, what is left of it, and the time at
-// which the window resets.
+// Braze reports its limits (braze.com/docs/api/api_limits): a limit, what is
+// left of it, and the time at which the window resets. That the windows are
+// fixed and aligned, not sliding, is the sandbox's choice.
 type Window struct {
 	mu sync.Mutex
 	// limit of 0 admits everything and reports nothing.
@@ -56,7 +57,8 @@ func (w *Window) Take(now time.Time) (q Quota, admitted bool) {
 }
 
 // RetryAfter is the whole seconds from now until the window resets, at
-// least 1: what a 429's Retry-After says.
+// least 1: what the rate-limit fault's 429 says, in Retry-After or in
+// retry_after_seconds.
 func (q Quota) RetryAfter(now time.Time) int {
 	return max(1, int(math.Ceil(q.Reset.Sub(now).Seconds())))
 }
