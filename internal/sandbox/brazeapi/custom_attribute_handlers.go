@@ -1,10 +1,6 @@
 package brazeapi
 
-import (
-	"net/http"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
-)
+import "net/http"
 
 // Braze's export of custom attributes
 // (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes):
@@ -21,23 +17,8 @@ const (
 )
 
 func (a *API) listCustomAttributes(w http.ResponseWriter, r *http.Request) {
-	skip, err := parseSkipCursor(r)
-	if err != nil {
-		core.Fail(a.exports, w, r, err)
-		return
-	}
-	var views []customAttributeView
-	var total int
-	a.store.Read(func(*core.Tx) {
-		total = len(a.state.CustomAttributes)
-		page := a.state.CustomAttributes[min(skip, total):min(skip+customAttributesPageSize, total)]
-		views = make([]customAttributeView, len(page))
-		for i := range page {
-			views[i] = page[i].view()
-		}
-	})
-	setPageLinks(w, customAttributesPath, skip, total, customAttributesPageSize)
-	writeSuccess(w, map[string]any{"attributes": views})
+	servePage(a, w, r, customAttributesPath, "attributes", customAttributesPageSize,
+		func(st *state) []customAttribute { return st.CustomAttributes }, (*customAttribute).view)
 }
 
 // POST /_sandbox/custom_attributes adds custom attributes to the Braze

@@ -1,10 +1,6 @@
 package brazeapi
 
-import (
-	"net/http"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
-)
+import "net/http"
 
 // Braze's export of custom events
 // (braze.com/docs/api/endpoints/export/custom_events/get_custom_events_data):
@@ -18,27 +14,12 @@ const (
 )
 
 func (a *API) listCustomEvents(w http.ResponseWriter, r *http.Request) {
-	skip, err := parseSkipCursor(r)
-	if err != nil {
-		core.Fail(a.exports, w, r, err)
-		return
-	}
-	var views []customEventView
-	var total int
-	a.store.Read(func(*core.Tx) {
-		total = len(a.state.CustomEvents)
-		page := a.state.CustomEvents[min(skip, total):min(skip+customEventsPageSize, total)]
-		views = make([]customEventView, len(page))
-		for i := range page {
-			views[i] = page[i].view()
-		}
-	})
 	// These links are absolute, on the host the request came to, where the
 	// custom attributes' are host-relative: Braze's docs show neither form
 	// for this export, the contract (api/braze.openapi.yaml) allows both, and
 	// serving both makes a client's tests meet both. The sandbox's choice.
-	setPageLinks(w, requestOrigin(r)+customEventsPath, skip, total, customEventsPageSize)
-	writeSuccess(w, map[string]any{"events": views})
+	servePage(a, w, r, requestOrigin(r)+customEventsPath, "events", customEventsPageSize,
+		func(st *state) []customEvent { return st.CustomEvents }, (*customEvent).view)
 }
 
 // POST /_sandbox/custom_events adds custom events to the Braze workspace, as

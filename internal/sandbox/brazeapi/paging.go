@@ -35,6 +35,32 @@ func searchNames[T any](items []T, name string, nameOf func(T) string) (int, boo
 	})
 }
 
+// servePage answers one page of an export: of the items all lists, under the
+// store's lock, pageSize from the request's cursor on, each shown by view,
+// as the answer's member, with the Link header to the neighbouring pages on
+// base (setPageLinks).
+func servePage[T, V any](a *API, w http.ResponseWriter, r *http.Request, base, member string, pageSize int,
+	all func(*state) []T, view func(*T) V) {
+	skip, err := parseSkipCursor(r)
+	if err != nil {
+		core.Fail(a.exports, w, r, err)
+		return
+	}
+	var views []V
+	var total int
+	a.store.Read(func(*core.Tx) {
+		items := all(&a.state)
+		total = len(items)
+		page := items[min(skip, total):min(skip+pageSize, total)]
+		views = make([]V, len(page))
+		for i := range page {
+			views[i] = view(&page[i])
+		}
+	})
+	setPageLinks(w, base, skip, total, pageSize)
+	writeSuccess(w, map[string]any{member: views})
+}
+
 // parseSkipCursor reads an export's cursor; none is the first page. The docs
 // give no answer to a cursor Braze did not make: the sandbox's is a 400.
 func parseSkipCursor(r *http.Request) (int, error) {
