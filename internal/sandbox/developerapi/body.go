@@ -47,6 +47,14 @@ func (f *sentField[T]) set(value T) {
 	f.sent, f.value = true, value
 }
 
+// setIf sets the field to value if the body's member decoded to a valid
+// one (ok), as each decodeX reports it.
+func (f *sentField[T]) setIf(value T, ok bool) {
+	if ok {
+		f.set(value)
+	}
+}
+
 // setIfSentField sets field to what the body sent, if it sent it.
 func setIfSentField[T any](field *T, sent sentField[T]) {
 	if sent.sent {

@@ -93,25 +93,15 @@ func decodeDestinationRequest(r *http.Request, creating bool) (destinationReques
 				req.displayName.set(s)
 			}
 		case "kind":
-			if kind, ok := decodeKind(raw, &p); ok {
-				req.kind.set(kind)
-			}
+			req.kind.setIf(decodeKind(raw, &p))
 		case "config":
-			if config, ok := decodeConfig(raw, &p); ok {
-				req.config.set(config)
-			}
+			req.config.setIf(decodeConfig(raw, &p))
 		case "enabled":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.enabled.set(b)
-			}
+			req.enabled.setIf(decodeBool(raw, name, &p))
 		case "send_events":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.sendEvents.set(b)
-			}
+			req.sendEvents.setIf(decodeBool(raw, name, &p))
 		case "send_users":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.sendUsers.set(b)
-			}
+			req.sendUsers.setIf(decodeBool(raw, name, &p))
 		case "event_filter":
 			if isNull(raw) {
 				if creating {
@@ -119,8 +109,8 @@ func decodeDestinationRequest(r *http.Request, creating bool) (destinationReques
 				} else {
 					req.eventFilter.set(nil)
 				}
-			} else if filter, ok := decodeEventFilter(raw, &p); ok {
-				req.eventFilter.set(filter)
+			} else {
+				req.eventFilter.setIf(decodeEventFilter(raw, &p))
 			}
 		case "property_mappings":
 			if isNull(raw) {
@@ -129,8 +119,8 @@ func decodeDestinationRequest(r *http.Request, creating bool) (destinationReques
 				} else {
 					req.propertyMappings.set(nil)
 				}
-			} else if mappings, ok := decodePropertyMappings(raw, &p); ok {
-				req.propertyMappings.set(mappings)
+			} else {
+				req.propertyMappings.setIf(decodePropertyMappings(raw, &p))
 			}
 		default:
 			p.Add(name, problemUnknownField, "%s is not a field this request takes; it takes %s", name, writableFields(creating))

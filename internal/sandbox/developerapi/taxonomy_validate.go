@@ -105,49 +105,27 @@ func decodeTaxonomyRequest(r *http.Request, body taxonomyBody) (taxonomyRequest,
 		}
 		switch name {
 		case "event_type":
-			if s, ok := decodeName(raw, name, maxEventTypeLength, &p); ok {
-				req.eventType.set(s)
-			}
+			req.eventType.setIf(decodeName(raw, name, maxEventTypeLength, &p))
 		case "property_name":
-			if s, ok := decodeName(raw, name, 0, &p); ok {
-				req.propertyName.set(s)
-			}
+			req.propertyName.setIf(decodeName(raw, name, 0, &p))
 		case "display_name":
-			if s, ok := decodeText(raw, name, &p); ok {
-				req.displayName.set(s)
-			}
+			req.displayName.setIf(decodeText(raw, name, &p))
 		case "description":
-			if s, ok := decodeText(raw, name, &p); ok {
-				req.description.set(s)
-			}
+			req.description.setIf(decodeText(raw, name, &p))
 		case "is_active":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.isActive.set(b)
-			}
+			req.isActive.setIf(decodeBool(raw, name, &p))
 		case "is_array_type":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.isArrayType.set(b)
-			}
+			req.isArrayType.setIf(decodeBool(raw, name, &p))
 		case "is_hidden":
-			if b, ok := decodeBool(raw, name, &p); ok {
-				req.isHidden.set(b)
-			}
+			req.isHidden.setIf(decodeBool(raw, name, &p))
 		case "data_type":
-			if t, ok := decodeDataType(raw, &p); ok {
-				req.dataType.set(t)
-			}
+			req.dataType.setIf(decodeDataType(raw, &p))
 		case "enum_values":
-			if values, ok := decodeNameList(raw, name, nil, &p); ok {
-				req.enumValues.set(values)
-			}
+			req.enumValues.setIf(decodeNameList(raw, name, nil, &p))
 		case "regex":
-			if re, ok := decodeRegex(raw, &p); ok {
-				req.regex.set(re)
-			}
+			req.regex.setIf(decodeRegex(raw, &p))
 		case "classifications":
-			if cs, ok := decodeNameList(raw, name, propertyClassifications, &p); ok {
-				req.classifications.set(cs)
-			}
+			req.classifications.setIf(decodeNameList(raw, name, propertyClassifications, &p))
 		}
 	}
 	for _, name := range body.required {
