@@ -25,10 +25,11 @@
 // request about it must hold, and <topic>_test.go its tests. A topic is an
 // object of the API (project, destination_type, destination,
 // destination_plan, credential, event, event_property, user_property,
-// taxonomy: what properties share, idempotency) or a concern of the whole
-// package: api (envelopes, problem documents, the rate limit), auth
-// (tokens and scopes), body (reading request bodies and parameters),
-// pagination, routes, seed and state (the project, the store's part).
+// taxonomy: what the tracking plan's events and properties share,
+// idempotency) or a concern of the whole package: api (envelopes, problem
+// documents, the rate limit), auth (tokens and scopes), body (reading
+// request bodies and parameters), pagination, routes, seed and state (the
+// project, the store's part).
 //
 // Two test files are Go's conventions rather than topics: helpers_test.go
 // (the package's additions to the shared fixture, sandboxtest) and

@@ -34,6 +34,10 @@ type eventView struct {
 	IsActive    bool    `json:"is_active"`
 }
 
+func (e event) planName() string { return e.EventType }
+
+func (e event) isDeleted() bool { return e.Deleted }
+
 func (e *event) view() eventView {
 	return eventView{
 		ID:          e.EventType,

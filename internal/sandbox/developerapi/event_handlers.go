@@ -15,32 +15,7 @@ import (
 // write runs under its required Idempotency-Key (idempotency.go).
 
 func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := parseNamePage(q)
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	var views []eventView
-	var next *string
-	a.read(func(_ *core.Tx, st *state) {
-		var matching []event
-		for _, e := range st.Events {
-			if !e.Deleted && matchesQuery(e.EventType, q.Get("q")) {
-				matching = append(matching, e)
-			}
-		}
-		var items []event
-		items, next, err = pageByName(matching, func(e event) string { return e.EventType }, p, a.searchWindow)
-		for i := range items {
-			views = append(views, items[i].view())
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeList(w, views, next)
+	listPlan(a, w, r, func(st *state) ([]event, error) { return st.Events, nil }, (*event).view)
 }
 
 // createEvent adds an event to the plan, answering 201. A soft-deleted
@@ -124,31 +99,12 @@ func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) {
 // it, and a restored event comes back without them: the vendor does not
 // say; the sandbox's choice.
 func (a *API) deleteEvent(w http.ResponseWriter, r *http.Request) {
-	dryRun, err := parseDryRun(r.URL.Query())
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
 	eventType := r.PathValue("event_id")
-	if dryRun {
-		a.read(func(_ *core.Tx, st *state) { _, err = st.liveEvent(eventType) })
-	} else {
-		err = a.update(func(_ *core.Tx, st *state) error {
-			i, err := st.liveEvent(eventType)
-			if err != nil {
-				return err
-			}
-			st.Events[i].Deleted = true
-			properties := st.eventProperties(eventType)
-			for j := range properties {
-				properties[j].Deleted = true
-			}
-			return nil
-		})
-	}
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	a.softDelete(w, r, func(st *state) (int, error) { return st.liveEvent(eventType) }, func(st *state, i int) {
+		st.Events[i].Deleted = true
+		properties := st.eventProperties(eventType)
+		for j := range properties {
+			properties[j].Deleted = true
+		}
+	})
 }

@@ -15,36 +15,13 @@ import (
 // unknown or deleted. Every write runs under its required Idempotency-Key.
 
 func (a *API) listEventProperties(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := parseNamePage(q)
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	var views []eventPropertyView
-	var next *string
-	a.read(func(_ *core.Tx, st *state) {
-		eventType := r.PathValue("event_id")
-		if _, err = st.liveEvent(eventType); err != nil {
-			return
+	eventType := r.PathValue("event_id")
+	listPlan(a, w, r, func(st *state) ([]eventProperty, error) {
+		if _, err := st.liveEvent(eventType); err != nil {
+			return nil, err
 		}
-		var matching []eventProperty
-		for _, prop := range st.eventProperties(eventType) {
-			if !prop.Deleted && matchesQuery(prop.Name, q.Get("q")) {
-				matching = append(matching, prop)
-			}
-		}
-		var items []eventProperty
-		items, next, err = pageByName(matching, func(prop eventProperty) string { return prop.Name }, p, a.searchWindow)
-		for i := range items {
-			views = append(views, items[i].view())
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeList(w, views, next)
+		return st.eventProperties(eventType), nil
+	}, (*eventProperty).view)
 }
 
 // createEventProperty puts a property in the plan: see keptOnCreate for
@@ -145,33 +122,12 @@ func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
 // only checks that it could (delete-event-property). An ingested-only one
 // "cannot be modified" (get-event-property, is_in_schema): 422 not_in_schema.
 func (a *API) deleteEventProperty(w http.ResponseWriter, r *http.Request) {
-	dryRun, err := parseDryRun(r.URL.Query())
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
 	eventType, name := r.PathValue("event_id"), r.PathValue("event_property_id")
-	find := func(st *state) (int, error) {
+	a.softDelete(w, r, func(st *state) (int, error) {
 		i, err := st.liveEventProperty(eventType, name)
 		if err != nil {
 			return -1, err
 		}
 		return i, st.EventProperties[i].checkWritable()
-	}
-	if dryRun {
-		a.read(func(_ *core.Tx, st *state) { _, err = find(st) })
-	} else {
-		err = a.update(func(_ *core.Tx, st *state) error {
-			i, err := find(st)
-			if err == nil {
-				st.EventProperties[i].Deleted = true
-			}
-			return err
-		})
-	}
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	}, func(st *state, i int) { st.EventProperties[i].Deleted = true })
 }

@@ -39,6 +39,10 @@ type taxonomyProperty struct {
 	Deleted bool `json:"deleted"`
 }
 
+func (p taxonomyProperty) planName() string { return p.Name }
+
+func (p taxonomyProperty) isDeleted() bool { return p.Deleted }
+
 // newPropertyMetadata is the metadata a create body describes: what it
 // sends over the defaults.
 func newPropertyMetadata(req *taxonomyRequest) propertyMetadata {

@@ -19,32 +19,7 @@ import (
 // write runs under its required Idempotency-Key.
 
 func (a *API) listUserProperties(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	p, err := parseNamePage(q)
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	var views []userPropertyView
-	var next *string
-	a.read(func(_ *core.Tx, st *state) {
-		var matching []userProperty
-		for _, prop := range st.UserProperties {
-			if !prop.Deleted && matchesQuery(prop.Name, q.Get("q")) {
-				matching = append(matching, prop)
-			}
-		}
-		var items []userProperty
-		items, next, err = pageByName(matching, func(prop userProperty) string { return prop.Name }, p, a.searchWindow)
-		for i := range items {
-			views = append(views, items[i].view())
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeList(w, views, next)
+	listPlan(a, w, r, func(st *state) ([]userProperty, error) { return st.UserProperties, nil }, (*userProperty).view)
 }
 
 // createUserProperty puts a property in the plan: see keptOnCreate for
@@ -144,33 +119,12 @@ func (a *API) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 // a new sync of it is refused until a create restores it (the modelled
 // syncs, api/amplitude-basic.openapi.yaml).
 func (a *API) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
-	dryRun, err := parseDryRun(r.URL.Query())
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
 	name := r.PathValue("user_property_id")
-	find := func(st *state) (int, error) {
+	a.softDelete(w, r, func(st *state) (int, error) {
 		i, err := st.liveUserProperty(name)
 		if err != nil {
 			return -1, err
 		}
 		return i, st.UserProperties[i].checkWritable()
-	}
-	if dryRun {
-		a.read(func(_ *core.Tx, st *state) { _, err = find(st) })
-	} else {
-		err = a.update(func(_ *core.Tx, st *state) error {
-			i, err := find(st)
-			if err == nil {
-				st.UserProperties[i].Deleted = true
-			}
-			return err
-		})
-	}
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
+	}, func(st *state, i int) { st.UserProperties[i].Deleted = true })
 }
