@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
 // eventProperty is a property of one event
@@ -20,36 +18,24 @@ type eventProperty struct {
 }
 
 type eventPropertyView struct {
-	ID              string   `json:"id"`
-	Object          string   `json:"object"`
-	ProjectID       string   `json:"project_id"`
-	EventType       string   `json:"event_type"`
-	PropertyName    string   `json:"property_name"`
-	Description     *string  `json:"description"`
-	IsHidden        bool     `json:"is_hidden"`
-	IsInSchema      bool     `json:"is_in_schema"`
-	DataType        *string  `json:"data_type"`
-	IsArrayType     bool     `json:"is_array_type"`
-	EnumValues      []string `json:"enum_values"`
-	Regex           *string  `json:"regex"`
-	Classifications []string `json:"classifications"`
+	ID           string  `json:"id"`
+	Object       string  `json:"object"`
+	ProjectID    string  `json:"project_id"`
+	EventType    string  `json:"event_type"`
+	PropertyName string  `json:"property_name"`
+	Description  *string `json:"description"`
+	propertyView
 }
 
 func (p *eventProperty) view() eventPropertyView {
 	return eventPropertyView{
-		ID:              p.Name,
-		Object:          "event_property",
-		ProjectID:       ProjectID,
-		EventType:       p.EventType,
-		PropertyName:    p.Name,
-		Description:     p.Description,
-		IsHidden:        p.IsHidden,
-		IsInSchema:      p.InSchema,
-		DataType:        p.DataType,
-		IsArrayType:     p.IsArrayType,
-		EnumValues:      core.OrEmpty(p.EnumValues),
-		Regex:           p.Regex,
-		Classifications: core.OrEmpty(p.Classifications),
+		ID:           p.Name,
+		Object:       "event_property",
+		ProjectID:    ProjectID,
+		EventType:    p.EventType,
+		PropertyName: p.Name,
+		Description:  p.Description,
+		propertyView: p.metadataView(),
 	}
 }
 

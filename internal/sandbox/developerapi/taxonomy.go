@@ -39,6 +39,32 @@ type taxonomyProperty struct {
 	Deleted bool `json:"deleted"`
 }
 
+// propertyView is what the views of event properties and user properties
+// both show of a property, in the vendor's order: the members after the
+// description (and a user property's is_official). The lists are never
+// null.
+type propertyView struct {
+	IsHidden        bool     `json:"is_hidden"`
+	IsInSchema      bool     `json:"is_in_schema"`
+	DataType        *string  `json:"data_type"`
+	IsArrayType     bool     `json:"is_array_type"`
+	EnumValues      []string `json:"enum_values"`
+	Regex           *string  `json:"regex"`
+	Classifications []string `json:"classifications"`
+}
+
+func (p *taxonomyProperty) metadataView() propertyView {
+	return propertyView{
+		IsHidden:        p.IsHidden,
+		IsInSchema:      p.InSchema,
+		DataType:        p.DataType,
+		IsArrayType:     p.IsArrayType,
+		EnumValues:      core.OrEmpty(p.EnumValues),
+		Regex:           p.Regex,
+		Classifications: core.OrEmpty(p.Classifications),
+	}
+}
+
 func (p taxonomyProperty) planName() string { return p.Name }
 
 func (p taxonomyProperty) isDeleted() bool { return p.Deleted }

@@ -34,32 +34,20 @@ type userPropertyView struct {
 	// Amplitude's default properties, false for the project's own, the
 	// sandbox's reading of "Curated/official flag". The vendor's null ("not
 	// set upstream") never comes from the sandbox.
-	IsOfficial      *bool    `json:"is_official"`
-	IsHidden        bool     `json:"is_hidden"`
-	IsInSchema      bool     `json:"is_in_schema"`
-	DataType        *string  `json:"data_type"`
-	IsArrayType     bool     `json:"is_array_type"`
-	EnumValues      []string `json:"enum_values"`
-	Regex           *string  `json:"regex"`
-	Classifications []string `json:"classifications"`
+	IsOfficial *bool `json:"is_official"`
+	propertyView
 }
 
 func (p *userProperty) view() userPropertyView {
 	return userPropertyView{
-		ID:              p.Name,
-		Object:          "user_property",
-		ProjectID:       ProjectID,
-		PropertyName:    p.Name,
-		DisplayName:     p.DisplayName,
-		Description:     p.Description,
-		IsOfficial:      ptr(p.AmplitudeDefault),
-		IsHidden:        p.IsHidden,
-		IsInSchema:      p.InSchema,
-		DataType:        p.DataType,
-		IsArrayType:     p.IsArrayType,
-		EnumValues:      core.OrEmpty(p.EnumValues),
-		Regex:           p.Regex,
-		Classifications: core.OrEmpty(p.Classifications),
+		ID:           p.Name,
+		Object:       "user_property",
+		ProjectID:    ProjectID,
+		PropertyName: p.Name,
+		DisplayName:  p.DisplayName,
+		Description:  p.Description,
+		IsOfficial:   ptr(p.AmplitudeDefault),
+		propertyView: p.metadataView(),
 	}
 }
 
