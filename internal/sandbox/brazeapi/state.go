@@ -3,6 +3,8 @@ package brazeapi
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
 // state is the Braze workspace: everything the sandbox remembers of it.
@@ -29,14 +31,7 @@ func (st *state) Seed(now time.Time) { *st = seed(now) }
 
 func (st *state) Save() any { return st }
 
-func (st *state) Load(saved json.RawMessage) error {
-	var loaded state
-	if err := json.Unmarshal(saved, &loaded); err != nil {
-		return err
-	}
-	*st = loaded
-	return nil
-}
+func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
 
 func (st *state) Count(counts map[string]int) {
 	counts["api_keys"] = len(st.APIKeys)

@@ -55,6 +55,18 @@ type Part interface {
 	Count(counts map[string]int)
 }
 
+// LoadPart is what a Part's Load does with a part whose state is one
+// JSON-encoded value: it decodes saved into a fresh S, and replaces *st
+// with it only if the whole of it decodes.
+func LoadPart[S any](st *S, saved json.RawMessage) error {
+	var loaded S
+	if err := json.Unmarshal(saved, &loaded); err != nil {
+		return err
+	}
+	*st = loaded
+	return nil
+}
+
 type namedPart struct {
 	name string
 	part Part
