@@ -51,19 +51,10 @@ func (a *API) createEvent(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) getEvent(w http.ResponseWriter, r *http.Request) {
-	var view eventView
-	var err error
-	a.read(func(_ *core.Tx, st *state) {
-		var i int
-		if i, err = st.liveEvent(r.PathValue("event_id")); err == nil {
-			view = st.Events[i].view()
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeData(w, http.StatusOK, view)
+	getPlan(a, w, r, func(st *state) ([]event, int, error) {
+		i, err := st.liveEvent(r.PathValue("event_id"))
+		return st.Events, i, err
+	}, (*event).view)
 }
 
 // updateEvent is PATCH (update-event-taxonomy-entry): description (null

@@ -68,19 +68,10 @@ func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) getEventProperty(w http.ResponseWriter, r *http.Request) {
-	var view eventPropertyView
-	var err error
-	a.read(func(_ *core.Tx, st *state) {
-		var i int
-		if i, err = st.liveEventProperty(r.PathValue("event_id"), r.PathValue("event_property_id")); err == nil {
-			view = st.EventProperties[i].view()
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeData(w, http.StatusOK, view)
+	getPlan(a, w, r, func(st *state) ([]eventProperty, int, error) {
+		i, err := st.liveEventProperty(r.PathValue("event_id"), r.PathValue("event_property_id"))
+		return st.EventProperties, i, err
+	}, (*eventProperty).view)
 }
 
 // updateEventProperty is PATCH of any of the metadata: an absent field is

@@ -7,7 +7,7 @@ import (
 )
 
 // What the tracking plan's handlers share: events, event properties and
-// user properties are listed and soft-deleted alike.
+// user properties are listed, read and soft-deleted alike.
 
 // planObject is an object of the tracking plan as its list sees it: kept in
 // name order, and soft-deleted rather than removed.
@@ -51,6 +51,25 @@ func listPlan[T planObject, V any](a *API, w http.ResponseWriter, r *http.Reques
 		return
 	}
 	writeList(w, views, next)
+}
+
+// getPlan answers 200 with the view of the live object that find finds, at
+// its index in items, under the store's lock; or find's refusal.
+func getPlan[T, V any](a *API, w http.ResponseWriter, r *http.Request, find func(*state) (items []T, i int, err error), view func(*T) V) {
+	var v V
+	var err error
+	a.read(func(_ *core.Tx, st *state) {
+		var items []T
+		var i int
+		if items, i, err = find(st); err == nil {
+			v = view(&items[i])
+		}
+	})
+	if err != nil {
+		core.Fail(a.vendor, w, r, err)
+		return
+	}
+	writeData(w, http.StatusOK, v)
 }
 
 // softDelete answers a DELETE of a tracking-plan object, 204: with

@@ -66,19 +66,10 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) getUserProperty(w http.ResponseWriter, r *http.Request) {
-	var view userPropertyView
-	var err error
-	a.read(func(_ *core.Tx, st *state) {
-		var i int
-		if i, err = st.liveUserProperty(r.PathValue("user_property_id")); err == nil {
-			view = st.UserProperties[i].view()
-		}
-	})
-	if err != nil {
-		core.Fail(a.vendor, w, r, err)
-		return
-	}
-	writeData(w, http.StatusOK, view)
+	getPlan(a, w, r, func(st *state) ([]userProperty, int, error) {
+		i, err := st.liveUserProperty(r.PathValue("user_property_id"))
+		return st.UserProperties, i, err
+	}, (*userProperty).view)
 }
 
 // updateUserProperty is PATCH of the display name, description, hidden flag
