@@ -15,9 +15,11 @@ const (
 
 func (a *API) listCustomEvents(w http.ResponseWriter, r *http.Request) {
 	// These links are absolute, on the host the request came to, where the
-	// custom attributes' are host-relative: Braze's docs show neither form
-	// for this export, the contract (api/braze.openapi.yaml) allows both, and
-	// serving both makes a client's tests meet both. The sandbox's choice.
+	// custom attributes' are host-relative. Braze sends both forms: its docs
+	// show host-relative links for its cursor exports (see setPageLinks),
+	// while its own MCP server (braze-mcp-server, braze_mcp/utils/http.py)
+	// reads absolute ones, on the instance's host, from an export. Its docs
+	// show neither for this export; api/braze.openapi.yaml allows both.
 	servePage(a, w, r, requestOrigin(r)+customEventsPath, "events", customEventsPageSize,
 		func(st *state) []customEvent { return st.CustomEvents }, (*customEvent).view)
 }
