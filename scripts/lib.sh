@@ -13,7 +13,9 @@ start_sandbox() {
   "$bin/sandbox" -addr 127.0.0.1:0 -contract >"$log" 2>&1 &
   SANDBOX_PID=$!
   SANDBOX_URL=
-  for _ in $(seq 100); do
+  # Wait for the line that says where it listens, however long a busy
+  # machine takes to start it, for as long as it runs.
+  while kill -0 "$SANDBOX_PID" 2>/dev/null; do
     SANDBOX_URL=$(sed -n 's/^sandbox listening on \(http:[^ ]*\).*/\1/p' "$log" 2>/dev/null || true)
     [[ -n "$SANDBOX_URL" ]] && return 0
     sleep 0.1

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make test-interrupt: interrupt `terraform apply` (SIGINT) while it creates
-# 8 destinations and 40 syncs against a slow sandbox, apply again, and check
-# that it converges: the next plan is empty and the sandbox holds exactly
-# what was configured, no duplicate and nothing missing.
+# 8 destinations and 40 syncs, apply again, and check that it converges: the
+# next plan is empty and the sandbox holds exactly what was configured, no
+# duplicate and nothing missing. The sandbox's write hold stops the first
+# apply part-way, with writes parked in the sandbox while the signal is sent,
+# so the interruption lands at the same point on an idle or a busy machine.
 set -euo pipefail
 
 : "${TERRAFORM:?set by make}" "${BIN:?set by make}"
@@ -16,7 +18,10 @@ fail() { echo "test-interrupt: $*" >&2; exit 1; }
 objects() { curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c 'import json,sys; o=json.load(sys.stdin)["objects"]; print(o["destinations"], o["syncs"])'; }
 
 start_sandbox "$BIN" "$work/sandbox.log"
-curl -fsS -X PUT -d '{"latency_ms": 150}' "$SANDBOX_URL/_sandbox/faults" >/dev/null
+# The apply's writes: a dry run per destination while planning, the 8
+# creates, then the 40 syncs. Past the 30th write, the rest wait in the
+# sandbox: some syncs exist by then, most do not.
+curl -fsS -X PUT -d '{"hold_writes_after": 30}' "$SANDBOX_URL/_sandbox/faults" >/dev/null
 
 cat >"$work/main.tf" <<HCL
 terraform {
@@ -60,23 +65,38 @@ resource "amplitude_sync" "s" {
 }
 HCL
 
-step "terraform apply, interrupted with SIGINT once some syncs exist"
+step "terraform apply, interrupted with SIGINT while the sandbox holds its writes"
 "$TERRAFORM" -chdir="$work" apply -auto-approve -input=false -no-color >"$work/first.out" 2>&1 &
 apply_pid=$!
-for _ in $(seq 300); do
-  read -r _ syncs < <(objects)
-  [[ $syncs -ge 5 ]] && break
+# GET /_sandbox/held answers once a write is parked; whichever of the two
+# ends first says whether the apply reached the hold.
+curl -fsS "$SANDBOX_URL/_sandbox/held?at_least=1" >"$work/held.json" &
+held_pid=$!
+wait -n "$apply_pid" "$held_pid" || true
+if ! kill -0 "$apply_pid" 2>/dev/null; then
+  kill "$held_pid" 2>/dev/null || true
+  tail -n 30 "$work/first.out"
+  fail "apply finished before the sandbox held its writes"
+fi
+wait "$held_pid" || fail "GET /_sandbox/held failed"
+read -r destinations syncs < <(objects)
+echo "held: $(cat "$work/held.json"); (destinations, syncs) = ($destinations,$syncs)"
+[[ $syncs -ge 1 && $syncs -lt 40 ]] || fail "the hold stopped the apply at $syncs syncs; want some but not all (the write count before the hold is off)"
+
+kill -INT "$apply_pid"
+# Terraform prints this before it stops starting new operations; only then
+# are the parked writes let go, so the interrupted apply cannot finish.
+until grep -q 'Interrupt received' "$work/first.out"; do
   kill -0 "$apply_pid" 2>/dev/null || break
   sleep 0.1
 done
-kill -INT "$apply_pid" 2>/dev/null || fail "apply finished before it could be interrupted"
+curl -fsS -X PUT -d '{"hold_writes_after": 0}' "$SANDBOX_URL/_sandbox/faults" >/dev/null
 set +e; wait "$apply_pid"; code=$?; set -e
 grep -E 'Interrupt received|Stopping operation' "$work/first.out" | head -n 2
 echo "the interrupted apply exited $code with (destinations, syncs) = ($(objects | tr ' ' ','))"
 [[ $code != 0 ]] || fail "the interrupted apply reported success"
 
 step "terraform apply again"
-curl -fsS -X PUT -d '{"latency_ms": 0}' "$SANDBOX_URL/_sandbox/faults" >/dev/null
 "$TERRAFORM" -chdir="$work" apply -auto-approve -input=false -no-color >"$work/second.out" 2>&1 || { tail -n 30 "$work/second.out"; fail "the second apply failed"; }
 grep 'Apply complete' "$work/second.out"
 set +e; "$TERRAFORM" -chdir="$work" plan -detailed-exitcode -input=false -no-color >"$work/plan.out" 2>&1; code=$?; set -e

@@ -21,12 +21,6 @@ import (
 // are written apart, and the fixture checks every request and answer against
 // that document, so a test that passes shows they agree on the wire.
 
-var fastDeliveryMetricsLimits = amplitude.RequestLimits{
-	Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
-	PerWindow:  amplitude.DeliveryMetricsLimits.PerWindow,
-	Window:     100 * time.Millisecond,
-}
-
 type fixture struct {
 	sandbox *sandbox.Server
 	// contract checks every request and answer against the documents in
@@ -53,8 +47,8 @@ func newFixture(t *testing.T) *fixture {
 		APIKey:    sandbox.AmplitudeAPIKey,
 		SecretKey: sandbox.AmplitudeSecretKey,
 		Transport: fast,
-		// The vendor's limits in a tenth of a second, not a minute.
-		DeliveryMetricsLimits: fastDeliveryMetricsLimits,
+		// The client paces delivery metrics on the sandbox's clock.
+		Clock: c,
 	})
 	if err != nil {
 		t.Fatal(err)

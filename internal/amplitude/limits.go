@@ -29,6 +29,7 @@ var DeliveryMetricsLimits = RequestLimits{Concurrent: 4, PerWindow: 12, Window: 
 // allows 12 more over the following minute, which the vendor refuses.
 type limiter struct {
 	limits   RequestLimits
+	clock    Clock
 	inFlight chan struct{}
 
 	mu sync.Mutex
@@ -40,8 +41,8 @@ type limiter struct {
 	started  int
 }
 
-func newLimiter(limits RequestLimits) *limiter {
-	return &limiter{limits: limits, inFlight: make(chan struct{}, limits.Concurrent)}
+func newLimiter(limits RequestLimits, clock Clock) *limiter {
+	return &limiter{limits: limits, clock: clock, inFlight: make(chan struct{}, limits.Concurrent)}
 }
 
 // acquire waits for a slot; the caller calls release when the answer is in.
@@ -52,11 +53,11 @@ func (l *limiter) acquire(ctx context.Context) (release func(), err error) {
 		return nil, ctx.Err()
 	}
 	for {
-		wait := l.reserve(time.Now())
+		wait := l.reserve(l.clock.Now())
 		if wait == 0 {
 			return l.release, nil
 		}
-		if err := transport.Sleep(ctx, wait); err != nil {
+		if err := l.clock.Sleep(ctx, wait); err != nil {
 			<-l.inFlight
 			return nil, err
 		}
@@ -82,10 +83,24 @@ func (l *limiter) reserve(now time.Time) time.Duration {
 	return l.finished[0].Add(l.limits.Window).Sub(now)
 }
 
+// Clock is the time a client paces itself by. The zero Config uses the
+// real one; tests give the client the sandbox's clock, whose Sleep moves
+// time on instead of waiting, so pacing is checked without a timer.
+type Clock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error { return transport.Sleep(ctx, d) }
+
 func (l *limiter) release() {
 	l.mu.Lock()
 	l.started--
-	l.finished = append(l.finished, time.Now())
+	l.finished = append(l.finished, l.clock.Now())
 	l.mu.Unlock()
 	<-l.inFlight
 }

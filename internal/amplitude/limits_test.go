@@ -2,15 +2,16 @@ package amplitude
 
 import (
 	"context"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
 
+var t0 = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func TestLimiterWindowCountsFromAnswers(t *testing.T) {
-	l := newLimiter(RequestLimits{Concurrent: 4, PerWindow: 3, Window: time.Minute})
-	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	l := newLimiter(RequestLimits{Concurrent: 4, PerWindow: 3, Window: time.Minute}, testclock.New(t0))
 	for i := range 3 {
 		if wait := l.reserve(t0); wait != 0 {
 			t.Fatalf("request %d waits %v with the window empty", i, wait)
@@ -33,45 +34,59 @@ func TestLimiterWindowCountsFromAnswers(t *testing.T) {
 	}
 }
 
-func TestLimiterBoundsConcurrencyAndWaitsForTheWindow(t *testing.T) {
-	const window = 300 * time.Millisecond
-	l := newLimiter(RequestLimits{Concurrent: 4, PerWindow: 12, Window: window})
-	var inFlight, most atomic.Int32
-	began := time.Now()
-	var wg sync.WaitGroup
-	for range 20 {
-		wg.Go(func() {
-			release, err := l.acquire(t.Context())
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			n := inFlight.Add(1)
-			for {
-				m := most.Load()
-				if n <= m || most.CompareAndSwap(m, n) {
-					break
-				}
-			}
-			time.Sleep(5 * time.Millisecond)
-			inFlight.Add(-1)
-			release()
-		})
+// At most Concurrent requests hold a slot: the next waits until one is
+// released. The check reads the slots, not the time.
+func TestLimiterBoundsConcurrency(t *testing.T) {
+	l := newLimiter(RequestLimits{Concurrent: 4, PerWindow: 100, Window: time.Minute}, testclock.New(t0))
+	var releases []func()
+	for i := range 4 {
+		release, err := l.acquire(t.Context())
+		if err != nil {
+			t.Fatalf("request %d of 4: %v", i+1, err)
+		}
+		releases = append(releases, release)
 	}
-	wg.Wait()
-	if most.Load() > 4 {
-		t.Errorf("%d requests were in flight at once; the limit is 4", most.Load())
+	// A context that has already ended can only win against a full set of
+	// slots: with a free one, acquire would have a choice.
+	ended, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := l.acquire(ended); err == nil {
+		t.Fatal("a fifth request took a slot while four were in flight")
 	}
-	if most.Load() < 2 {
-		t.Errorf("at most %d request was in flight: the limiter serialised what may run side by side", most.Load())
+	releases[0]()
+	if _, err := l.acquire(t.Context()); err != nil {
+		t.Fatalf("a request after one of four answered: %v", err)
 	}
-	if elapsed := time.Since(began); elapsed < window {
-		t.Errorf("20 requests at 12 per %v took %v: the last 8 did not wait for the window", window, elapsed)
+}
+
+// Past PerWindow requests, the next waits until a window has passed since
+// the first answer. The client sleeps on the test's clock, which moves time
+// on: how long it waited is read off the clock, not measured.
+func TestLimiterWaitsForTheWindow(t *testing.T) {
+	clock := testclock.New(t0)
+	l := newLimiter(RequestLimits{Concurrent: 4, PerWindow: 12, Window: time.Minute}, clock)
+	for i := range 12 {
+		release, err := l.acquire(t.Context())
+		if err != nil {
+			t.Fatalf("request %d: %v", i+1, err)
+		}
+		release()
+	}
+	if waited := clock.Now().Sub(t0); waited != 0 {
+		t.Fatalf("the first 12 requests waited %v; the window allows 12", waited)
+	}
+	release, err := l.acquire(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	if waited := clock.Now().Sub(t0); waited != time.Minute {
+		t.Fatalf("the 13th request waited %v; want a minute, until the window after the first answer", waited)
 	}
 }
 
 func TestLimiterGivesUpWithTheContext(t *testing.T) {
-	l := newLimiter(RequestLimits{Concurrent: 1, PerWindow: 1, Window: time.Hour})
+	l := newLimiter(RequestLimits{Concurrent: 1, PerWindow: 1, Window: time.Hour}, realClock{})
 	release, err := l.acquire(t.Context())
 	if err != nil {
 		t.Fatal(err)

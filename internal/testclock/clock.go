@@ -4,6 +4,7 @@
 package testclock
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -31,13 +32,14 @@ func (c *Clock) Advance(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
-// Accelerated is a time source that runs factor times faster than real
-// time from start. A sandbox on it sees a vendor's minute pass in a fraction
-// of a second, for tests of clients that wait in real time for a window
-// that the sandbox counts in its own time.
-func Accelerated(start time.Time, factor float64) func() time.Time {
-	began := time.Now()
-	return func() time.Time {
-		return start.Add(time.Duration(float64(time.Since(began)) * factor))
+// Sleep moves the clock forward by d instead of waiting, as if the caller
+// had slept; it returns at once, or with ctx's error if ctx has ended. A
+// client that paces itself by this clock thereby passes a vendor's window
+// on the same clock the sandbox counts it by.
+func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
+	c.Advance(d)
+	return nil
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 	amplitudeprovider "github.com/ampbraze/terraform-provider-ampbraze/internal/provider/amplitude"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/testclock"
 )
@@ -100,20 +99,17 @@ data "amplitude_event_streaming_metrics" "day" {
 
 // Twenty metrics data sources are more than Amplitude's delivery metrics API
 // answers in a minute (12, 4 at a time): the plan waits for the window and
-// succeeds. The provider and the sandbox run the vendor's limits in a
-// quarter of a second instead of a minute.
+// succeeds. The provider and the sandbox share one clock, which the
+// provider's waits move on, so the vendor's minute passes without a real
+// one.
 func TestAccEventStreamingMetricsDataSource_moreThanAMinuteAllows(t *testing.T) {
-	limits := amplitude.RequestLimits{
-		Concurrent: amplitude.DeliveryMetricsLimits.Concurrent,
-		PerWindow:  amplitude.DeliveryMetricsLimits.PerWindow,
-		Window:     250 * time.Millisecond,
-	}
-	speedup := float64(time.Minute) / float64(limits.Window)
-	s := acctest.NewSandboxWithClock(t, testclock.Accelerated(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC), speedup))
+	began := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
+	clock := testclock.New(began)
+	s := acctest.NewSandboxWithClock(t, clock.Now)
 	stream := createEventStream(t, s, "metrics")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){
-			"amplitude": providerserver.NewProtocol6WithError(amplitudeprovider.NewWithDeliveryMetricsLimits("test", limits)()),
+			"amplitude": providerserver.NewProtocol6WithError(amplitudeprovider.NewWithClock("test", clock)()),
 			"braze":     acctest.ProviderFactories["braze"],
 		},
 		Steps: []resource.TestStep{{
@@ -127,4 +123,7 @@ data "amplitude_event_streaming_metrics" "each" {
 			PlanOnly: true,
 		}},
 	})
+	if waited := clock.Now().Sub(began); waited < time.Minute {
+		t.Errorf("the plan's 20 reads passed in %v of the vendor's time, less than a minute: the provider did not wait", waited)
+	}
 }

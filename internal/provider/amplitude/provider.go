@@ -46,21 +46,22 @@ var _ provider.ProviderWithFunctions = (*Provider)(nil)
 
 // Provider is the amplitude provider.
 type Provider struct {
-	version               string
-	deliveryMetricsLimits amplitude.RequestLimits
+	version string
+	clock   amplitude.Clock
 }
 
 // New returns a factory for the provider at the given version.
 func New(version string) func() provider.Provider {
-	return NewWithDeliveryMetricsLimits(version, amplitude.RequestLimits{})
+	return NewWithClock(version, nil)
 }
 
-// NewWithDeliveryMetricsLimits paces delivery metrics reads by limits
-// instead of the vendor's (zero limits), so that tests wait a fraction of a
-// second where the vendor makes a client wait a minute.
-func NewWithDeliveryMetricsLimits(version string, limits amplitude.RequestLimits) func() provider.Provider {
+// NewWithClock paces delivery metrics reads by clock instead of the real
+// one (nil): a test shares the sandbox's clock with the provider, so that
+// the vendor's minute passes when the provider waits for it, not in real
+// time.
+func NewWithClock(version string, clock amplitude.Clock) func() provider.Provider {
 	return func() provider.Provider {
-		return &Provider{version: version, deliveryMetricsLimits: limits}
+		return &Provider{version: version, clock: clock}
 	}
 }
 
@@ -204,9 +205,9 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		client, err := amplitude.New(amplitude.Config{
 			BaseURL: basicHost, APIKey: apiKey, SecretKey: secretKey,
 			// A provider process lives for one Terraform command.
-			BatchReads:            true,
-			Transport:             transportConfig,
-			DeliveryMetricsLimits: p.deliveryMetricsLimits,
+			BatchReads: true,
+			Transport:  transportConfig,
+			Clock:      p.clock,
 		})
 		if err != nil {
 			resp.Diagnostics.AddError("Cannot configure the amplitude provider", err.Error())

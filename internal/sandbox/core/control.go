@@ -1,6 +1,9 @@
 package core
 
-import "net/http"
+import (
+	"net/http"
+	"strconv"
+)
 
 // The control endpoints are the sandbox's own API for tests and demos, under
 // /_sandbox. They bypass the vendor pipeline: never counted, never faulted.
@@ -25,6 +28,11 @@ func (sb *Sandbox) controlRoutes() {
 		WriteJSON(w, http.StatusOK, sb.faults.get())
 	})
 	sb.HandleControl("PUT /_sandbox/faults", sb.putFaults)
+	sb.HandleControl("POST /_sandbox/release", func(w http.ResponseWriter, _ *http.Request) {
+		sb.hold.release()
+		WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	sb.HandleControl("GET /_sandbox/held", sb.held)
 	sb.HandleControl("GET /_sandbox/stats", func(w http.ResponseWriter, _ *http.Request) {
 		WriteJSON(w, http.StatusOK, sb.Stats())
 	})
@@ -50,4 +58,24 @@ func (sb *Sandbox) putFaults(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	WriteJSON(w, http.StatusOK, inForce)
+}
+
+// held answers how many writes the write hold has parked, once at least
+// at_least (default 1) are: a caller waits on the sandbox instead of
+// polling it against a timer.
+func (sb *Sandbox) held(w http.ResponseWriter, r *http.Request) {
+	atLeast := 1
+	if v := r.URL.Query().Get("at_least"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			WriteControlError(w, http.StatusBadRequest, "at_least must be a whole number, 0 or more")
+			return
+		}
+		atLeast = n
+	}
+	parked, err := sb.hold.awaitParked(r.Context(), atLeast)
+	if err != nil {
+		return // The caller gave up waiting.
+	}
+	WriteJSON(w, http.StatusOK, map[string]int{"held": parked})
 }

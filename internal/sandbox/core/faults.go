@@ -25,6 +25,11 @@ type Faults struct {
 	// DELETE) that are applied and then lose their response: the connection
 	// is cut before any byte of it is written.
 	DropResponseRate float64 `json:"drop_response_rate"`
+	// HoldWritesAfter lets this many writes through, counted from when it is
+	// set, and parks every later write before it is applied until POST
+	// /_sandbox/release or until the fault is turned off (which releases
+	// them all). GET /_sandbox/held waits until writes are parked.
+	HoldWritesAfter int `json:"hold_writes_after"`
 }
 
 const defaultErrorStatus = http.StatusServiceUnavailable
@@ -46,6 +51,9 @@ func (f Faults) validate() error {
 	if f.DropResponseRate < 0 || f.DropResponseRate > 1 {
 		p.Add("drop_response_rate must be from 0 to 1")
 	}
+	if f.HoldWritesAfter < 0 {
+		p.Add("hold_writes_after must be 0 or more")
+	}
 	return p.Err()
 }
 
@@ -64,6 +72,7 @@ type faultsPatch struct {
 	ErrorStatus        *int     `json:"error_status"`
 	RateLimitPerSecond *int     `json:"rate_limit_per_second"`
 	DropResponseRate   *float64 `json:"drop_response_rate"`
+	HoldWritesAfter    *int     `json:"hold_writes_after"`
 }
 
 func (p faultsPatch) applyTo(f Faults) Faults {
@@ -72,6 +81,7 @@ func (p faultsPatch) applyTo(f Faults) Faults {
 	setIfSent(&f.ErrorStatus, p.ErrorStatus)
 	setIfSent(&f.RateLimitPerSecond, p.RateLimitPerSecond)
 	setIfSent(&f.DropResponseRate, p.DropResponseRate)
+	setIfSent(&f.HoldWritesAfter, p.HoldWritesAfter)
 	return f
 }
 

@@ -35,6 +35,7 @@ type Sandbox struct {
 
 	requests requestCounter
 	faults   faultSwitch
+	hold     *writeHold
 
 	// What the vendor packages add: the rate-limit fault's windows and the
 	// reset hooks.
@@ -54,6 +55,7 @@ func New(opts Options) *Sandbox {
 		latency: opts.Latency,
 		mux:     http.NewServeMux(),
 		store:   &Store{now: now, path: opts.StatePath},
+		hold:    newWriteHold(),
 	}
 	sb.handler = refuseBrowsers(sb.mux)
 	sb.requests.reset()
@@ -136,12 +138,13 @@ func (sb *Sandbox) SetFaults(f Faults) Faults {
 }
 
 // changeFaults edits the faults in force and sets the rate-limit fault's
-// windows to match.
+// windows and the write hold to match.
 func (sb *Sandbox) changeFaults(edit func(Faults) Faults) (Faults, error) {
 	return sb.faults.change(edit, func(f Faults) {
 		for _, w := range sb.faultWindows {
 			w.Configure(f.RateLimitPerSecond, time.Second)
 		}
+		sb.hold.configure(f.HoldWritesAfter)
 	})
 }
 

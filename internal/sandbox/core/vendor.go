@@ -37,7 +37,8 @@ func NotFound(v Vendor) http.Handler {
 // vendorRoute runs a vendor request through what sits in front of the
 // vendor's handlers: statistics, then the injected faults in the order a
 // real request would meet them (network latency, the rate limiter, a failing
-// server), then the handler, whose response may be lost on the way back.
+// server), then the write hold, then the handler, whose response may be lost
+// on the way back.
 func (sb *Sandbox) vendorRoute(v Vendor, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sb.requests.count(r.Method, r.Pattern)
@@ -61,6 +62,9 @@ func (sb *Sandbox) vendorRoute(v Vendor, h http.Handler) http.Handler {
 			injected.Injected = true
 			v.WriteError(w, r, injected)
 			return
+		}
+		if isWrite(r.Method) && !sb.hold.wait(r.Context()) {
+			return // The client gave up while its write was parked.
 		}
 		if isWrite(r.Method) && chance(faults.DropResponseRate) {
 			h.ServeHTTP(discardResponse{header: http.Header{}}, r)
