@@ -2,7 +2,7 @@
 # make test-install: install both providers the way a user without registry
 # access does, from the release artifacts, and use them.
 #
-# Builds a snapshot release of each provider for this platform from its
+# Builds a snapshot release of each provider for this platform from the
 # goreleaser configuration, signed with a throwaway key, and checks what a
 # GitHub release would hold: the zip, SHA256SUMS (every line verified), its
 # signature and the manifest. Then runs the README's install block in the
@@ -55,13 +55,14 @@ for name in amplitude braze; do
   step "a signed snapshot release of $name for $platform"
   config=$work/goreleaser.$name.yml dist=$work/dist/$name
   # The release configuration with its targets narrowed to this platform and
-  # its dist/ moved here; nothing else may differ.
+  # its dist/ moved here, one per provider (goreleaser takes dist as written,
+  # with no template); nothing else may differ.
   sed -e "s/^    goos: .*/    goos: [$goos]/" -e "s/^    goarch: .*/    goarch: [$goarch]/" -e "s#^dist: .*#dist: $dist#" \
-    "$repo/.goreleaser.$name.yml" >"$config"
-  changed=$(diff "$repo/.goreleaser.$name.yml" "$config" | grep -c '^>' || true)
-  [[ $changed == 3 ]] || fail "narrowing .goreleaser.$name.yml to this platform changed $changed lines, want 3 (goos, goarch, dist)"
+    "$repo/.goreleaser.yml" >"$config"
+  changed=$(diff "$repo/.goreleaser.yml" "$config" | grep -c '^>' || true)
+  [[ $changed == 3 ]] || fail "narrowing .goreleaser.yml to this platform changed $changed lines, want 3 (goos, goarch, dist)"
   # --skip=before: the release's hook, go mod tidy, would edit this checkout.
-  (cd "$repo" && "$GORELEASER" release --snapshot --clean --skip=before --config "$config") >"$work/goreleaser-$name.log" 2>&1 ||
+  (cd "$repo" && PROVIDER=$name "$GORELEASER" release --snapshot --clean --skip=before --config "$config") >"$work/goreleaser-$name.log" 2>&1 ||
     { cat "$work/goreleaser-$name.log"; fail "goreleaser release --snapshot failed for $name"; }
   this_version=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' "$dist/metadata.json")
   [[ -z $version || $this_version == "$version" ]] || fail "the snapshots' versions differ: $version and $this_version"
