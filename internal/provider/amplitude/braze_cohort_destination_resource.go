@@ -157,7 +157,7 @@ func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req res
 		return
 	}
 	found := r.destinations.CheckPlanned(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
-	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	addFound(&resp.Diagnostics, resendRefusedAsWarning(found, state.CredentialStatus, secrets), plan.fields(secrets))
 }
 
 func (r *brazeCohortDestinationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -272,7 +272,7 @@ func (r *brazeDestinationResource) checkPlannedWrite(ctx context.Context, req re
 		return
 	}
 	found := r.destinations.CheckPlanned(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
-	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	addFound(&resp.Diagnostics, resendRefusedAsWarning(found, state.CredentialStatus, secrets), plan.fields(secrets))
 }
 
 func (r *brazeDestinationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -56,7 +56,7 @@ func computedAttributes(id string) map[string]schema.Attribute {
 		"credential_status": schema.StringAttribute{
 			Computed: true,
 			MarkdownDescription: "Whether the partner accepts the stored credential: `connected`, `disconnected` or `expired`, as Amplitude reports it. " +
-				"Anything but `connected` makes the next plan send the configured secret again.",
+				"Anything but `connected` makes the next plan send the configured secret again, in either of its forms.",
 		},
 		"created_at": schema.StringAttribute{
 			Computed:            true,

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
@@ -54,7 +55,7 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	writeOnlyDescription := "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 		"Set `" + s.versionName() + "` with it and change the version to send " + aNewValue + "."
 	versionDescription := "A number you change whenever `" + s.writeOnlyName() + "` changes, to send " + theNewValue + ". " +
-		"State keeps this number, nothing of the " + secret + "."
+		"State keeps this number, nothing of the " + secret + ". When Amplitude reports the credential no longer connected, the provider forgets the number, so the next plan sends the configured `" + s.writeOnlyName() + "` again."
 	if s.isMap() {
 		sensitiveDescription = what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep them out. " +
 			"When Amplitude reports the credential no longer connected, the next plan sends them again."
@@ -195,9 +196,11 @@ func (s secretAttribute) fieldPaths(version types.Int64, secrets map[string]stri
 
 // forgetOnDisconnect is what Read does when Amplitude reports the
 // credential not connected, for example because the Braze key was deleted
-// in Braze. State forgets the sensitive value, so the next plan sends the
-// configured one again. The write-only form cannot be compared, so the
-// warning tells the user to send a working value with a new version.
+// in Braze: state forgets the secret it holds, the sensitive value or the
+// write-only version. The configuration still sets it, so the next plan sends
+// the configured secret again whichever form it is in, and a drift check sees
+// a change where it would otherwise see none while the destination delivers
+// nothing.
 func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.State, id, status string, diags *diag.Diagnostics) {
 	var version types.Int64
 	diags.Append(state.GetAttribute(ctx, path.Root(s.versionName()), &version)...)
@@ -210,16 +213,40 @@ func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.St
 		}
 		sensitive = types.MapNull(types.StringType)
 	}
+	diags.Append(state.SetAttribute(ctx, path.Root(s.name), sensitive)...)
+	diags.Append(state.SetAttribute(ctx, path.Root(s.versionName()), types.Int64Null())...)
+
 	credential := s.name
 	if s.isMap() {
 		credential = "credential"
 	}
+	how := fmt.Sprintf("The plan sends the configured %s again", s.name)
 	if !version.IsNull() {
-		diags.AddWarning("Amplitude reports the credential "+status,
-			fmt.Sprintf("Destination %s: Amplitude reports its %s %s. Set %s to a working value and change %s to send it.", id, credential, status, s.writeOnlyName(), s.versionName()))
-		return
+		how = fmt.Sprintf("Terraform forgets %s, so the plan sends the configured %s again", s.versionName(), s.writeOnlyName())
 	}
-	diags.Append(state.SetAttribute(ctx, path.Root(s.name), sensitive)...)
 	diags.AddWarning("Amplitude reports the credential "+status,
-		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. The plan sends the configured %s again; if that value is the one that stopped working, give a new one.", id, credential, status, s.name))
+		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. %s; if that value is the one that stopped working, configure a working one.", id, credential, status, how))
+}
+
+// resendRefusedAsWarning keeps in the plan the secrets that Read forgot.
+// When Amplitude reports the credential not connected, the plan sends the
+// configured secret again; if that is the very value that stopped working
+// (a Braze key deleted in Braze), Amplitude's dry run refuses it. As an
+// error, that refusal would fail the plan, and a drift check would report a
+// failed plan rather than the change. As a warning, the change shows, and the
+// apply fails on the refusal until a working secret is configured. Any
+// other refusal stays an error.
+func resendRefusedAsWarning(found developer.Diagnostics, credentialStatus types.String, secrets map[string]string) developer.Diagnostics {
+	if credentialStatus.IsNull() || credentialStatus.ValueString() == developer.CredentialConnected {
+		return found
+	}
+	for i, f := range found {
+		for id := range secrets {
+			if !f.Warning && f.Field == "config."+id {
+				found[i].Warning = true
+				found[i].Detail += fmt.Sprintf(" Amplitude reports the credential %s, so this plan sends the configured secret again, and Amplitude refuses it: the apply will fail until the configuration holds a working one.", credentialStatus.ValueString())
+			}
+		}
+	}
+	return found
 }
