@@ -17,7 +17,7 @@ import (
 //   - An update names the version it was planned against (If-Match), so a
 //     destination changed in Amplitude since then is reported and never
 //     overwritten (Amplitude answers 412).
-//   - Amplitude's refusals keep the request field each one is about.
+//   - Each of Amplitude's refusals keeps the request field it is about.
 //   - Destroying an event-streaming destination disables it, because the
 //     Developer API has no delete.
 //

@@ -178,7 +178,7 @@ func (r *brazeCohortDestinationResource) Create(ctx context.Context, req resourc
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard leaves state, so the plan creates it again; a
+// Amplitude's dashboard is removed from state, so the plan creates it again; a
 // credential Amplitude reports not connected makes state forget the data
 // import key, so the plan sends it again.
 func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -293,7 +293,7 @@ func (r *brazeDestinationResource) Create(ctx context.Context, req resource.Crea
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard leaves state, so the plan creates it again; a
+// Amplitude's dashboard is removed from state, so the plan creates it again; a
 // credential Amplitude reports not connected makes state forget the key, so
 // the plan sends it again.
 func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

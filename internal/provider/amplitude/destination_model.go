@@ -42,8 +42,8 @@ type genericEventFilter struct {
 	PropertyFilters types.Dynamic `tfsdk:"property_filters"`
 }
 
-// kinds are the configured kinds; none while Amplitude is left to infer
-// them.
+// kinds returns the configured kinds, or none when the configuration leaves
+// Amplitude to infer them from the partner.
 func (m genericDestinationModel) kinds(ctx context.Context) ([]string, diag.Diagnostics) {
 	var kinds []string
 	if m.Kind.IsNull() || m.Kind.IsUnknown() {

@@ -193,7 +193,7 @@ func (r *destinationResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard leaves state, so the plan creates it again; a
+// Amplitude's dashboard is removed from state, so the plan creates it again; a
 // credential Amplitude reports not connected makes state forget the
 // secrets, so the plan sends them again.
 func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

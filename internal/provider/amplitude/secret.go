@@ -169,8 +169,9 @@ func (s secretAttribute) valuesToSend(ctx context.Context, config configGetter, 
 	return values
 }
 
-// nameInUse is the form a model holds, told by its version: set only with
-// the write-only form.
+// nameInUse is the name of the form a model uses. Only the write-only form
+// comes with a version, so a model with a version uses NAME_wo, and any
+// other uses NAME.
 func (s secretAttribute) nameInUse(version types.Int64) string {
 	if version.IsNull() {
 		return s.name
@@ -178,9 +179,10 @@ func (s secretAttribute) nameInUse(version types.Int64) string {
 	return s.writeOnlyName()
 }
 
-// fieldPaths lists the request fields the secrets are sent in, on the form in
-// use: config.api_key on braze_api_key or braze_api_key_wo, config.<id> on
-// that key of secret_config or secret_config_wo.
+// fieldPaths lists the request fields that carry the secrets, each on the
+// attribute of the form in use: config.api_key on braze_api_key or
+// braze_api_key_wo, and config.<id> on that key of secret_config or
+// secret_config_wo.
 func (s secretAttribute) fieldPaths(version types.Int64, secrets map[string]string) fieldPaths {
 	inUse := path.Root(s.nameInUse(version))
 	fields := fieldPaths{}
