@@ -4,6 +4,8 @@
 # and test examples/ci/drift-check.sh: clean → 0, out-of-band change → 2 with
 # the resource named, broken credentials → 1, each run leaving no plan, plan
 # JSON or log behind. Then destroy and check that nothing is left behind.
+# Last, a destination's Braze key deleted in Braze → 2, with the key held in
+# either form.
 set -euo pipefail
 
 : "${TERRAFORM:?set by make}" "${TOFU:?set by make}" "${BIN:?set by make}"
@@ -52,23 +54,24 @@ write_tfvars sandbox-secret-key
 tf -chdir="$complete" apply -auto-approve -input=false -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log"; fail "apply failed"; }
 grep 'Apply complete' "$work/apply.log"
 
-# config_files lists the configuration folder's files with their checksums
-# (.terraform/ aside, which Terraform manages).
-config_files() { (cd "$complete" && find . -path ./.terraform -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
+# config_files DIR lists the configuration folder's files with their
+# checksums (.terraform/ aside, which Terraform manages).
+config_files() { (cd "$1" && find . -path ./.terraform -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
 
-# drift_check runs the script as CI does and returns its exit code, after
-# checking that it left nothing behind: a plan, its JSON or a log in the
-# configuration folder is one `git add .` or artifact upload away from
+# drift_check [DIR [CLI]] runs the script as CI does on DIR (default
+# examples/complete) with CLI (default Terraform) and returns its exit code,
+# after checking that it left nothing behind: a plan, its JSON or a log in
+# the configuration folder is one `git add .` or artifact upload away from
 # publishing the secrets it holds, and its temporary folder must be gone.
 drift_tmp=$work/drift-tmp
 mkdir -p "$drift_tmp"
 drift_check() {
-  local before code=0 leftovers
-  before=$(config_files)
-  TMPDIR=$drift_tmp TERRAFORM="$TERRAFORM" "$repo/examples/ci/drift-check.sh" "$complete" >"$work/drift.out" 2>&1 || code=$?
-  leftovers=$(find "$complete" -path "$complete/.terraform" -prune -o \( -name '*.tfplan' -o -name '*plan*.json' -o -name '*.log' \) -print)
+  local dir=${1:-$complete} cli=${2:-$TERRAFORM} before code=0 leftovers
+  before=$(config_files "$dir")
+  TMPDIR=$drift_tmp TERRAFORM="$cli" "$repo/examples/ci/drift-check.sh" "$dir" >"$work/drift.out" 2>&1 || code=$?
+  leftovers=$(find "$dir" -path "$dir/.terraform" -prune -o \( -name '*.tfplan' -o -name '*plan*.json' -o -name '*.log' \) -print)
   [[ -z "$leftovers" ]] || fail "drift-check.sh left in the configuration folder: $leftovers"
-  [[ "$(config_files)" == "$before" ]] || { diff <(echo "$before") <(config_files) >&2 || true; fail "drift-check.sh changed the configuration folder"; }
+  [[ "$(config_files "$dir")" == "$before" ]] || { diff <(echo "$before") <(config_files "$dir") >&2 || true; fail "drift-check.sh changed the configuration folder"; }
   leftovers=$(find "$drift_tmp" -mindepth 1 -maxdepth 1 -name 'tmp.*')
   [[ -z "$leftovers" ]] || fail "drift-check.sh left its temporary folder behind: $leftovers"
   return "$code"
@@ -120,6 +123,36 @@ enabled=$(curl -fsS -H 'Authorization: Bearer amp_sandbox_admin' "$SANDBOX_URL/d
   python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(len(d), sum(1 for x in d if x.get("enabled")))')
 echo "destinations left, of them enabled: $enabled"
 [[ "$enabled" == "2 0" ]] || fail "expected the two destinations left disabled, got (left, enabled) = ($enabled)"
+
+step "drift-check.sh after the Braze key of two destinations is deleted in Braze: exit 2, naming both forms of the key"
+# The amplitude_braze_destination example holds one key in each form; the
+# write-only one needs OpenTofu (or Terraform 1.11+). Once the key is
+# deleted in Braze, Amplitude reports the credential disconnected and the
+# stream delivers nothing: the drift check must see a change in either form.
+keyed="$work/examples/amplitude/resources/amplitude_braze_destination"
+cat >"$keyed/sandbox_provider.tf" <<EOF
+provider "amplitude" {
+  access_token      = "amp_sandbox_admin"
+  project_id        = "424242"
+  developer_api_url = "$SANDBOX_URL/developer-api"
+}
+EOF
+braze_admin=(-H 'Authorization: Bearer sandbox-braze-admin-key' -H 'Content-Type: application/json')
+read -r key_id key_secret < <(curl -fsS "${braze_admin[@]}" -d '{"name": "drift-check stream", "permissions": ["users.track"]}' "$SANDBOX_URL/braze/api_keys/create" |
+  python3 -c 'import json,sys; k=json.load(sys.stdin)["api_key"]; print(k["id"], k["key"])')
+export TF_VAR_braze_rest_api_key=$key_secret
+"$TOFU" -chdir="$keyed" apply -auto-approve -input=false -no-color >"$work/apply-keyed.log" 2>&1 || { cat "$work/apply-keyed.log"; fail "apply of the keyed destinations failed"; }
+set +e; drift_check "$keyed" "$TOFU"; code=$?; set -e
+cat "$work/drift.out"
+[[ $code == 0 ]] || fail "drift-check exited $code right after the keyed destinations were applied, want 0"
+curl -fsS "${braze_admin[@]}" -X DELETE -d "{\"api_key_id\": \"$key_id\"}" "$SANDBOX_URL/braze/api_keys/delete" >/dev/null
+set +e; drift_check "$keyed" "$TOFU"; code=$?; set -e
+cat "$work/drift.out"
+[[ $code == 2 ]] || fail "drift-check exited $code after the destinations' Braze key was deleted, want 2"
+grep -Eq 'amplitude_braze_destination\.stream +update +.*braze_api_key' "$work/drift.out" || fail "the drift table does not name the sensitive key of the destination whose key was deleted"
+grep -Eq 'amplitude_braze_destination\.write_only_key +update +.*braze_api_key_wo_version' "$work/drift.out" || fail "the drift table does not name the write-only key's version of the destination whose key was deleted"
+"$TOFU" -chdir="$keyed" destroy -auto-approve -input=false -no-color >"$work/destroy-keyed.log" 2>&1 || { cat "$work/destroy-keyed.log"; fail "destroy of the keyed destinations failed"; }
+unset TF_VAR_braze_rest_api_key
 
 check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "examples: all checks passed"

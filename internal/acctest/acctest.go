@@ -63,6 +63,7 @@ type Sandbox struct {
 	developer    *developer.Client
 	braze        *braze.Client
 	server       *httptest.Server
+	credentials  *credentialReports
 }
 
 // NewSandbox starts a sandbox that stops when the test ends.
@@ -76,11 +77,12 @@ func NewSandbox(t testing.TB) *Sandbox {
 func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 	t.Helper()
 	opts := sandbox.Options{Now: now}
+	credentials := &credentialReports{disconnected: map[string]bool{}}
 	// Every request a provider sends and every answer the sandbox gives
 	// is checked against the vendor APIs' documents in api/.
-	server := httptest.NewServer(contract.Handler(t, sandbox.New(opts)))
+	server := httptest.NewServer(credentials.wrap(contract.Handler(t, sandbox.New(opts))))
 	t.Cleanup(server.Close)
-	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server}
+	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server, credentials: credentials}
 	var err error
 	s.amplitude, err = amplitude.New(amplitude.Config{BaseURL: s.AmplitudeURL, APIKey: AmplitudeAPIKey, SecretKey: AmplitudeSecretKey,
 		Transport: transport.Config{MaxRetries: 2}})

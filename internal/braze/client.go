@@ -64,6 +64,9 @@ type APIError struct {
 	Method, URL string
 	// Attempts is more than 1 when the answer ended spent retries.
 	Attempts int
+	// Permission is the key permission the refused endpoint needs, when the
+	// client knows it: what a 403 from Braze says the key lacks.
+	Permission string
 }
 
 func (e *APIError) Error() string {
@@ -96,6 +99,32 @@ func IsNotFound(err error) bool {
 
 // IsForbidden reports whether err is Braze's 403: the key lacks a permission.
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
+// MissingPermission returns the permission a 403 of Braze's says the key
+// lacks: the one the refused endpoint needs. It returns "" for any other
+// error, and for a 403 that did not come from Braze or from an endpoint whose
+// permission the client does not know.
+func MissingPermission(err error) string {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.Status == http.StatusForbidden && apiErr.Vendor {
+		return apiErr.Permission
+	}
+	return ""
+}
+
+// endpointPermissions are the key permissions Braze asks of the endpoints
+// this client calls, by method and path below the REST endpoint. Each real
+// endpoint's page on braze.com/docs/api/endpoints names its own; the
+// api_keys endpoints are modelled, and api/braze.openapi.yaml names theirs.
+var endpointPermissions = map[string]string{
+	"GET /custom_attributes":  "custom_attributes.get",
+	"GET /events":             "events.get",
+	"GET /segments/list":      "segments.list",
+	"POST /api_keys/create":   "api_keys.create",
+	"GET /api_keys/list":      "api_keys.list",
+	"GET /api_keys/info":      "api_keys.info",
+	"DELETE /api_keys/delete": "api_keys.delete",
+}
 
 func hasStatus(err error, status int) bool {
 	var apiErr *APIError
@@ -135,7 +164,11 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 		return nil, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
 	if resp.StatusCode >= 300 {
-		return nil, decodeError(method, req.URL, resp)
+		apiErr := decodeError(method, req.URL, resp)
+		// The path below the REST endpoint names the endpoint, whichever
+		// page of it was asked for.
+		apiErr.Permission = endpointPermissions[method+" "+strings.TrimPrefix(req.URL.Path, c.endpoint.Path)]
+		return nil, apiErr
 	}
 	if out != nil && len(resp.Body) > 0 {
 		if err := json.Unmarshal(resp.Body, out); err != nil {
@@ -146,7 +179,7 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 }
 
 // decodeError reads an error answer, which the transport has redacted.
-func decodeError(method string, u *url.URL, resp *transport.Response) error {
+func decodeError(method string, u *url.URL, resp *transport.Response) *APIError {
 	apiErr := &APIError{Status: resp.StatusCode, Method: method, URL: transport.RedactURL(u.String()), Attempts: resp.Attempts}
 	var body struct {
 		Message string          `json:"message"`

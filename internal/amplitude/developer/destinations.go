@@ -284,20 +284,22 @@ func (c *Client) CreateDestination(ctx context.Context, partner string, spec Des
 	defer unlock()
 	principal := c.principal(ctx)
 	started := c.clock.now()
-	created, err := transport.CreateOnce(ctx, c.writeAttempts,
+	// A refusal for want of a scope names the scope of the request refused:
+	// the create writes, the search for a lost create's destination reads.
+	return transport.CreateOnce(ctx, c.writeAttempts,
 		func(ctx context.Context) (*Destination, error) {
 			var out envelope[Destination]
 			err := c.do(ctx, call{method: http.MethodPost, path: c.projectPath("destinations"), body: spec.body(partner)}, &out)
 			if err != nil {
-				return nil, err
+				return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 			}
 			c.claim(out.Data.ID)
 			return &out.Data, nil
 		},
 		func(ctx context.Context) (*Destination, bool, error) {
-			return c.findCreated(ctx, partner, spec, started.Add(-createdSkew), principal)
+			found, ok, err := c.findCreated(ctx, partner, spec, started.Add(-createdSkew), principal)
+			return found, ok, c.scopeError(ctx, err, ScopeDestinationsRead)
 		})
-	return created, c.scopeError(ctx, err, ScopeDestinationsWrite)
 }
 
 func (c *Client) principal(ctx context.Context) string {

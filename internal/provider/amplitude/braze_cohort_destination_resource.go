@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
@@ -29,35 +30,24 @@ var (
 // Braze identifiers a cohort sync can match users by, in Amplitude's order.
 var cohortIdentifiers = []string{"external_id", "device_id", "user_alias"}
 
-var dataImportKey = secretAttribute{name: "data_import_key"}
+var dataImportKey = secretAttribute{name: "data_import_key", parameter: developer.BrazeParamDataImportKey}
+
+// brazeCohortDestinationWhat names the resource's destinations in messages.
+const brazeCohortDestinationWhat = "Amplitude Braze cohort destination"
 
 // NewBrazeCohortDestinationResource is the amplitude_braze_cohort_destination resource.
 func NewBrazeCohortDestinationResource() resource.Resource {
-	return &brazeCohortDestinationResource{destinationCRUD[brazeCohortDestinationModel]{
-		typeName: "amplitude_braze_cohort_destination",
-		what:     "Amplitude Braze cohort destination",
-		accepts: func(d *developer.Destination) error {
-			if d.Partner != developer.PartnerBraze || len(d.Kind) != 1 || d.Kind[0] != developer.KindCohort {
-				return errWrongDestination(d, "Braze cohort destinations (partner braze, kind cohort)")
-			}
-			return nil
-		},
-	}}
+	return &brazeCohortDestinationResource{}
 }
 
+// brazeCohortDestinationResource is a "Braze (Cohort Sync)" destination on
+// Amplitude's Developer API. Its model, and how the model maps to Amplitude's
+// Braze parameters, are in braze_cohort_destination_model.go.
 type brazeCohortDestinationResource struct {
-	destinationCRUD[brazeCohortDestinationModel]
-}
-
-type brazeCohortDestinationModel struct {
-	destinationComputed
-	Name                   types.String             `tfsdk:"name"`
-	BrazeEndpoint          types.String             `tfsdk:"braze_endpoint"`
-	DataImportKey          types.String             `tfsdk:"data_import_key"`
-	DataImportKeyWO        types.String             `tfsdk:"data_import_key_wo"`
-	DataImportKeyWOVersion types.Int64              `tfsdk:"data_import_key_wo_version"`
-	UserAliasLabel         types.String             `tfsdk:"user_alias_label"`
-	IdentifierMappings     []identifierMappingModel `tfsdk:"identifier_mappings"`
+	client *developer.Client
+	// destinations checks and sends the destination writes the same way for
+	// every destination resource.
+	destinations *developer.DestinationService
 }
 
 func (r *brazeCohortDestinationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -140,91 +130,119 @@ func (r *brazeCohortDestinationResource) ValidateConfig(ctx context.Context, req
 	}
 }
 
-func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.dryRun(ctx, req, resp)
-}
-
-func (m brazeCohortDestinationModel) computed() destinationComputed { return m.destinationComputed }
-
-func (m brazeCohortDestinationModel) withComputed(c destinationComputed) brazeCohortDestinationModel {
-	m.destinationComputed = c
-	return m
-}
-
-func (m brazeCohortDestinationModel) partner() string { return developer.PartnerBraze }
-
-func (m brazeCohortDestinationModel) eventStreaming() bool { return false }
-
-func (m brazeCohortDestinationModel) secret() secretValues {
-	return secretValues{Sensitive: m.DataImportKey, Version: m.DataImportKeyWOVersion}
-}
-
-func (m brazeCohortDestinationModel) secretsToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
-	return map[string]string{developer.BrazeParamDataImportKey: dataImportKey.valueToSend(ctx, m.secret(), config, diags)}
-}
-
-func (m brazeCohortDestinationModel) disconnected(status string, diags *diag.Diagnostics) brazeCohortDestinationModel {
-	v := dataImportKey.disconnected(m.secret(), m.ID.ValueString(), status, diags)
-	m.DataImportKey = v.Sensitive
-	return m
-}
-
-func (m brazeCohortDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
-	if err := developer.CheckBrazeType(t, []string{developer.KindCohort}); err != nil {
-		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+func (r *brazeCohortDestinationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, clients := developerFor(req.ProviderData, "amplitude_braze_cohort_destination", &resp.Diagnostics)
+	if client == nil {
 		return
 	}
-	checkBrazeEndpoint(t, m.BrazeEndpoint, diags)
+	r.client, r.destinations = client, client.DestinationService(brazeCohortDestinationWhat, clients.dryRunOnPlan)
 }
 
-//nolint:unparam // the generic resource reports diagnostics through this method too
-func (m brazeCohortDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeCohortDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
-	s := developer.BrazeCohort{
-		Endpoint:       m.BrazeEndpoint.ValueString(),
-		DataImportKey:  secrets[developer.BrazeParamDataImportKey],
-		UserAliasLabel: m.UserAliasLabel.ValueStringPointer(),
+// ModifyPlan checks a planned write of the destination against Braze's
+// destination type and, unless dry_run_on_plan is false, asks Amplitude to
+// validate it. It runs when the plan changes the destination and every
+// configured value is known; a value known only at apply is checked by the
+// apply itself.
+func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.destinations == nil || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) || !req.Config.Raw.IsFullyKnown() {
+		return
 	}
-	for _, mapping := range m.IdentifierMappings {
-		s.IdentifierMappings = append(s.IdentifierMappings, developer.IdentifierMapping{
-			AmplitudeProperty: mapping.AmplitudeProperty.ValueString(),
-			BrazeIdentifier:   mapping.BrazeIdentifier.ValueString(),
-		})
+	var plan, state brazeCohortDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	}
-	return s.Spec(m.Name.ValueString()), nil
+	secrets := dataImportKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found := r.destinations.CheckPlanned(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
+	addFound(&resp.Diagnostics, resendRefusedAsWarning(found, state.CredentialStatus, secrets), plan.fields(secrets))
 }
 
-func (m brazeCohortDestinationModel) withServerState(_ context.Context, d *developer.Destination) (brazeCohortDestinationModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	s, err := developer.BrazeCohortFrom(d)
+func (r *brazeCohortDestinationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan brazeCohortDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	secrets := dataImportKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, found := r.destinations.Create(ctx, plan.write(secrets))
+	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	if created == nil {
+		return
+	}
+	state, diags := plan.fromDestination(created)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Read refreshes the destination from Amplitude. A destination deleted in
+// Amplitude's dashboard is removed from state, so the plan creates it again; a
+// credential Amplitude reports not connected makes state forget the data
+// import key, so the plan sends it again.
+func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state brazeCohortDestinationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	d, err := r.client.GetDestination(ctx, id)
+	if developer.IsNotFound(err) {
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeCohortDestinationWhat, id))
+		return
+	}
 	if err != nil {
-		diags.AddError("Cannot read the Amplitude Braze cohort destination", err.Error())
-		return m, diags
+		resp.Diagnostics.AddError("Cannot read the "+brazeCohortDestinationWhat, err.Error())
+		return
 	}
-	m.Name = types.StringValue(d.DisplayName)
-	m.BrazeEndpoint = types.StringValue(s.Endpoint)
-	m.UserAliasLabel = types.StringPointerValue(s.UserAliasLabel)
-	m.DataImportKeyWO = types.StringNull()
-	m.IdentifierMappings = nil
-	for _, mapping := range s.IdentifierMappings {
-		m.IdentifierMappings = append(m.IdentifierMappings, identifierMappingModel{
-			AmplitudeProperty: types.StringValue(mapping.AmplitudeProperty),
-			BrazeIdentifier:   types.StringValue(mapping.BrazeIdentifier),
-		})
+	if d.Partner != developer.PartnerBraze || !slices.Equal(d.Kind, []string{developer.KindCohort}) {
+		resp.Diagnostics.AddError("Not a destination this resource manages",
+			wrongDestination(d, "Braze cohort destinations (partner braze, kind cohort)"))
+		return
 	}
-	return m, diags
+	state, diags := state.fromDestination(d)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if d.CredentialStatus != developer.CredentialConnected {
+		dataImportKey.forgetOnDisconnect(ctx, &resp.State, id, d.CredentialStatus, &resp.Diagnostics)
+	}
 }
 
-var brazeCohortFields = map[string]path.Path{
-	"display_name":               path.Root("name"),
-	"config.api_endpoint":        path.Root("braze_endpoint"),
-	"config.user_alias_label":    path.Root("user_alias_label"),
-	"config.identifier_mappings": path.Root("identifier_mappings"),
-	"config.data_import_key":     path.Root("data_import_key"),
+// Update sends the planned destination for the version the plan was made
+// against: a destination changed in Amplitude since then is not overwritten.
+func (r *brazeCohortDestinationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state brazeCohortDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	secrets := dataImportKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	updated, found := r.destinations.Update(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
+	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	if updated == nil {
+		return
+	}
+	next, diags := plan.fromDestination(updated)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
 }
 
-func (m brazeCohortDestinationModel) fieldPath(field string) (path.Path, bool) {
-	if field == "config."+developer.BrazeParamDataImportKey {
-		return dataImportKey.pathFor(m.secret()), true
+// Delete sends nothing: the Developer API can neither delete nor disable a
+// cohort destination. Terraform forgets it, and the warning says it is still
+// in Amplitude.
+func (r *brazeCohortDestinationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state brazeCohortDestinationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	return translatePath(field, brazeCohortFields)
+	warnLeftInAmplitude(&resp.Diagnostics, brazeCohortDestinationWhat, state.ID.ValueString())
+}
+
+// ImportState takes the destination's id, which Amplitude assigns.
+func (r *brazeCohortDestinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
 }

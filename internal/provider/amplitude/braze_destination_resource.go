@@ -4,14 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -20,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
@@ -34,64 +32,24 @@ var (
 // Braze identifier types an event-stream destination can map to.
 var eventStreamIdentifiers = []string{"external_id", "braze_id", "user_alias", "email"}
 
-var brazeAPIKey = secretAttribute{name: "braze_api_key"}
+var brazeAPIKey = secretAttribute{name: "braze_api_key", parameter: developer.BrazeParamAPIKey}
+
+// brazeDestinationWhat names the resource's destinations in messages.
+const brazeDestinationWhat = "Amplitude Braze destination"
 
 // NewBrazeDestinationResource is the amplitude_braze_destination resource.
 func NewBrazeDestinationResource() resource.Resource {
-	return &brazeDestinationResource{destinationCRUD[brazeDestinationModel]{
-		typeName: "amplitude_braze_destination",
-		what:     "Amplitude Braze destination",
-		accepts: func(d *developer.Destination) error {
-			if d.Partner != developer.PartnerBraze || !developer.IsEventStreaming(d.Kind) {
-				return errWrongDestination(d, "Braze event-streaming destinations (partner braze, kind event and/or identify)")
-			}
-			return nil
-		},
-	}}
+	return &brazeDestinationResource{}
 }
 
+// brazeDestinationResource is a "Braze (Event Stream)" destination on
+// Amplitude's Developer API. Its model, and how the model maps to Amplitude's
+// Braze parameters, are in braze_destination_model.go.
 type brazeDestinationResource struct {
-	destinationCRUD[brazeDestinationModel]
-}
-
-type brazeDestinationModel struct {
-	destinationComputed
-	Name                 types.String            `tfsdk:"name"`
-	Enabled              types.Bool              `tfsdk:"enabled"`
-	Paused               types.Bool              `tfsdk:"paused"`
-	BrazeEndpoint        types.String            `tfsdk:"braze_endpoint"`
-	BrazeAppID           types.String            `tfsdk:"braze_app_id"`
-	BrazeAPIKey          types.String            `tfsdk:"braze_api_key"`
-	BrazeAPIKeyWO        types.String            `tfsdk:"braze_api_key_wo"`
-	BrazeAPIKeyWOVersion types.Int64             `tfsdk:"braze_api_key_wo_version"`
-	UserAliasLabel       types.String            `tfsdk:"user_alias_label"`
-	UpdateUsersOnly      types.Bool              `tfsdk:"update_users_only"`
-	IdentifierMapping    *identifierMappingModel `tfsdk:"identifier_mapping"`
-	SendEvents           *sendEventsModel        `tfsdk:"send_events"`
-	SendUsers            *sendUsersModel         `tfsdk:"send_users"`
-}
-
-type identifierMappingModel struct {
-	AmplitudeProperty types.String `tfsdk:"amplitude_property"`
-	BrazeIdentifier   types.String `tfsdk:"braze_identifier"`
-}
-
-type sendEventsModel struct {
-	AllEvents       types.Bool         `tfsdk:"all_events"`
-	Events          []string           `tfsdk:"events"`
-	Filters         []eventFilterModel `tfsdk:"filters"`
-	EventProperties []string           `tfsdk:"event_properties"`
-	UserProperties  []string           `tfsdk:"user_properties"`
-}
-
-type eventFilterModel struct {
-	Property types.String `tfsdk:"property"`
-	Operator types.String `tfsdk:"operator"`
-	Values   []string     `tfsdk:"values"`
-}
-
-type sendUsersModel struct {
-	UserProperties []string `tfsdk:"user_properties"`
+	client *developer.Client
+	// destinations checks and sends the destination writes the same way for
+	// every destination resource.
+	destinations *developer.DestinationService
 }
 
 func (r *brazeDestinationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -280,172 +238,125 @@ func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resou
 	}
 }
 
+func (r *brazeDestinationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	client, clients := developerFor(req.ProviderData, "amplitude_braze_destination", &resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	r.client, r.destinations = client, client.DestinationService(brazeDestinationWhat, clients.dryRunOnPlan)
+}
+
+// ModifyPlan checks a planned write of the destination against Braze's
+// destination type and, unless dry_run_on_plan is false, asks Amplitude to
+// validate it. It then warns about events and properties the tracking plan
+// does not hold.
 func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.dryRun(ctx, req, resp)
+	r.checkPlannedWrite(ctx, req, resp)
 	r.checkTaxonomy(ctx, req, resp)
 }
 
-func (m brazeDestinationModel) computed() destinationComputed { return m.destinationComputed }
-
-func (m brazeDestinationModel) withComputed(c destinationComputed) brazeDestinationModel {
-	m.destinationComputed = c
-	return m
-}
-
-func (m brazeDestinationModel) partner() string { return developer.PartnerBraze }
-
-func (m brazeDestinationModel) eventStreaming() bool { return true }
-
-func (m brazeDestinationModel) secret() secretValues {
-	return secretValues{Sensitive: m.BrazeAPIKey, Version: m.BrazeAPIKeyWOVersion}
-}
-
-func (m brazeDestinationModel) secretsToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
-	return map[string]string{developer.BrazeParamAPIKey: brazeAPIKey.valueToSend(ctx, m.secret(), config, diags)}
-}
-
-func (m brazeDestinationModel) disconnected(status string, diags *diag.Diagnostics) brazeDestinationModel {
-	v := brazeAPIKey.disconnected(m.secret(), m.ID.ValueString(), status, diags)
-	m.BrazeAPIKey = v.Sensitive
-	return m
-}
-
-func (m brazeDestinationModel) checkType(t *developer.DestinationType, _ map[string]string, diags *diag.Diagnostics) {
-	if err := developer.CheckBrazeType(t, m.stream("").Kinds()); err != nil {
-		diags.AddError("Amplitude's Braze destination type differs from what this provider maps", err.Error())
+// checkPlannedWrite runs when the plan changes the destination and every
+// configured value is known; a value known only at apply is checked by the
+// apply itself.
+func (r *brazeDestinationResource) checkPlannedWrite(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.destinations == nil || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) || !req.Config.Raw.IsFullyKnown() {
 		return
 	}
-	checkBrazeEndpoint(t, m.BrazeEndpoint, diags)
-}
-
-// checkBrazeEndpoint refuses, at plan time, an endpoint Amplitude's list of
-// Braze endpoints does not hold as written: Amplitude compares it exactly,
-// so another spelling of a listed one (upper case, a trailing slash) is
-// refused with the spelling to use.
-func checkBrazeEndpoint(t *developer.DestinationType, endpoint types.String, diags *diag.Diagnostics) {
-	p, ok := t.Parameter(developer.BrazeParamAPIEndpoint)
-	if !ok || len(p.EnumValues) == 0 || endpoint.IsNull() || endpoint.IsUnknown() || slices.Contains(p.EnumValues, endpoint.ValueString()) {
+	var plan, state brazeDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	secrets := brazeAPIKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	given := strings.TrimSuffix(strings.TrimSpace(endpoint.ValueString()), "/")
-	for _, listed := range p.EnumValues {
-		if strings.EqualFold(given, listed) {
-			diags.AddAttributeError(path.Root("braze_endpoint"), "Write the Braze endpoint as Amplitude lists it",
-				fmt.Sprintf("braze_endpoint: %q is %q written another way; Amplitude takes it only as %q.", endpoint.ValueString(), listed, listed))
-			return
-		}
-	}
-	diags.AddAttributeError(path.Root("braze_endpoint"), "Not a Braze endpoint Amplitude knows",
-		fmt.Sprintf("braze_endpoint: %q is not one of the Braze REST endpoints Amplitude sends to: %s. provider::braze::rest_endpoint(\"US-05\") gives the one of an instance.",
-			endpoint.ValueString(), strings.Join(p.EnumValues, ", ")))
+	found := r.destinations.CheckPlanned(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
+	addFound(&resp.Diagnostics, resendRefusedAsWarning(found, state.CredentialStatus, secrets), plan.fields(secrets))
 }
 
-func (m brazeDestinationModel) stream(apiKey string) developer.BrazeStream {
-	s := developer.BrazeStream{
-		Endpoint:        m.BrazeEndpoint.ValueString(),
-		APIKey:          apiKey,
-		AppID:           m.BrazeAppID.ValueString(),
-		UserAliasLabel:  m.UserAliasLabel.ValueStringPointer(),
-		UpdateUsersOnly: m.UpdateUsersOnly.ValueBool(),
+func (r *brazeDestinationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan brazeDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	secrets := brazeAPIKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	if m.IdentifierMapping != nil {
-		s.UserIDMapping = developer.IdentifierMapping{
-			AmplitudeProperty: m.IdentifierMapping.AmplitudeProperty.ValueString(),
-			BrazeIdentifier:   m.IdentifierMapping.BrazeIdentifier.ValueString(),
-		}
+	created, found := r.destinations.Create(ctx, plan.write(secrets))
+	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	if created == nil {
+		return
 	}
-	if e := m.SendEvents; e != nil {
-		s.Events = &developer.BrazeEvents{EventProperties: e.EventProperties, UserProperties: e.UserProperties}
-		if !e.AllEvents.ValueBool() {
-			s.Events.Events = e.Events
-		}
-		for _, f := range e.Filters {
-			s.Events.Conditions = append(s.Events.Conditions, developer.PropertyCondition{
-				Property: f.Property.ValueString(), Operator: f.Operator.ValueString(), Values: f.Values,
-			})
-		}
-	}
-	if m.SendUsers != nil {
-		s.UserProperties = m.SendUsers.UserProperties
-	}
-	return s
+	state, diags := plan.fromDestination(created)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-//nolint:unparam // the generic resource reports diagnostics through this method too
-func (m brazeDestinationModel) spec(_ context.Context, _ *developer.DestinationType, secrets map[string]string, _ *brazeDestinationModel) (developer.DestinationSpec, diag.Diagnostics) {
-	return m.stream(secrets[developer.BrazeParamAPIKey]).Spec(m.Name.ValueString(), m.Enabled.ValueBool()), nil
-}
-
-func (m brazeDestinationModel) withServerState(_ context.Context, d *developer.Destination) (brazeDestinationModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	s, err := developer.BrazeStreamFrom(d)
+// Read refreshes the destination from Amplitude. A destination deleted in
+// Amplitude's dashboard is removed from state, so the plan creates it again; a
+// credential Amplitude reports not connected makes state forget the key, so
+// the plan sends it again.
+func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state brazeDestinationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	d, err := r.client.GetDestination(ctx, id)
+	if developer.IsNotFound(err) {
+		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeDestinationWhat, id))
+		return
+	}
 	if err != nil {
-		diags.AddError("Cannot read the Amplitude Braze destination", err.Error())
-		return m, diags
+		resp.Diagnostics.AddError("Cannot read the "+brazeDestinationWhat, err.Error())
+		return
 	}
-	m.Name = types.StringValue(d.DisplayName)
-	m.Enabled = types.BoolValue(d.Enabled == nil || *d.Enabled)
-	m.Paused = types.BoolValue(d.Paused != nil && *d.Paused)
-	m.BrazeEndpoint = types.StringValue(s.Endpoint)
-	m.BrazeAppID = types.StringValue(s.AppID)
-	m.UserAliasLabel = types.StringPointerValue(s.UserAliasLabel)
-	m.UpdateUsersOnly = types.BoolValue(s.UpdateUsersOnly)
-	m.BrazeAPIKeyWO = types.StringNull()
-	m.IdentifierMapping = &identifierMappingModel{
-		AmplitudeProperty: types.StringValue(s.UserIDMapping.AmplitudeProperty),
-		BrazeIdentifier:   types.StringValue(s.UserIDMapping.BrazeIdentifier),
+	if d.Partner != developer.PartnerBraze || !developer.IsEventStreaming(d.Kind) {
+		resp.Diagnostics.AddError("Not a destination this resource manages",
+			wrongDestination(d, "Braze event-streaming destinations (partner braze, kind event and/or identify)"))
+		return
 	}
-	prior := m.SendEvents
-	if prior == nil {
-		prior = &sendEventsModel{}
+	state, diags := state.fromDestination(d)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if d.CredentialStatus != developer.CredentialConnected {
+		brazeAPIKey.forgetOnDisconnect(ctx, &resp.State, id, d.CredentialStatus, &resp.Diagnostics)
 	}
-	m.SendEvents = nil
-	if e := s.Events; e != nil {
-		m.SendEvents = &sendEventsModel{
-			AllEvents:       types.BoolValue(e.Events == nil),
-			Events:          nilIfEmpty(e.Events),
-			EventProperties: emptyLike(prior.EventProperties, e.EventProperties),
-			UserProperties:  emptyLike(prior.UserProperties, e.UserProperties),
-		}
-		var filters []eventFilterModel
-		for _, f := range e.Conditions {
-			filters = append(filters, eventFilterModel{
-				Property: types.StringValue(f.Property), Operator: types.StringValue(f.Operator), Values: f.Values,
-			})
-		}
-		m.SendEvents.Filters = emptyLike(prior.Filters, filters)
-	}
-	m.SendUsers = nil
-	if s.UserProperties != nil {
-		m.SendUsers = &sendUsersModel{UserProperties: nilIfEmpty(s.UserProperties)}
-	}
-	return m, diags
 }
 
-// brazeStreamFields maps the fields of Amplitude's validation errors to the
-// attributes they come from.
-var brazeStreamFields = map[string]path.Path{
-	"display_name":             path.Root("name"),
-	"enabled":                  path.Root("enabled"),
-	"kind":                     path.Root("send_events"),
-	"send_events":              path.Root("send_events"),
-	"send_users":               path.Root("send_users"),
-	"config.api_endpoint":      path.Root("braze_endpoint"),
-	"config.app_id":            path.Root("braze_app_id"),
-	"config.user_alias_label":  path.Root("user_alias_label"),
-	"config.update_users_only": path.Root("update_users_only"),
-	"config.user_id_mapping":   path.Root("identifier_mapping"),
-	"event_filter":             path.Root("send_events"),
-	"event_filter.events":      path.Root("send_events").AtName("events"),
-	"event_filter.property_filters.conditions":   path.Root("send_events").AtName("filters"),
-	"property_mappings.event_properties":         path.Root("send_events").AtName("event_properties"),
-	"property_mappings.user_properties":          path.Root("send_events").AtName("user_properties"),
-	"property_mappings.identify_user_properties": path.Root("send_users").AtName("user_properties"),
+// Update sends the planned destination for the version the plan was made
+// against: a destination changed in Amplitude since then is not overwritten.
+func (r *brazeDestinationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state brazeDestinationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	secrets := brazeAPIKey.valuesToSend(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	updated, found := r.destinations.Update(ctx, state.ID.ValueString(), state.Version.ValueInt64(), plan.write(secrets))
+	addFound(&resp.Diagnostics, found, plan.fields(secrets))
+	if updated == nil {
+		return
+	}
+	next, diags := plan.fromDestination(updated)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
 }
 
-func (m brazeDestinationModel) fieldPath(field string) (path.Path, bool) {
-	if field == "config."+developer.BrazeParamAPIKey {
-		return brazeAPIKey.pathFor(m.secret()), true
+// Delete disables the destination: the Developer API has no delete, so the
+// destination stays in Amplitude, disabled, and Terraform forgets it.
+func (r *brazeDestinationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state brazeDestinationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
-	return translatePath(field, brazeStreamFields)
+	addFound(&resp.Diagnostics, r.destinations.Disable(ctx, state.ID.ValueString()), nil)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns.
+func (r *brazeDestinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importByID(ctx, req, resp)
 }

@@ -514,7 +514,8 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 			},
 			{
 				// The key is deleted in Braze: Amplitude reports it
-				// disconnected, and the plan says to send a new one.
+				// disconnected, and the refresh forgets the version, so the
+				// plan is no longer empty: it sends the configured key again.
 				PreConfig: func() {
 					keys, err := s.Braze().ListAPIKeys(context.Background())
 					if err != nil {
@@ -529,8 +530,12 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				RefreshState: true,
-				Check:        resource.TestCheckResourceAttr(destinationAddress, "credential_status", "disconnected"),
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(destinationAddress, "credential_status", "disconnected"),
+					resource.TestCheckNoResourceAttr(destinationAddress, "braze_api_key_wo_version"),
+				),
 			},
 			{
 				Config: config(acctest.BrazeAdminKey, 3),

@@ -12,34 +12,49 @@ import (
 )
 
 // Amplitude's validation errors name body fields; each lands on the
-// attribute the value came from.
+// attribute the value came from, through each resource's one table.
 func TestValidationFieldsLandOnAttributes(t *testing.T) {
-	stream := brazeDestinationModel{BrazeAPIKey: types.StringValue("k")}
-	writeOnly := brazeDestinationModel{BrazeAPIKey: types.StringNull(), BrazeAPIKeyWOVersion: types.Int64Value(1)}
-	cohort := brazeCohortDestinationModel{DataImportKey: types.StringValue("k")}
+	ctx := context.Background()
+	stream := brazeDestinationModel{BrazeAPIKey: types.StringValue("k"), BrazeAPIKeyWOVersion: types.Int64Null()}.fields(map[string]string{"api_key": "k"})
+	writeOnly := brazeDestinationModel{BrazeAPIKey: types.StringNull(), BrazeAPIKeyWOVersion: types.Int64Value(1)}.fields(map[string]string{"api_key": "k"})
+	cohort := brazeCohortDestinationModel{DataImportKey: types.StringValue("k"), DataImportKeyWOVersion: types.Int64Null()}.fields(map[string]string{"data_import_key": "k"})
+	config, err := jsonToDynamic(ctx, json.RawMessage(`{"url": "https://x.example.com", "headers": {"X-A": "b"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	generic := genericDestinationModel{Config: config, SecretConfigWOVersion: types.Int64Null()}.fields(map[string]string{"auth_token": "t"})
+	genericWriteOnly := genericDestinationModel{Config: config, SecretConfigWOVersion: types.Int64Value(1)}.fields(map[string]string{"auth_token": "t"})
 	cases := []struct {
-		field string
-		got   func(string) (path.Path, bool)
-		want  path.Path
+		field  string
+		fields fieldPaths
+		want   path.Path
 	}{
-		{"display_name", stream.fieldPath, path.Root("name")},
-		{"config.api_endpoint", stream.fieldPath, path.Root("braze_endpoint")},
-		{"config.api_key", stream.fieldPath, path.Root("braze_api_key")},
-		{"config.api_key", writeOnly.fieldPath, path.Root("braze_api_key_wo")},
-		{"config.user_id_mapping.braze_identifier", stream.fieldPath, path.Root("identifier_mapping").AtName("braze_identifier")},
-		{"event_filter.property_filters.conditions[1].operator", stream.fieldPath, path.Root("send_events").AtName("filters").AtListIndex(1).AtName("operator")},
-		{"property_mappings.identify_user_properties", stream.fieldPath, path.Root("send_users").AtName("user_properties")},
-		{"config.identifier_mappings[2].braze_identifier", cohort.fieldPath, path.Root("identifier_mappings").AtListIndex(2).AtName("braze_identifier")},
-		{"config.data_import_key", cohort.fieldPath, path.Root("data_import_key")},
+		{"display_name", stream, path.Root("name")},
+		{"config.api_endpoint", stream, path.Root("braze_endpoint")},
+		{"config.api_key", stream, path.Root("braze_api_key")},
+		{"config.api_key", writeOnly, path.Root("braze_api_key_wo")},
+		{"config.user_id_mapping.braze_identifier", stream, path.Root("identifier_mapping").AtName("braze_identifier")},
+		{"event_filter.property_filters.conditions[1].operator", stream, path.Root("send_events").AtName("filters").AtListIndex(1).AtName("operator")},
+		{"property_mappings.identify_user_properties", stream, path.Root("send_users").AtName("user_properties")},
+		{"config.identifier_mappings[2].braze_identifier", cohort, path.Root("identifier_mappings").AtListIndex(2).AtName("braze_identifier")},
+		{"config.data_import_key", cohort, path.Root("data_import_key")},
+		// config is a dynamic attribute: a field inside it lands on it.
+		{"config.headers.X-A", generic, path.Root("config")},
+		{"config.auth_token", generic, path.Root("secret_config").AtMapKey("auth_token")},
+		{"config.auth_token", genericWriteOnly, path.Root("secret_config_wo").AtMapKey("auth_token")},
+		{"event_filter.property_filters.conditions[0].values", generic, path.Root("event_filter").AtName("property_filters")},
+		{"event_filter.events[0]", generic, path.Root("event_filter").AtName("events").AtListIndex(0)},
 	}
 	for _, tc := range cases {
-		got, ok := tc.got(tc.field)
+		got, ok := tc.fields.lookup(tc.field)
 		if !ok || !got.Equal(tc.want) {
 			t.Errorf("%s: %s (%v), want %s", tc.field, got, ok, tc.want)
 		}
 	}
-	if _, ok := stream.fieldPath("no_such_field"); ok {
-		t.Error("an unknown field was given an attribute")
+	for _, field := range []string{"no_such_field", ""} {
+		if _, ok := stream.lookup(field); ok {
+			t.Errorf("the field %q was given an attribute", field)
+		}
 	}
 }
 
@@ -48,7 +63,7 @@ func TestValidationFieldsLandOnAttributes(t *testing.T) {
 func TestDynamicJSON(t *testing.T) {
 	ctx := context.Background()
 	raw := json.RawMessage(`{"url":"https://x.example.com","batch_size":100,"ratio":0.25,"on":true,"headers":{"X-A":"b"},"ids":[1,"two",null]}`)
-	v, err := jsonToDynamic(raw)
+	v, err := jsonToDynamic(ctx, raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +80,7 @@ func TestDynamicJSON(t *testing.T) {
 	if err != nil || changed.Equal(v) {
 		t.Errorf("a changed value was kept: %v, %v", changed, err)
 	}
-	if null, err := jsonToDynamic(json.RawMessage(`null`)); err != nil || !null.IsNull() {
+	if null, err := jsonToDynamic(ctx, json.RawMessage(`null`)); err != nil || !null.IsNull() {
 		t.Errorf("null read as %v, %v", null, err)
 	}
 }

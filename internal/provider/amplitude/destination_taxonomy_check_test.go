@@ -28,7 +28,7 @@ func TestPlanWarnsOfNamesOutsideTheTrackingPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &brazeDestinationResource{destinationCRUD[brazeDestinationModel]{client: client, clients: &clients{}}}
+	r := &brazeDestinationResource{client: client}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 

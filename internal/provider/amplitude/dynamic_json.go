@@ -109,7 +109,7 @@ func numberText(n *big.Float) string {
 }
 
 // jsonToDynamic reads JSON into a dynamic value; empty input is null.
-func jsonToDynamic(raw json.RawMessage) (types.Dynamic, error) {
+func jsonToDynamic(ctx context.Context, raw json.RawMessage) (types.Dynamic, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return types.DynamicNull(), nil
 	}
@@ -122,14 +122,14 @@ func jsonToDynamic(raw json.RawMessage) (types.Dynamic, error) {
 	if plain == nil {
 		return types.DynamicNull(), nil
 	}
-	v, err := terraformValue(plain)
+	v, err := terraformValue(ctx, plain)
 	if err != nil {
 		return types.DynamicNull(), err
 	}
 	return types.DynamicValue(v), nil
 }
 
-func terraformValue(plain any) (attr.Value, error) {
+func terraformValue(ctx context.Context, plain any) (attr.Value, error) {
 	switch x := plain.(type) {
 	case nil:
 		// JSON null inside an object or array: a null of some type is
@@ -149,11 +149,11 @@ func terraformValue(plain any) (attr.Value, error) {
 		elems := make([]attr.Value, len(x))
 		elemTypes := make([]attr.Type, len(x))
 		for i, e := range x {
-			v, err := terraformValue(e)
+			v, err := terraformValue(ctx, e)
 			if err != nil {
 				return nil, err
 			}
-			elems[i], elemTypes[i] = v, v.Type(context.Background())
+			elems[i], elemTypes[i] = v, v.Type(ctx)
 		}
 		t, diags := types.TupleValue(elemTypes, elems)
 		if diags.HasError() {
@@ -169,11 +169,11 @@ func terraformValue(plain any) (attr.Value, error) {
 		attrs := make(map[string]attr.Value, len(x))
 		attrTypes := make(map[string]attr.Type, len(x))
 		for _, k := range keys {
-			v, err := terraformValue(x[k])
+			v, err := terraformValue(ctx, x[k])
 			if err != nil {
 				return nil, err
 			}
-			attrs[k], attrTypes[k] = v, v.Type(context.Background())
+			attrs[k], attrTypes[k] = v, v.Type(ctx)
 		}
 		o, diags := types.ObjectValue(attrTypes, attrs)
 		if diags.HasError() {
@@ -192,5 +192,5 @@ func keepIfSame(ctx context.Context, prior types.Dynamic, server json.RawMessage
 			return prior, nil
 		}
 	}
-	return jsonToDynamic(server)
+	return jsonToDynamic(ctx, server)
 }

@@ -77,8 +77,8 @@ func (r *syncResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"source_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The synced object: a user property name, a computation id, a cohort id or a recommendation id. " +
-					"Refer to `amplitude_user_property.<name>.name` to create the property first. Changing it replaces the sync.",
-				Validators:    []validator.String{validators.NotBlank()},
+					"Refer to `amplitude_user_property.<name>.name` to create the property first. A user property is named without the `gp:` prefix Amplitude's charts show. Changing it replaces the sync.",
+				Validators:    []validator.String{validators.NotBlank(), validators.UserPropertyName()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"destination_id": schema.StringAttribute{

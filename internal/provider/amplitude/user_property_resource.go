@@ -17,6 +17,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/shared"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
 var (
@@ -58,8 +59,8 @@ func (r *userPropertyResource) Schema(_ context.Context, _ resource.SchemaReques
 		},
 		"name": schema.StringAttribute{
 			Required:            true,
-			MarkdownDescription: "The user property's name as your code sends it. Amplitude cannot rename a property: changing it replaces the property.",
-			Validators:          trimmedText(),
+			MarkdownDescription: "The user property's name as your code sends it, without the `gp:` prefix Amplitude's charts show. Amplitude cannot rename a property: changing it replaces the property.",
+			Validators:          append(trimmedText(), validators.UserPropertyName()),
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 		},
 		"display_name": schema.StringAttribute{

@@ -177,6 +177,15 @@ data "braze_custom_attributes" "x" {}`, ownProviders: true,
   destination_id = "d"
   cadence        = "daily"
 }`, want: `kind value must be one of: \["user_property" "computation" "cohort" "recommendation"\]`},
+	{name: "sync of a user property named with gp:", config: `resource "amplitude_sync" "x" {
+  kind           = "user_property"
+  source_id      = "gp:plan"
+  destination_id = "d"
+  cadence        = "daily"
+}`, want: `source_id: "gp:plan" carries the gp: prefix that Amplitude's charts show on custom user properties; Amplitude names the property without it: "plan"`},
+	{name: "user property named with gp:", config: `resource "amplitude_user_property" "x" {
+  name = "gp:plan"
+}`, want: `name: "gp:plan" carries the gp: prefix.*without it: "plan"`},
 	{name: "enum property without values", config: `resource "amplitude_user_property" "x" {
   name = "tier"
   type = "enum"

@@ -126,7 +126,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	created, err := r.client.CreateAPIKey(ctx, braze.NewAPIKey{Name: plan.Name.ValueString(), Permissions: plan.Permissions, AllowedIPs: plan.AllowedIPs})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot create the Braze API key", explain(err, "api_keys.create"))
+		resp.Diagnostics.AddError("Cannot create the Braze API key", explain(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(created, types.StringValue(created.Key), plan.AllowedIPs))...)
@@ -144,7 +144,7 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the Braze API key", explain(err, "api_keys.info"))
+		resp.Diagnostics.AddError("Cannot read the Braze API key", explain(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key, state.AllowedIPs))...)
@@ -171,7 +171,7 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if err := r.client.DeleteAPIKey(ctx, state.ID.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Cannot delete the Braze API key", explain(err, "api_keys.delete"))
+		resp.Diagnostics.AddError("Cannot delete the Braze API key", explain(err))
 	}
 }
 
@@ -204,10 +204,13 @@ func parseAPIKeyImportID(raw string) (string, error) {
 }
 
 // explain turns Braze's 403 into a sentence naming the permission that the
-// provider's own key lacks.
-func explain(err error, permission string) string {
-	if braze.IsForbidden(err) {
-		return fmt.Sprintf("The braze provider's api_key lacks the %s permission, which this needs; create the provider's key with the api_keys.* permissions. Braze said: %v", permission, err)
+// provider's own key lacks: the one the refused request needed, and only
+// that. Braze keys cannot be edited, so the way out is another key.
+func explain(err error) string {
+	if permission := braze.MissingPermission(err); permission != "" {
+		return fmt.Sprintf("The braze provider's api_key lacks the %s permission, which this needs. "+
+			"A Braze key's permissions cannot be changed: create a key that holds %s as well as the permissions the current one has, and give it to the provider as api_key. Braze said: %v",
+			permission, permission, err)
 	}
 	return err.Error()
 }

@@ -71,7 +71,7 @@ func (d *customAttributesDataSource) Configure(_ context.Context, req datasource
 func (d *customAttributesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	attributes, err := d.client.ListCustomAttributes(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the Braze custom attributes", explain(err, "custom_attributes.get"))
+		resp.Diagnostics.AddError("Cannot list the Braze custom attributes", explain(err))
 		return
 	}
 	state := customAttributesModel{Attributes: []customAttributeModel{}}

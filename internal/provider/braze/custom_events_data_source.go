@@ -74,7 +74,7 @@ func (d *customEventsDataSource) Configure(_ context.Context, req datasource.Con
 func (d *customEventsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	events, err := d.client.ListCustomEvents(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the Braze custom events", explain(err, "events.get"))
+		resp.Diagnostics.AddError("Cannot list the Braze custom events", explain(err))
 		return
 	}
 	state := customEventsModel{Events: []customEventModel{}, Names: []string{}}

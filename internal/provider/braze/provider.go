@@ -62,9 +62,10 @@ func (p *Provider) Schema(_ context.Context, _ provider.SchemaRequest, resp *pro
 				Validators: []validator.String{validators.ServiceURL()},
 			},
 			"api_key": schema.StringAttribute{
-				Optional:            true,
-				Sensitive:           true,
-				MarkdownDescription: "A Braze REST API key with the permissions the managed objects need (`api_keys.*` to manage keys, `custom_attributes.get` to read attributes). Defaults to the `" + EnvAPIKey + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "A Braze REST API key with the permissions the managed objects need: `api_keys.create`, `api_keys.info`, `api_keys.delete` and `api_keys.list` for `braze_api_key` (the last finds what a create whose answer was lost made), " +
+					"`custom_attributes.get`, `events.get` and `segments.list` for the data sources. A request refused for want of one names it. Defaults to the `" + EnvAPIKey + "` environment variable.",
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,

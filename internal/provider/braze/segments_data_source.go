@@ -71,7 +71,7 @@ func (d *segmentsDataSource) Configure(_ context.Context, req datasource.Configu
 func (d *segmentsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	segments, err := d.client.ListSegments(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the Braze segments", explain(err, "segments.list"))
+		resp.Diagnostics.AddError("Cannot list the Braze segments", explain(err))
 		return
 	}
 	state := segmentsModel{Segments: []segmentModel{}, Names: []string{}}

@@ -1,0 +1,178 @@
+package amplitude_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/braze"
+)
+
+// credentialCase is one resource holding a secret in one of its two forms.
+type credentialCase struct {
+	name    string
+	address string
+	// config is the configuration of the resource holding the secret value.
+	config func(s *acctest.Sandbox, value string) string
+	// resent is the attribute whose planned change sends the secret again:
+	// the sensitive attribute, or the write-only form's version.
+	resent    string
+	writeOnly bool
+	// brazeKey says the secret is a Braze REST key, which the test makes in
+	// the sandbox's Braze and deletes there to disconnect it. Any other
+	// secret is disconnected by the sandbox reporting it so.
+	brazeKey bool
+}
+
+var credentialCases = []credentialCase{
+	{
+		name: "braze destination, sensitive key", address: destinationAddress, resent: "braze_api_key", brazeKey: true,
+		config: func(s *acctest.Sandbox, key string) string {
+			return destinationConfig(s, "keyed", fmt.Sprintf("  braze_api_key = %q\n  send_users = { user_properties = [\"plan\"] }\n", key))
+		},
+	},
+	{
+		name: "braze destination, write-only key", address: destinationAddress, resent: "braze_api_key_wo_version", writeOnly: true, brazeKey: true,
+		config: func(s *acctest.Sandbox, key string) string {
+			return destinationConfig(s, "keyed", fmt.Sprintf("  braze_api_key_wo = %q\n  braze_api_key_wo_version = 1\n  send_users = { user_properties = [\"plan\"] }\n", key))
+		},
+	},
+	{
+		name: "braze cohort destination, sensitive key", address: cohortDestinationAddress, resent: "data_import_key",
+		config: func(s *acctest.Sandbox, key string) string {
+			return cohortDestinationConfig(s, "cohorts", fmt.Sprintf("  data_import_key = %q\n%s", key, oneCohortMapping))
+		},
+	},
+	{
+		name: "braze cohort destination, write-only key", address: cohortDestinationAddress, resent: "data_import_key_wo_version", writeOnly: true,
+		config: func(s *acctest.Sandbox, key string) string {
+			return cohortDestinationConfig(s, "cohorts", fmt.Sprintf("  data_import_key_wo = %q\n  data_import_key_wo_version = 1\n%s", key, oneCohortMapping))
+		},
+	},
+	{
+		name: "generic destination, sensitive secrets", address: genericAddress, resent: "secret_config", brazeKey: true,
+		config: func(s *acctest.Sandbox, key string) string {
+			return s.ProviderConfig() + genericBrazeIdentify(fmt.Sprintf("  secret_config = { api_key = %q }\n", key))
+		},
+	},
+	{
+		name: "generic destination, write-only secrets", address: genericAddress, resent: "secret_config_wo_version", writeOnly: true, brazeKey: true,
+		config: func(s *acctest.Sandbox, key string) string {
+			return s.ProviderConfig() + genericBrazeIdentify(fmt.Sprintf("  secret_config_wo = { api_key = %q }\n  secret_config_wo_version = 1\n", key))
+		},
+	},
+}
+
+const oneCohortMapping = `  identifier_mappings = [{ amplitude_property = "user_id", braze_identifier = "external_id" }]
+`
+
+// genericBrazeIdentify is a Braze identify destination made with the
+// generic resource; secrets holds its secret attributes.
+func genericBrazeIdentify(secrets string) string {
+	return fmt.Sprintf(`
+resource "amplitude_destination" "test" {
+  partner      = "braze"
+  display_name = "braze users"
+  kind         = ["identify"]
+  config = {
+    api_endpoint    = %q
+    app_id          = %q
+    user_id_mapping = { amplitude_property = "user_id", braze_identifier = "external_id" }
+  }
+%s}
+`, acctest.BrazeEndpoint, acctest.BrazeAppID, secrets)
+}
+
+// A credential Amplitude reports disconnected (a Braze key deleted in
+// Braze) makes the next plan send the configured secret again, for every
+// resource that holds a secret and in both of its forms, under every CLI
+// that has the form. An empty plan there would let a drift check pass while
+// the destination delivers nothing. The configured value is the one that was
+// deleted, so Amplitude's dry run refuses it: the plan shows the change all
+// the same, and warns.
+func TestAccDestinations_disconnectedCredentialPlansResend(t *testing.T) {
+	for _, tc := range credentialCases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := acctest.NewSandbox(t)
+			secret, keyID := "sandbox-data-import-key-1", ""
+			if tc.brazeKey {
+				k, err := s.Braze().CreateAPIKey(context.Background(), braze.NewAPIKey{Name: "stream " + tc.name, Permissions: []string{"users.track"}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				secret, keyID = k.Key, k.ID
+			}
+			var checks []tfversion.TerraformVersionCheck
+			if tc.writeOnly {
+				checks = append(checks, acctest.SkipWithout(acctest.WriteOnlyAttributes))
+			}
+			config := tc.config(s, secret)
+			var id string
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				TerraformVersionChecks:   checks,
+				Steps: []resource.TestStep{
+					{
+						Config: config,
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(tc.address, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
+						},
+						Check: captureResourceID(tc.address, &id),
+					},
+					{
+						PreConfig: func() {
+							if tc.brazeKey {
+								if err := s.Braze().DeleteAPIKey(context.Background(), keyID); err != nil {
+									t.Fatal(err)
+								}
+								return
+							}
+							s.ReportDisconnected(id)
+						},
+						Config:             config,
+						PlanOnly:           true,
+						ExpectNonEmptyPlan: true,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PostApplyPostRefresh: []plancheck.PlanCheck{
+								plancheck.ExpectResourceAction(tc.address, plancheck.ResourceActionUpdate),
+								expectChange(tc.address, tc.resent),
+							},
+						},
+					},
+				},
+			})
+		})
+	}
+}
+
+// expectChange checks that the plan changes attribute of the resource at
+// address.
+func expectChange(address, attribute string) plancheck.PlanCheck {
+	return changeCheck{address: address, attribute: attribute}
+}
+
+type changeCheck struct{ address, attribute string }
+
+func (c changeCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.address {
+			continue
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		if reflect.DeepEqual(before[c.attribute], after[c.attribute]) {
+			resp.Error = fmt.Errorf("%s: the plan leaves %s as it is (%v); it should send the secret again", c.address, c.attribute, before[c.attribute])
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("the plan has no change of %s", c.address)
+}
