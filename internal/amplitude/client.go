@@ -33,9 +33,9 @@ type Config struct {
 	// Its reads then see the objects as they were when first listed, apart
 	// from its own writes.
 	BatchReads bool
-	// Clock paces the delivery metrics reads within the vendor's limits;
-	// nil means the real clock.
-	Clock Clock
+	// DeliveryMetricsPacer paces the delivery metrics reads within the
+	// vendor's limits; nil means one of the client's own, on the real clock.
+	DeliveryMetricsPacer *DeliveryMetricsPacer
 }
 
 // Client calls one Amplitude project's APIs.
@@ -59,10 +59,10 @@ func New(cfg Config) (*Client, error) {
 	cfg.Transport.Credentials = transport.BasicAuth(cfg.APIKey, cfg.SecretKey)
 	c := &Client{baseURL: base, http: transport.New(cfg.Transport),
 		createAttempts: cfg.Transport.MaxRetries + 1}
-	if cfg.Clock == nil {
-		cfg.Clock = realClock{}
+	if cfg.DeliveryMetricsPacer == nil {
+		cfg.DeliveryMetricsPacer = NewDeliveryMetricsPacer(nil)
 	}
-	c.metricsLimiter = newLimiter(DeliveryMetricsLimits, cfg.Clock)
+	c.metricsLimiter = cfg.DeliveryMetricsPacer.limiter
 	c.syncs = readcache.New(cfg.BatchReads, c.ListSyncs, func(s Sync) string { return s.ID })
 	return c, nil
 }

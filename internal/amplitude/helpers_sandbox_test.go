@@ -48,7 +48,7 @@ func newFixture(t *testing.T) *fixture {
 		SecretKey: sandbox.AmplitudeSecretKey,
 		Transport: fast,
 		// The client paces delivery metrics on the sandbox's clock.
-		Clock: c,
+		DeliveryMetricsPacer: amplitude.NewDeliveryMetricsPacer(c),
 	})
 	if err != nil {
 		t.Fatal(err)

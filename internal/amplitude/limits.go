@@ -83,9 +83,27 @@ func (l *limiter) reserve(now time.Time) time.Duration {
 	return l.finished[0].Add(l.limits.Window).Sub(now)
 }
 
-// Clock is the time a client paces itself by. The zero Config uses the
-// real one; tests give the client the sandbox's clock, whose Sleep moves
-// time on instead of waiting, so pacing is checked without a timer.
+// DeliveryMetricsPacer keeps delivery metrics reads within the vendor's
+// limits. A provider makes one for its process and gives it to every client
+// it configures, so that every read the process makes counts against the
+// project's one minute: a test that plans twice in one process on a clock
+// that only moves when slept on would otherwise start its second plan with
+// a fresh count while the sandbox still holds the first plan's.
+type DeliveryMetricsPacer struct {
+	limiter *limiter
+}
+
+// NewDeliveryMetricsPacer paces reads by clock; nil means the real clock.
+func NewDeliveryMetricsPacer(clock Clock) *DeliveryMetricsPacer {
+	if clock == nil {
+		clock = realClock{}
+	}
+	return &DeliveryMetricsPacer{limiter: newLimiter(DeliveryMetricsLimits, clock)}
+}
+
+// Clock is the time a client paces itself by. Tests give the pacer the
+// sandbox's clock, whose Sleep moves time on instead of waiting, so pacing
+// is checked without a timer.
 type Clock interface {
 	Now() time.Time
 	Sleep(ctx context.Context, d time.Duration) error

@@ -69,7 +69,7 @@ func TestDeliveryMetricsReadsWaitForTheWindow(t *testing.T) {
 	}
 	client, err := amplitude.New(amplitude.Config{
 		BaseURL: ts.URL + "/amplitude", APIKey: sandbox.AmplitudeAPIKey, SecretKey: sandbox.AmplitudeSecretKey,
-		Transport: noRetries, Clock: clock,
+		Transport: noRetries, DeliveryMetricsPacer: amplitude.NewDeliveryMetricsPacer(clock),
 	})
 	if err != nil {
 		t.Fatal(err)

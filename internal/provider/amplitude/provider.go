@@ -47,7 +47,10 @@ var _ provider.ProviderWithFunctions = (*Provider)(nil)
 // Provider is the amplitude provider.
 type Provider struct {
 	version string
-	clock   amplitude.Clock
+	// metricsPacer is shared by every client this provider configures, so
+	// that all of its process's delivery metrics reads count against the
+	// vendor's one minute.
+	metricsPacer *amplitude.DeliveryMetricsPacer
 }
 
 // New returns a factory for the provider at the given version.
@@ -61,7 +64,7 @@ func New(version string) func() provider.Provider {
 // time.
 func NewWithClock(version string, clock amplitude.Clock) func() provider.Provider {
 	return func() provider.Provider {
-		return &Provider{version: version, clock: clock}
+		return &Provider{version: version, metricsPacer: amplitude.NewDeliveryMetricsPacer(clock)}
 	}
 }
 
@@ -205,9 +208,9 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 		client, err := amplitude.New(amplitude.Config{
 			BaseURL: basicHost, APIKey: apiKey, SecretKey: secretKey,
 			// A provider process lives for one Terraform command.
-			BatchReads: true,
-			Transport:  transportConfig,
-			Clock:      p.clock,
+			BatchReads:           true,
+			Transport:            transportConfig,
+			DeliveryMetricsPacer: p.metricsPacer,
 		})
 		if err != nil {
 			resp.Diagnostics.AddError("Cannot configure the amplitude provider", err.Error())
