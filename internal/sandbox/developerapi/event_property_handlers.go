@@ -40,7 +40,6 @@ func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.vendor, w, r, err)
 		return
 	}
-	status := http.StatusCreated
 	var view eventPropertyView
 	err = a.update(func(_ *core.Tx, st *state) error {
 		if _, err := st.liveEvent(eventType); err != nil {
@@ -51,7 +50,6 @@ func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
 		case !found:
 			st.EventProperties = slices.Insert(st.EventProperties, i, created)
 		case st.EventProperties[i].keptOnCreate():
-			status = http.StatusOK
 			view = st.EventProperties[i].view()
 			return nil
 		default:
@@ -64,7 +62,7 @@ func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.vendor, w, r, err)
 		return
 	}
-	writeData(w, status, view)
+	writeData(w, http.StatusCreated, view)
 }
 
 func (a *API) getEventProperty(w http.ResponseWriter, r *http.Request) {

@@ -58,9 +58,9 @@ func TestEventPropertyCreate(t *testing.T) {
 		}
 	})
 
-	t.Run("in the plan already: returned unchanged with 200", func(t *testing.T) {
+	t.Run("in the plan already: returned unchanged, with the 201 of a create", func(t *testing.T) {
 		r := f.Write("POST", path, map[string]any{"property_name": "price", "description": "ignored", "data_type": "string"})
-		r.WantStatus(t, http.StatusOK)
+		r.WantStatus(t, http.StatusCreated)
 		got := r.Data(t)
 		sandboxtest.WantString(t, got, "description", nil)
 		sandboxtest.WantString(t, got, "data_type", "number")

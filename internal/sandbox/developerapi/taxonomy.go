@@ -112,15 +112,15 @@ func (m *propertyMetadata) check() error {
 	return p.Err(http.StatusBadRequest, codeValidationError)
 }
 
-// keptOnCreate reports whether a create of the property's name answers it
-// unchanged, the supplied metadata ignored: it is live and in the plan ("the
-// existing resource is returned without modification",
-// amplitude.com/docs/apis/developer/taxonomy-event-properties/create-event-property).
-// Otherwise the create makes the property from its body, with 201, whether
-// the name is new, ingested-only (promoted, as the same page says) or
-// soft-deleted (restored, the sandbox's choice): an answer of 201 always
-// shows what the body described. The vendor documents only 201; the
-// sandbox answers a kept property 200, so that a client can tell.
+// keptOnCreate reports whether a create of the property's name leaves it
+// as it is and answers it, the metadata sent ignored: it is live and in the
+// plan. The vendor says such a create returns the existing property without
+// modification, and documents 201 as the create's only success
+// (amplitude.com/docs/apis/developer/taxonomy-event-properties/create-event-property),
+// so the sandbox answers 201 too: a client cannot tell this answer from a
+// create by its status. Any other existing name is made from the body: an
+// ingested-only property is promoted (the same page), a soft-deleted one
+// restored (the sandbox's choice; open point: Create of an existing name).
 func (p *taxonomyProperty) keptOnCreate() bool {
 	return !p.Deleted && p.InSchema
 }

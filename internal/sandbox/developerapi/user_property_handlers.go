@@ -39,7 +39,6 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.vendor, w, r, err)
 		return
 	}
-	status := http.StatusCreated
 	var view userPropertyView
 	err = a.update(func(_ *core.Tx, st *state) error {
 		i, found := st.userPropertyAt(created.Name)
@@ -49,7 +48,6 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		case st.UserProperties[i].AmplitudeDefault:
 			return st.UserProperties[i].checkWritable()
 		case st.UserProperties[i].keptOnCreate():
-			status = http.StatusOK
 			view = st.UserProperties[i].view()
 			return nil
 		default:
@@ -62,7 +60,7 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.vendor, w, r, err)
 		return
 	}
-	writeData(w, status, view)
+	writeData(w, http.StatusCreated, view)
 }
 
 func (a *API) getUserProperty(w http.ResponseWriter, r *http.Request) {

@@ -89,9 +89,9 @@ func TestUserPropertyLifecycle(t *testing.T) {
 			WantFieldProblem(t, http.StatusBadRequest, "is_in_schema", "unknown_field", "")
 	})
 
-	t.Run("in the plan already: returned unchanged with 200", func(t *testing.T) {
+	t.Run("in the plan already: returned unchanged, with the 201 of a create", func(t *testing.T) {
 		r := f.Write("POST", sandboxtest.UserPropertiesPath, map[string]any{"property_name": "plan", "description": "ignored", "display_name": "Plan"})
-		r.WantStatus(t, http.StatusOK)
+		r.WantStatus(t, http.StatusCreated)
 		sandboxtest.WantString(t, r.Data(t), "description", "Subscription plan")
 		sandboxtest.WantString(t, r.Data(t), "display_name", nil)
 	})
