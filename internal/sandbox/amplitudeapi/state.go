@@ -1,7 +1,6 @@
 package amplitudeapi
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
 	"time"
@@ -75,13 +74,7 @@ func (st *state) Seed(now time.Time) {
 	}
 }
 
-// Save, Load and Count make the state the store's Part; the store calls
-// them under its lock.
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(counts map[string]int) {
 	counts["syncs"] = len(st.Syncs)
 	counts["cohorts"] = len(st.Cohorts)

@@ -1,10 +1,7 @@
 package brazeapi
 
 import (
-	"encoding/json"
 	"time"
-
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
 // The seeded workspace's credentials. They are public on purpose: the
@@ -64,13 +61,7 @@ func (st *state) Seed(now time.Time) {
 	}
 }
 
-// Save, Load and Count make the state the store's Part; the store calls
-// them under its lock.
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(counts map[string]int) {
 	counts["api_keys"] = len(st.APIKeys)
 	counts["custom_attributes"] = len(st.CustomAttributes)

@@ -47,22 +47,6 @@ func AsAPIError(err error) *APIError {
 	return Refuse(http.StatusInternalServerError, "sandbox internal error: %v", err)
 }
 
-// Problems collects every validation failure of a request, so one answer
-// tells the client everything it has to fix.
-type Problems []string
-
-func (p *Problems) Add(format string, args ...any) {
-	*p = append(*p, fmt.Sprintf(format, args...))
-}
-
-// Err is nil without problems, else a 400 with every message.
-func (p Problems) Err() error {
-	if len(p) == 0 {
-		return nil
-	}
-	return &APIError{Status: http.StatusBadRequest, Messages: p}
-}
-
 // FieldProblem is one problem of a request, located by a dotted path into
 // its body (config.user_id_mapping.braze_identifier, kind[1]) or naming the
 // query parameter or header at fault.

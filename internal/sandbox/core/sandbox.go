@@ -133,7 +133,7 @@ func (sb *Sandbox) Reset() error {
 // filled in. It panics on out-of-range values, as callers pass constants;
 // PUT /_sandbox/faults is the validating way in.
 func (sb *Sandbox) SetFaults(f Faults) Faults {
-	inForce, err := sb.changeFaults(func(Faults) Faults { return f })
+	inForce, err := sb.changeFaults(func(Faults) (Faults, error) { return f, nil })
 	if err != nil {
 		panic(fmt.Sprintf("sandbox.SetFaults: %v", err))
 	}
@@ -142,7 +142,7 @@ func (sb *Sandbox) SetFaults(f Faults) Faults {
 
 // changeFaults edits the faults in force and sets the rate-limit fault's
 // windows and the write hold to match.
-func (sb *Sandbox) changeFaults(edit func(Faults) Faults) (Faults, error) {
+func (sb *Sandbox) changeFaults(edit func(Faults) (Faults, error)) (Faults, error) {
 	return sb.faults.change(edit, func(f Faults) {
 		for _, w := range sb.faultWindows {
 			w.Configure(f.RateLimitPerSecond, time.Second)

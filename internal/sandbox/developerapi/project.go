@@ -1,7 +1,6 @@
 package developerapi
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
@@ -47,13 +46,7 @@ func (st *state) Seed(now time.Time) {
 	}}
 }
 
-// Save, Load and Count make the state the store's Part; the store calls
-// them under its lock.
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(map[string]int) {}
 
 // The organisation of the sandbox's tokens: GET /v1/context needs one; its

@@ -65,13 +65,7 @@ type state struct {
 // Seed leaves the project without destinations, as the sandbox starts.
 func (st *state) Seed(time.Time) { *st = state{} }
 
-// Save, Load and Count make the state the store's Part; the store calls
-// them under its lock.
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(counts map[string]int) { counts["destinations"] = len(st.Destinations) }
 
 // The kinds of destination. They make three families that cannot be mixed:

@@ -14,7 +14,6 @@
 package taxonomy
 
 import (
-	"encoding/json"
 	"net/http"
 	"regexp"
 	"strings"
@@ -93,13 +92,8 @@ func (st *state) Seed(time.Time) {
 	}
 }
 
-// Save, Load and Count make the state the store's Part; the store calls
-// them under its lock. Soft-deleted objects are not counted.
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the live objects for GET /_sandbox/stats: a soft-deleted
+// one is not.
 func (st *state) Count(counts map[string]int) {
 	counts["events"] = countLive(st.Events)
 	counts["event_properties"] = countLive(st.EventProperties)
