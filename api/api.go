@@ -8,6 +8,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -31,8 +32,30 @@ const (
 )
 
 // Load reads the document file, resolves its references and checks that it
-// is a valid OpenAPI document. Errors name the file as api/<file>.
+// is a valid OpenAPI document. Errors name the file as api/<file>. Each
+// document is loaded once, as that takes a while, and the callers share
+// it: they must only read it.
 func Load(file string) (*openapi3.T, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if loaded[file] == nil {
+		loaded[file] = &document{}
+		loaded[file].doc, loaded[file].err = load(file)
+	}
+	return loaded[file].doc, loaded[file].err
+}
+
+var (
+	mu     sync.Mutex
+	loaded = map[string]*document{}
+)
+
+type document struct {
+	doc *openapi3.T
+	err error
+}
+
+func load(file string) (*openapi3.T, error) {
 	name := "api/" + file
 	data, err := Documents.ReadFile(file)
 	if err != nil {

@@ -21,10 +21,10 @@ const (
 	maxNameLength = 255
 )
 
-// addNamed serves such an endpoint: under the store's lock, add adds the
-// object of each name sent, then of count generated from format, skipping
-// names it reports as taken; the answer says how many were added and, under
-// the name kind, how many total counts there are now.
+// addNamed serves such an endpoint. Under the store's lock, add adds the
+// object of each name sent, then of count names generated from format,
+// and reports false for a name that is taken; the answer says how many
+// objects were added and, under kind, how many there are now (total).
 func (a *API) addNamed(w http.ResponseWriter, r *http.Request, kind, format string, add func(name string) bool, total func() int) {
 	var req struct {
 		Names []string `json:"names"`

@@ -32,8 +32,8 @@ type API struct {
 	dev   *developerapi.API
 	store *core.Store
 	// state is touched only under the store's lock.
-	state    state
-	partners []partner
+	state   state
+	catalog []partner
 	// braze is where a Braze destination's key is checked; taxonomy is what
 	// an event filter's events should be in.
 	braze    *brazeapi.API
@@ -43,7 +43,7 @@ type API struct {
 // New adds the destinations to the Developer API, with their part of the
 // state ("destinations" in the state file).
 func New(sb *core.Sandbox, dev *developerapi.API, braze *brazeapi.API, t *taxonomy.API) *API {
-	a := &API{dev: dev, store: sb.Store(), partners: loadPartners(), braze: braze, taxonomy: t}
+	a := &API{dev: dev, store: sb.Store(), catalog: partners(), braze: braze, taxonomy: t}
 	a.store.AddPart("destinations", &a.state)
 	dev.Serve(map[string]http.HandlerFunc{
 		"listDestinationTypes": a.listDestinationTypes, "getDestinationType": a.getDestinationType,

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
@@ -45,9 +46,10 @@ type parameter struct {
 // writeOnly reports a secret: never answered (open point: Secrets on read).
 func (p *parameter) writeOnly() bool { return p.Kind == "secret" }
 
-// loadPartners reads the catalog. It is compiled in, so one that does not
-// load is a broken build, which every test of the package shows.
-func loadPartners() []partner {
+// partners is the catalog, read once and shared by every sandbox: nothing
+// changes it. It is compiled in, so one that does not load is a broken
+// build, which every test of the package shows.
+var partners = sync.OnceValue(func() []partner {
 	var raw any
 	if err := yaml.Unmarshal(partnersYAML, &raw); err != nil {
 		panic(fmt.Sprintf("destinations: partners.yaml: %v", err))
@@ -56,32 +58,32 @@ func loadPartners() []partner {
 	if err != nil {
 		panic(fmt.Sprintf("destinations: partners.yaml: %v", err))
 	}
-	var partners []partner
-	if err := json.Unmarshal(data, &partners); err != nil {
+	var catalog []partner
+	if err := json.Unmarshal(data, &catalog); err != nil {
 		panic(fmt.Sprintf("destinations: partners.yaml: %v", err))
 	}
 	// api_endpoint takes Braze's instances, which package brazeapi keeps.
-	for i := range partners {
-		if endpoint := partners[i].parameter("api_endpoint"); partners[i].Partner == PartnerBraze {
+	for i := range catalog {
+		if endpoint := catalog[i].parameter("api_endpoint"); catalog[i].Partner == PartnerBraze {
 			for _, url := range brazeapi.InstanceEndpoints() {
 				endpoint.Schema.Enum = append(endpoint.Schema.Enum, url)
 			}
 		}
 	}
-	return partners
-}
+	return catalog
+})
 
 func (a *API) partnerOf(name string) *partner {
-	i := slices.IndexFunc(a.partners, func(p partner) bool { return p.Partner == name })
+	i := slices.IndexFunc(a.catalog, func(p partner) bool { return p.Partner == name })
 	if i < 0 {
 		return nil
 	}
-	return &a.partners[i]
+	return &a.catalog[i]
 }
 
 func (a *API) partnerNames() string {
-	names := make([]string, len(a.partners))
-	for i, p := range a.partners {
+	names := make([]string, len(a.catalog))
+	for i, p := range a.catalog {
 		names[i] = p.Partner
 	}
 	return strings.Join(names, ", ")
@@ -135,7 +137,7 @@ func (a *API) listDestinationTypes(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.dev, w, r, err)
 		return
 	}
-	positions := make([]int64, len(a.partners))
+	positions := make([]int64, len(a.catalog))
 	for i := range positions {
 		positions[i] = int64(i + 1)
 	}
@@ -146,7 +148,7 @@ func (a *API) listDestinationTypes(w http.ResponseWriter, r *http.Request) {
 	}
 	views := make([]map[string]any, len(page))
 	for i, position := range page {
-		views[i] = a.partners[position-1].view()
+		views[i] = a.catalog[position-1].view()
 	}
 	developerapi.WriteList(w, views, next)
 }
