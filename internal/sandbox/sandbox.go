@@ -124,13 +124,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.parts.Core.ServeHTTP(w, r)
 }
 
-// Reset returns the sandbox to the seed, turns faults off and zeroes the
-// statistics, like POST /_sandbox/reset. The error is a failed save of the
-// state file.
-func (s *Server) Reset() error {
-	return s.parts.Core.Reset()
-}
-
 // SetFaults replaces the faults in force and returns them with defaults
 // filled in. It panics on out-of-range values, as callers pass constants;
 // PUT /_sandbox/faults is the validating way in.

@@ -55,9 +55,8 @@ func (a *API) listDestinations(w http.ResponseWriter, r *http.Request) {
 	developerapi.WriteList(w, views, next)
 }
 
-// createDestination makes a destination, 201, or with dry_run=true answers
-// the one it would make with its plan, 200. Each create makes a new one:
-// display_name is no identity.
+// createDestination makes a destination, 201. Each create makes a new
+// one: display_name is no identity.
 func (a *API) createDestination(w http.ResponseWriter, r *http.Request) {
 	var req request
 	if err := core.ReadJSON(r, &req); err != nil {
@@ -65,30 +64,14 @@ func (a *API) createDestination(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	by := writer{now: a.dev.Now(), by: developerapi.LoginID(r)}
-	if r.URL.Query().Get("dry_run") == "true" {
-		a.dryRun(w, r, func(tx *core.Tx) (destination, map[string]any, error) {
-			d, err := a.planCreate(tx, &req, by)
-			return d, map[string]any{"action": "create", "diff": a.planDiff(nil, &d)}, err
-		})
-		return
-	}
-	var view map[string]any
-	err := a.store.Update(func(tx *core.Tx) error {
+	a.write(w, r, http.StatusCreated, func(tx *core.Tx) (*destination, destination, error) {
 		d, err := a.planCreate(tx, &req, by)
-		if err != nil {
-			return err
-		}
+		return nil, d, err
+	}, func(d *destination) {
 		a.state.NextSeq++
 		d.ID, d.Seq = core.NewUUID(), a.state.NextSeq
-		a.state.Destinations = append(a.state.Destinations, d)
-		view = a.view(tx, &d)
-		return nil
+		a.state.Destinations = append(a.state.Destinations, *d)
 	})
-	if err != nil {
-		core.Fail(a.dev, w, r, err)
-		return
-	}
-	developerapi.WriteData(w, http.StatusCreated, view)
 }
 
 func (a *API) getDestination(w http.ResponseWriter, r *http.Request) {
@@ -105,9 +88,7 @@ func (a *API) getDestination(w http.ResponseWriter, r *http.Request) {
 	developerapi.WriteData(w, http.StatusOK, view)
 }
 
-// updateDestination is PATCH: the members sent change, the others stay;
-// with dry_run=true it answers the destination as it would be, with the
-// plan.
+// updateDestination is PATCH: the members sent change, the others stay.
 func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 	ifMatch, err := parseIfMatch(r.Header)
 	if err != nil {
@@ -120,64 +101,58 @@ func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, by := r.PathValue("id"), writer{now: a.dev.Now(), by: developerapi.LoginID(r)}
-	plan := func(tx *core.Tx) (int, destination, error) {
-		i := a.state.index(id)
-		if i < 0 {
-			return i, destination{}, unknownDestination(id)
+	i := -1
+	a.write(w, r, http.StatusOK, func(tx *core.Tx) (*destination, destination, error) {
+		if i = a.state.index(id); i < 0 {
+			return nil, destination{}, unknownDestination(id)
 		}
 		d, err := a.planUpdate(tx, i, &req, ifMatch, by)
-		return i, d, err
-	}
-	if r.URL.Query().Get("dry_run") == "true" {
-		a.dryRun(w, r, func(tx *core.Tx) (destination, map[string]any, error) {
-			i, d, err := plan(tx)
-			if err != nil {
-				return d, nil, err
-			}
-			diff := a.planDiff(&a.state.Destinations[i], &d)
-			action := "update"
-			if len(diff) == 0 {
-				action = "noop"
-			}
-			return d, map[string]any{"action": action, "diff": diff}, nil
-		})
-		return
-	}
-	var view map[string]any
-	err = a.store.Update(func(tx *core.Tx) error {
-		i, d, err := plan(tx)
-		if err == nil {
-			a.state.Destinations[i] = d
-			view = a.view(tx, &d)
-		}
-		return err
-	})
-	if err != nil {
-		core.Fail(a.dev, w, r, err)
-		return
-	}
-	developerapi.WriteData(w, http.StatusOK, view)
+		return &a.state.Destinations[i], d, err
+	}, func(d *destination) { a.state.Destinations[i] = *d })
 }
 
-// dryRun answers what plan makes, under the store's lock and without a
-// change: {"data": the destination as it would be, "plan": {"action",
-// "dry_run": true, "diff", "warnings"}} (PlanDetails, create-a-destination).
-func (a *API) dryRun(w http.ResponseWriter, r *http.Request, plan func(*core.Tx) (destination, map[string]any, error)) {
+// write answers a create or a PATCH, whose plan makes the destination from
+// the one stored (nil for a create), under the store's lock. keep stores
+// it, and the answer is the destination, with status. With dry_run=true
+// nothing is kept, and the answer is 200 with the destination as it would
+// be and the plan: {"action": create, update or noop, "dry_run": true,
+// "diff", "warnings"} (the vendor's PlanDetails, create-a-destination).
+func (a *API) write(w http.ResponseWriter, r *http.Request, status int, plan func(*core.Tx) (*destination, destination, error), keep func(*destination)) {
+	dryRun := r.URL.Query().Get("dry_run") == "true"
 	var answer map[string]any
-	var err error
-	a.store.Read(func(tx *core.Tx) {
-		var d destination
-		var details map[string]any
-		if d, details, err = plan(tx); err == nil {
-			details["dry_run"], details["warnings"] = true, a.warnings(tx, &d)
-			answer = map[string]any{"data": a.view(tx, &d), "plan": details}
+	change := func(tx *core.Tx) error {
+		before, d, err := plan(tx)
+		switch {
+		case err != nil:
+			return err
+		case !dryRun:
+			keep(&d)
+			answer = map[string]any{"data": a.view(tx, &d)}
+			return nil
 		}
-	})
+		diff, action := a.planDiff(before, &d), "update"
+		if before == nil {
+			action = "create"
+		} else if len(diff) == 0 {
+			action = "noop"
+		}
+		answer = map[string]any{"data": a.view(tx, &d), "plan": map[string]any{
+			"action": action, "dry_run": true, "diff": diff, "warnings": a.warnings(tx, &d),
+		}}
+		return nil
+	}
+	var err error
+	if dryRun {
+		a.store.Read(func(tx *core.Tx) { err = change(tx) })
+		status = http.StatusOK
+	} else {
+		err = a.store.Update(change)
+	}
 	if err != nil {
 		core.Fail(a.dev, w, r, err)
 		return
 	}
-	core.WriteJSON(w, http.StatusOK, answer)
+	core.WriteJSON(w, status, answer)
 }
 
 // testDestination tries an event stream's connection. A cohort
