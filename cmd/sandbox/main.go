@@ -1,7 +1,6 @@
 // Command sandbox serves the local emulator of the Amplitude and Braze APIs
-// (internal/sandbox), Amplitude's Developer API included, for demos,
-// scripts and acceptance tests. It composes the emulator from its
-// packages: the core, then one package per vendor API.
+// (internal/sandbox), Amplitude's Developer API included, for demos and
+// scripts.
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE] [-contract]
 //
@@ -27,11 +26,7 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 )
 
 func main() {
@@ -62,7 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	handler, err := compose(core.Options{Latency: *latency, StatePath: *statePath})
+	handler, err := sandbox.Open(sandbox.Options{Latency: *latency, StatePath: *statePath})
 	if err != nil {
 		return err
 	}
@@ -73,9 +68,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	base := "http://" + listener.Addr().String()
 	fmt.Fprintf(stdout, "sandbox listening on %s\n", base)
-	fmt.Fprintf(stdout, "  developer API base URL: %s%s\n", base, developerapi.Path)
-	fmt.Fprintf(stdout, "  amplitude base URL:     %s%s\n", base, amplitudeapi.Path)
-	fmt.Fprintf(stdout, "  braze base URL:         %s%s\n", base, brazeapi.Path)
+	fmt.Fprintf(stdout, "  developer API base URL: %s%s\n", base, sandbox.DeveloperAPIPath)
+	fmt.Fprintf(stdout, "  amplitude base URL:     %s%s\n", base, sandbox.AmplitudePath)
+	fmt.Fprintf(stdout, "  braze base URL:         %s%s\n", base, sandbox.BrazePath)
 
 	var served http.Handler = handler
 	if *checkContract {
@@ -115,23 +110,14 @@ func (r *lineReporter) Errorf(format string, args ...any) {
 	fmt.Fprintln(r.w, line)
 }
 
-// compose builds the sandbox: the core, then each vendor API on it, Braze
-// first, as Amplitude's APIs check what they are given against it, then
-// the saved state over the seeds. Package sandbox's Open composes the same
-// for tests; TestComposesLikePackageSandbox holds the two together.
-func compose(opts core.Options) (*core.Sandbox, error) {
-	sb := core.New(opts)
-	braze := brazeapi.New(sb)
-	developer := developerapi.New(sb, braze)
-	amplitudeapi.New(sb, developer, braze)
-	return sb, sb.LoadState()
-}
-
 // requireLoopback refuses addresses reachable from other machines. It
-// quotes addr without user information, in case a URL with a password was
-// pasted there.
+// quotes addr without what comes before an @, in case a URL with a
+// password was pasted there.
 func requireLoopback(addr string) error {
-	quoted := transport.RedactURL(addr)
+	quoted := addr
+	if at := strings.LastIndex(addr, "@"); at >= 0 {
+		quoted = "[REDACTED]" + addr[at:]
+	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("-addr %q is not a host:port address such as 127.0.0.1:8089", quoted)

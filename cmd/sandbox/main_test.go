@@ -4,21 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
-	"maps"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
 )
 
 func TestRunServesAndShutsDown(t *testing.T) {
@@ -173,43 +166,5 @@ func TestRunChecksTheContract(t *testing.T) {
 	got := strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	if len(got) != 1 || !strings.HasPrefix(got[0], "contract api/amplitude-developer.openapi.yaml: GET /developer-api/v1/flags: request: not in the contract") {
 		t.Errorf("stderr %q; want one line on GET /developer-api/v1/flags", got)
-	}
-}
-
-// The command composes the vendor packages itself; it must serve what
-// package sandbox's composition serves: every vendor's objects, and every
-// vendor's paths answered in its own shape.
-func TestComposesLikePackageSandbox(t *testing.T) {
-	composed, err := compose(core.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ask := func(h http.Handler, path string) (int, string, string) {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
-		req.Host = "127.0.0.1"
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec.Code, rec.Header().Get("Content-Type"), rec.Body.String()
-	}
-	objects := func(h http.Handler) map[string]int {
-		_, _, body := ask(h, "/_sandbox/stats")
-		var stats struct {
-			Objects map[string]int `json:"objects"`
-		}
-		if err := json.Unmarshal([]byte(body), &stats); err != nil {
-			t.Fatal(err)
-		}
-		return stats.Objects
-	}
-	want := sandbox.New(sandbox.Options{})
-	if got, want := objects(composed), objects(want); !maps.Equal(got, want) {
-		t.Errorf("the command's sandbox holds %v; package sandbox's %v", got, want)
-	}
-	for _, path := range []string{developerapi.Path + "/v1/nowhere", amplitudeapi.Path + "/nowhere", brazeapi.Path + "/nowhere"} {
-		gotStatus, gotType, _ := ask(composed, path)
-		wantStatus, wantType, _ := ask(want, path)
-		if gotStatus != wantStatus || gotType != wantType || !strings.Contains(gotType, "json") {
-			t.Errorf("GET %s: the command answers %d %s; package sandbox %d %s", path, gotStatus, gotType, wantStatus, wantType)
-		}
 	}
 }

@@ -20,8 +20,9 @@ import (
 // test that passes shows they agree on the wire.
 
 type fixture struct {
-	sandbox *sandbox.Server
-	url     string
+	sandbox  *sandbox.Server
+	contract *contract.Checker
+	url      string
 }
 
 // newFixture serves the sandbox behind the contract check, through wrap if
@@ -30,13 +31,14 @@ type fixture struct {
 func newFixture(t *testing.T, wrap func(http.Handler) http.Handler) *fixture {
 	t.Helper()
 	s := sandbox.New(sandbox.Options{})
-	var h http.Handler = contract.Handler(t, s)
+	checker := contract.Handler(t, s)
+	var h http.Handler = checker
 	if wrap != nil {
 		h = wrap(h)
 	}
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
-	return &fixture{sandbox: s, url: ts.URL}
+	return &fixture{sandbox: s, contract: checker, url: ts.URL}
 }
 
 func (f *fixture) client(t *testing.T, key string) *braze.Client {

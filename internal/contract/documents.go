@@ -8,7 +8,6 @@
 package contract
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -71,18 +70,9 @@ func Documents() ([]*Document, error) {
 
 func load(file, prefix, errorSchema, errorMediaType string) (*Document, error) {
 	name := "api/" + file
-	data, err := api.Documents.ReadFile(file)
+	spec, err := api.Load(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
-	spec, err := loader.LoadFromData(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if err := spec.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", name, err)
+		return nil, err
 	}
 	schema := spec.Components.Schemas[errorSchema]
 	if schema == nil {

@@ -50,6 +50,10 @@ func TestOperationsAreComplete(t *testing.T) {
 						t.Errorf("%s declares no %s", where, status)
 					}
 				}
+				// The sandbox authorizes each operation by what it names.
+				if guard := map[string]string{"/developer-api": "x-required-scopes", "/braze": "x-required-permission"}[d.Prefix]; guard != "" && op.Extensions[guard] == nil {
+					t.Errorf("%s names no %s", where, guard)
+				}
 				for status, response := range op.Responses.Map() {
 					if status[0] != '4' && status[0] != '5' {
 						continue

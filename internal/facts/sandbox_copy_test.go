@@ -7,7 +7,7 @@ import (
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
-	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi/destinations"
 )
 
 // The sandbox keeps its own copy of the vendor facts it needs rather than
@@ -30,11 +30,11 @@ func TestSandboxBrazeInstancesAgree(t *testing.T) {
 
 func TestSandboxBrazePermissionsAgree(t *testing.T) {
 	for _, p := range facts.BrazeRESTPermissions {
-		if !slices.Contains(brazeapi.Permissions, p) {
+		if !slices.Contains(brazeapi.Permissions(), p) {
 			t.Errorf("%s is a permission in internal/facts but not in the sandbox", p)
 		}
 	}
-	for _, p := range brazeapi.Permissions {
+	for _, p := range brazeapi.Permissions() {
 		if !slices.Contains(facts.BrazeRESTPermissions, p) {
 			t.Errorf("%s is a permission in the sandbox but not in internal/facts", p)
 		}
@@ -42,7 +42,7 @@ func TestSandboxBrazePermissionsAgree(t *testing.T) {
 }
 
 func TestSandboxAmplitudeEgressIPsAgree(t *testing.T) {
-	if !maps.EqualFunc(facts.AmplitudeEgressIPs, developerapi.AmplitudeEgressIPs, slices.Equal[[]string]) {
-		t.Errorf("Amplitude egress IPs: the sandbox has %v, internal/facts %v", developerapi.AmplitudeEgressIPs, facts.AmplitudeEgressIPs)
+	if !maps.EqualFunc(facts.AmplitudeEgressIPs, destinations.AmplitudeEgressIPs, slices.Equal[[]string]) {
+		t.Errorf("Amplitude egress IPs: the sandbox has %v, internal/facts %v", destinations.AmplitudeEgressIPs, facts.AmplitudeEgressIPs)
 	}
 }

@@ -1,25 +1,27 @@
-// Package sandbox is a local emulator of the vendor APIs the providers call,
-// composed from one package per vendor API on a shared core:
+// Package sandbox is a local emulator of the vendor APIs the providers
+// call, and the one place it is put together: cmd/sandbox, the tests of
+// the clients and providers, and the sandbox's own tests all open it here.
+// It is made of one package per vendor API on a shared core:
 //
 //   - core: the handler they are served on, the request pipeline, the
-//     store and state file, faults, statistics, control endpoints;
-//   - developerapi: Amplitude's Developer API under /developer-api;
+//     serving of each API from its OpenAPI document in api/ (which checks
+//     every request's shape), the store and state file, faults,
+//     statistics, control endpoints;
+//   - developerapi: Amplitude's Developer API under /developer-api, with
+//     its sections in developerapi/destinations and developerapi/taxonomy;
 //   - amplitudeapi: Amplitude's Basic-auth APIs under /amplitude (cohorts,
-//     delivery metrics, the modeled syncs);
+//     delivery metrics, the modelled syncs);
 //   - brazeapi: Braze under /braze (REST keys, custom attributes and
 //     events, segments).
 //
-// This package is the composition tests use (New, Open); cmd/sandbox
-// composes the same packages itself.
-//
 // It is an emulator, not a mock: it keeps state, checks credentials and
-// permissions, validates requests the way the vendors do (api/README.md and the documents it lists)
-// and answers in each vendor's own shapes, so a client that works against
-// the sandbox has been checked against the vendor's rules. Time is
+// permissions, holds requests to the documents in api/ and to the vendors'
+// rules, and answers in each vendor's own shapes, so that a client that
+// works against it has been checked against the vendors' rules. Time is
 // simulated: syncs run as Options.Now passes their cadence, and what they
-// write to Braze appears there. It deliberately imports none of this
-// repository's API clients, nor the providers' vendor facts: they are
-// tested against it, and sharing code would let the two share a mistake.
+// write to Braze appears there. It imports none of this repository's API
+// clients, nor the providers' vendor facts: they are tested against it, and
+// sharing code would let the two share a mistake.
 package sandbox
 
 import (
@@ -29,6 +31,8 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi/destinations"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi/taxonomy"
 )
 
 // The seeded accounts' credentials and where the APIs are served. They are
@@ -49,13 +53,16 @@ const (
 	// AmplitudeProjectID is the id of the sandbox's one Amplitude project,
 	// the {project_id} of the Developer API's project paths.
 	AmplitudeProjectID = developerapi.ProjectID
-	// DeveloperAPIPath is where the Developer API is served: its base URL
-	// is the sandbox's URL followed by this path.
-	DeveloperAPIPath = developerapi.Path
 
 	BrazeAdminKey   = brazeapi.AdminKey
 	BrazeAdminKeyID = brazeapi.AdminKeyID
 	BrazeAppID      = brazeapi.AppID
+
+	// Where each API is served: its base URL is the sandbox's URL followed
+	// by the path.
+	DeveloperAPIPath = developerapi.Path
+	AmplitudePath    = amplitudeapi.Path
+	BrazePath        = brazeapi.Path
 )
 
 // Options configure a Server.
@@ -70,21 +77,34 @@ type Faults = core.Faults
 // API under /braze and control endpoints under /_sandbox, to loopback
 // callers that are not web pages. It is safe for concurrent use.
 type Server struct {
-	sb *core.Sandbox
+	parts Parts
 }
 
-// Open composes the sandbox, Braze first, as the Amplitude halves check
-// what they are given against it, and loads its state file if
-// Options.StatePath names one that exists.
+// Parts are the emulated APIs a Server is made of, for the sandbox's own
+// tests, which reach into one.
+type Parts struct {
+	Core         *core.Sandbox
+	Braze        *brazeapi.API
+	Developer    *developerapi.API
+	Taxonomy     *taxonomy.API
+	Destinations *destinations.API
+	Amplitude    *amplitudeapi.API
+}
+
+// Open puts the sandbox together and loads its state file if
+// Options.StatePath names one that exists. Each API is added after those
+// its rules look at: Braze first, then the Developer API's shared part and
+// its sections, then Amplitude's other APIs, whose syncs reach all of them.
 func Open(opts Options) (*Server, error) {
 	sb := core.New(opts)
-	braze := brazeapi.New(sb)
-	developer := developerapi.New(sb, braze)
-	amplitudeapi.New(sb, developer, braze)
-	if err := sb.LoadState(); err != nil {
+	p := Parts{Core: sb, Braze: brazeapi.New(sb), Developer: developerapi.New(sb)}
+	p.Taxonomy = taxonomy.New(sb, p.Developer)
+	p.Destinations = destinations.New(sb, p.Developer, p.Braze, p.Taxonomy)
+	p.Amplitude = amplitudeapi.New(sb, p.Destinations, p.Taxonomy, p.Braze)
+	if err := sb.Start(); err != nil {
 		return nil, err
 	}
-	return &Server{sb: sb}, nil
+	return &Server{parts: p}, nil
 }
 
 // New is Open for callers whose options cannot fail: it panics if the state
@@ -97,22 +117,18 @@ func New(opts Options) *Server {
 	return s
 }
 
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.sb.ServeHTTP(w, r)
-}
+// Parts are the APIs the sandbox is made of.
+func (s *Server) Parts() Parts { return s.parts }
 
-// Reset returns the sandbox to the seed, turns faults off and zeroes the
-// statistics, like POST /_sandbox/reset.
-// The error is a failed save of the state file.
-func (s *Server) Reset() error {
-	return s.sb.Reset()
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.parts.Core.ServeHTTP(w, r)
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
 // filled in. It panics on out-of-range values, as callers pass constants;
 // PUT /_sandbox/faults is the validating way in.
 func (s *Server) SetFaults(f Faults) Faults {
-	return s.sb.SetFaults(f)
+	return s.parts.Core.SetFaults(f)
 }
 
 // Stats is what GET /_sandbox/stats reports: the vendor requests received
@@ -127,8 +143,8 @@ type Stats struct {
 type RequestStats = core.RequestStats
 
 // ObjectCounts are the objects the vendors hold, per kind, seed included;
-// soft-deleted taxonomy objects are not counted. Each field is a kind a
-// vendor package counts (its state's Count), by the same JSON name.
+// soft-deleted tracking-plan objects are not counted. Each field is a kind
+// a vendor package counts (its state's Count), by the same JSON name.
 type ObjectCounts struct {
 	Destinations     int `json:"destinations"`
 	Syncs            int `json:"syncs"`
@@ -143,7 +159,7 @@ type ObjectCounts struct {
 // Stats reports the vendor requests since the last reset and the stored
 // object counts, like GET /_sandbox/stats.
 func (s *Server) Stats() Stats {
-	stats := s.sb.Stats()
+	stats := s.parts.Core.Stats()
 	o := stats.Objects
 	return Stats{Requests: stats.Requests, Objects: ObjectCounts{
 		Destinations:     o["destinations"],

@@ -123,9 +123,6 @@ type call struct {
 	body   any
 	// safeToRepeat marks a POST that only validates (a dry run).
 	safeToRepeat bool
-	// onStatus, when set, learns the status of a successful answer, for
-	// the calls whose 2xx statuses mean different things.
-	onStatus func(int)
 }
 
 // do sends r and decodes a 2xx answer into out. A refusal is a *Problem when
@@ -162,9 +159,6 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	c.clock.observe(resp.Header.Get("Date"))
 	if resp.StatusCode >= 300 {
 		return c.refusal(r.method, u, resp)
-	}
-	if r.onStatus != nil {
-		r.onStatus(resp.StatusCode)
 	}
 	if out == nil || len(resp.Body) == 0 {
 		return nil

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"net/url"
 	"sync"
 )
 
@@ -105,14 +106,12 @@ func newIdempotencyKey() string {
 // write sends one logical taxonomy write under a fresh Idempotency-Key; the
 // transport retries it with that key after a lost answer or a server error,
 // which the key makes safe.
-func (c *Client) write(ctx context.Context, method, path string, body, out any) (int, error) {
-	status := 0
+func (c *Client) write(ctx context.Context, method, path string, body, out any) error {
 	err := c.do(ctx, call{
 		method: method, path: path, body: body,
-		header:   http.Header{"Idempotency-Key": {newIdempotencyKey()}},
-		onStatus: func(s int) { status = s },
+		header: http.Header{"Idempotency-Key": {newIdempotencyKey()}},
 	}, out)
-	return status, c.scopeError(ctx, err, ScopeTaxonomyWrite)
+	return c.scopeError(ctx, err, ScopeTaxonomyWrite)
 }
 
 func (c *Client) read(ctx context.Context, path string, out any) error {
@@ -147,7 +146,7 @@ func (c *Client) CreateEvent(ctx context.Context, eventType string, spec EventSp
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Event]
-	if _, err := c.write(ctx, http.MethodPost, c.projectPath("events"),
+	if err := c.write(ctx, http.MethodPost, c.projectPath("events"),
 		map[string]any{"event_type": eventType, "description": spec.Description}, &out); err != nil {
 		return nil, err
 	}
@@ -164,7 +163,7 @@ func (c *Client) UpdateEvent(ctx context.Context, eventType string, spec EventSp
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Event]
-	if _, err := c.write(ctx, http.MethodPatch, c.projectPath("events", eventType), spec.body(), &out); err != nil {
+	if err := c.write(ctx, http.MethodPatch, c.projectPath("events", eventType), spec.body(), &out); err != nil {
 		return nil, err
 	}
 	return &out.Data, nil
@@ -178,7 +177,7 @@ func (c *Client) DeleteEvent(ctx context.Context, eventType string) error {
 		return err
 	}
 	defer c.forgetTaxonomy()
-	_, err := c.write(ctx, http.MethodDelete, c.projectPath("events", eventType), nil, nil)
+	err := c.write(ctx, http.MethodDelete, c.projectPath("events", eventType), nil, nil)
 	if IsNotFound(err) {
 		return nil
 	}
@@ -216,25 +215,35 @@ func orEmpty(s []string) []string {
 }
 
 // ErrAlreadyInPlan is a create of a property the tracking plan already
-// holds: Amplitude answers it with the property unchanged, and the provider
-// would otherwise take over a property managed elsewhere without saying so.
+// holds. The provider would otherwise take over a property managed
+// elsewhere without saying so.
 var ErrAlreadyInPlan = errors.New("it is already in the tracking plan")
 
-// createProperty creates a property, promotes an ingested-only one into the
-// plan, or brings a deleted one back, all with spec; a property already in
-// the plan is returned with ErrAlreadyInPlan.
-func (c *Client) createProperty(ctx context.Context, path string, body map[string]any) (*Property, error) {
+// createProperty creates the property name in the collection at path,
+// promotes an ingested-only one into the plan, or brings a deleted one back,
+// all with body.
+//
+// Amplitude answers a create of a property that is in the plan already
+// with the property unchanged and the same 201 as a real create (the
+// create's page documents no other success), so the answer cannot tell the
+// two apart. The client therefore reads the property first, and reports
+// one already in the plan with ErrAlreadyInPlan without writing. Amplitude's
+// own properties (is_official) are left to Amplitude to refuse.
+func (c *Client) createProperty(ctx context.Context, path, name string, body map[string]any) (*Property, error) {
 	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
+		return nil, err
+	}
+	existing, err := c.getProperty(ctx, path+"/"+url.PathEscape(name))
+	switch {
+	case err == nil && existing.IsInSchema && (existing.IsOfficial == nil || !*existing.IsOfficial):
+		return existing, ErrAlreadyInPlan
+	case err != nil && !IsNotFound(err):
 		return nil, err
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Property]
-	status, err := c.write(ctx, http.MethodPost, path, body, &out)
-	if err != nil {
+	if err := c.write(ctx, http.MethodPost, path, body, &out); err != nil {
 		return nil, err
-	}
-	if status == http.StatusOK {
-		return &out.Data, ErrAlreadyInPlan
 	}
 	return &out.Data, nil
 }
@@ -245,7 +254,7 @@ func (c *Client) updateProperty(ctx context.Context, path string, body map[strin
 	}
 	defer c.forgetTaxonomy()
 	var out envelope[Property]
-	if _, err := c.write(ctx, http.MethodPatch, path, body, &out); err != nil {
+	if err := c.write(ctx, http.MethodPatch, path, body, &out); err != nil {
 		return nil, err
 	}
 	return &out.Data, nil
@@ -256,7 +265,7 @@ func (c *Client) deleteProperty(ctx context.Context, path string) error {
 		return err
 	}
 	defer c.forgetTaxonomy()
-	_, err := c.write(ctx, http.MethodDelete, path, nil, nil)
+	err := c.write(ctx, http.MethodDelete, path, nil, nil)
 	if IsNotFound(err) {
 		return nil
 	}
@@ -273,7 +282,7 @@ func (c *Client) getProperty(ctx context.Context, path string) (*Property, error
 
 // CreateEventProperty adds name to eventType's properties in the plan.
 func (c *Client) CreateEventProperty(ctx context.Context, eventType, name string, spec PropertySpec) (*Property, error) {
-	return c.createProperty(ctx, c.projectPath("events", eventType, "event-properties"), spec.createBody(name, false))
+	return c.createProperty(ctx, c.projectPath("events", eventType, "event-properties"), name, spec.createBody(name, false))
 }
 
 // GetEventProperty reads one event property.
@@ -300,7 +309,7 @@ func (c *Client) ListEventProperties(ctx context.Context, eventType string) ([]P
 
 // CreateUserProperty adds name to the plan's user properties.
 func (c *Client) CreateUserProperty(ctx context.Context, name string, spec PropertySpec) (*Property, error) {
-	return c.createProperty(ctx, c.projectPath("user-properties"), spec.createBody(name, true))
+	return c.createProperty(ctx, c.projectPath("user-properties"), name, spec.createBody(name, true))
 }
 
 // GetUserProperty reads one user property.

@@ -12,8 +12,9 @@ import (
 )
 
 const (
-	eventsRoute        = "/developer-api/v1/projects/{project_id}/events"
-	userPropertiesPath = "/developer-api/v1/projects/{project_id}/user-properties"
+	eventsRoute          = "/developer-api/v1/projects/{project_id}/events"
+	eventPropertiesRoute = "/developer-api/v1/projects/{project_id}/events/{event_id}/event-properties"
+	userPropertiesPath   = "/developer-api/v1/projects/{project_id}/user-properties"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -86,6 +87,36 @@ func TestTaxonomyWritesAreExactlyOnce(t *testing.T) {
 	}
 }
 
+// Amplitude answers a create of a property already in the plan with the
+// property unchanged and the same 201 as a create, so the client cannot
+// learn from the answer that nothing was made. It reads first, and reports
+// such a property without sending the create.
+func TestCreateOfAPropertyInThePlan(t *testing.T) {
+	f := newFixture(t, adminToken)
+	ctx := t.Context()
+	before := f.routes(t)
+	price, err := f.client.CreateEventProperty(ctx, "Purchase", "price", developer.PropertySpec{DataType: ptr("string"), Description: ptr("ignored")})
+	if !errors.Is(err, developer.ErrAlreadyInPlan) || *price.DataType != "number" || price.Description != nil {
+		t.Errorf("create of price: %+v, %v; want the seeded property and ErrAlreadyInPlan", price, err)
+	}
+	plan, err := f.client.CreateUserProperty(ctx, "plan", developer.PropertySpec{DataType: ptr("number")})
+	if !errors.Is(err, developer.ErrAlreadyInPlan) || *plan.DataType != "string" {
+		t.Errorf("create of plan: %+v, %v; want the seeded property and ErrAlreadyInPlan", plan, err)
+	}
+	after := f.routes(t)
+	for _, route := range []string{"POST " + eventPropertiesRoute, "POST " + userPropertiesPath} {
+		if after[route] != before[route] {
+			t.Errorf("%s sent %d times for properties in the plan, want none", route, after[route]-before[route])
+		}
+	}
+	// An ingested-only property is not in the plan: its create is sent, and
+	// promotes it.
+	currency, err := f.client.CreateEventProperty(ctx, "Purchase", "currency", developer.PropertySpec{DataType: ptr("string")})
+	if err != nil || !currency.IsInSchema {
+		t.Errorf("promote currency: %+v, %v", currency, err)
+	}
+}
+
 func TestUserPropertyRules(t *testing.T) {
 	f := newFixture(t, adminToken)
 	ctx := t.Context()
@@ -150,7 +181,10 @@ func TestEventPropertyRules(t *testing.T) {
 		t.Errorf("property of an unknown event: %v, want not found", err)
 	}
 	// Amplitude refuses values with white space around them, on its field.
-	_, err = f.client.CreateEventProperty(ctx, "Purchase", "size", developer.PropertySpec{DataType: ptr("enum"), EnumValues: []string{" small"}})
+	// The contract says so too: the request is off it on purpose.
+	f.contract.OffContract(func() {
+		_, err = f.client.CreateEventProperty(ctx, "Purchase", "size", developer.PropertySpec{DataType: ptr("enum"), EnumValues: []string{" small"}})
+	})
 	if fields := developer.FieldErrors(err); len(fields) == 0 || fields[0].Field[:11] != "enum_values" {
 		t.Errorf("an enum value with a space: %v, want a field error on enum_values", err)
 	}

@@ -53,7 +53,7 @@ func TestCohortList(t *testing.T) {
 	if _, ok := c["success"]; ok {
 		t.Error("the cohorts list has no success envelope")
 	}
-	f.Amplitude("GET", "/api/3/cohorts?includeSyncInfo=yes", nil).WantAmplitudeError(t, http.StatusBadRequest, `includeSyncInfo "yes" must be true or false`)
+	f.Amplitude("GET", "/api/3/cohorts?includeSyncInfo=yes", nil).WantAmplitudeError(t, http.StatusBadRequest, `includeSyncInfo "yes" is not valid: it must be true or false`)
 }
 
 // includeSyncInfo lists a cohort's scheduled, enabled syncs: "one-time +

@@ -66,7 +66,7 @@ func TestDeliveryMetricsConcurrentRequests(t *testing.T) {
 	stream, _ := f.Destinations()
 	query := url.Values{"sync_id": {stream}, "time_period": {"ONE_HOUR"}}
 	arrived, release := make(chan struct{}, 4), make(chan struct{})
-	amplitudeapi.HoldDeliveryMetrics(f.AmplitudeAPI, func() {
+	amplitudeapi.HoldDeliveryMetrics(f.Parts.Amplitude, func() {
 		arrived <- struct{}{}
 		<-release
 	})
@@ -87,7 +87,7 @@ func TestDeliveryMetricsConcurrentRequests(t *testing.T) {
 	}
 	wantTooMany(t, f.metrics(query), "Too many requests: delivery metrics take 4 concurrent requests per project")
 
-	amplitudeapi.HoldDeliveryMetrics(f.AmplitudeAPI, nil)
+	amplitudeapi.HoldDeliveryMetrics(f.Parts.Amplitude, nil)
 	close(release)
 	wg.Wait()
 	close(statuses)

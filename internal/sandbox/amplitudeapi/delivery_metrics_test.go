@@ -153,7 +153,7 @@ func TestDeliveryMetricsRefusals(t *testing.T) {
 		want   string
 	}{
 		{"no sync id", url.Values{"time_period": {"ONE_DAY"}}, http.StatusBadRequest, "sync_id is required"},
-		{"no period", url.Values{"sync_id": {stream}}, http.StatusBadRequest, `time_period "" is not valid: use one of TEN_MINUTES, ONE_HOUR, FOUR_HOURS, ONE_DAY, ONE_WEEK, TWO_WEEKS, CUSTOM`},
+		{"no period", url.Values{"sync_id": {stream}}, http.StatusBadRequest, `time_period is required: one of "TEN_MINUTES", "ONE_HOUR", "FOUR_HOURS", "ONE_DAY", "ONE_WEEK", "TWO_WEEKS", "CUSTOM"`},
 		{"bad period", url.Values{"sync_id": {stream}, "time_period": {"ONE_MONTH"}}, http.StatusBadRequest, `time_period "ONE_MONTH" is not valid`},
 		{"unknown sync", url.Values{"sync_id": {"nope"}, "time_period": {"ONE_DAY"}}, http.StatusForbidden, "Forbidden: attempt to access sync outside of organization and app."},
 		{"cohort destination", url.Values{"sync_id": {cohorts}, "time_period": {"ONE_DAY"}}, http.StatusForbidden, "is not an event streaming destination of this project"},

@@ -1,16 +1,16 @@
 package amplitudeapi
 
 import (
-	"encoding/json"
+	"net/http"
+	"slices"
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
 // state is what the sandbox remembers of the project beyond the Developer
-// API: its syncs, and the sources they sync. Adding an object kind means
-// adding a slice here and to the seed, and to Count if GET /_sandbox/stats
-// is to count it.
+// API: its syncs, and the sources they sync. Computations, recommendations
+// and cohorts exist as the seed made them: no endpoint changes them.
 type state struct {
 	// NextSeq orders syncs by creation, which list cursors rely on.
 	NextSeq         int64            `json:"next_seq"`
@@ -20,31 +20,132 @@ type state struct {
 	Cohorts         []cohort         `json:"cohorts"`
 }
 
-func (st *state) nextSeq() int64 {
-	st.NextSeq++
-	return st.NextSeq
+// computation is an Amplitude computed property
+// (amplitude.com/docs/data/audiences/third-party-syncs). A computation sync
+// writes the Braze custom attribute named after it, so the seed names
+// computations the way attributes are named.
+type computation struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Type is the type of the computed values, a property data_type.
+	Type string `json:"type"`
 }
 
-// read runs fn on the state under the store's lock.
-func (a *API) read(fn func(*core.Tx, *state)) {
-	a.store.Read(func(tx *core.Tx) { fn(tx, &a.state) })
+type recommendation struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
-// update runs fn on the state under the store's lock, and saves its change
-// if it succeeds.
-func (a *API) update(fn func(*core.Tx, *state) error) error {
-	return a.store.Update(func(tx *core.Tx) error { return fn(tx, &a.state) })
+// cohort is a behavioral cohort as the Behavioral Cohorts API lists it
+// (amplitude.com/docs/apis/analytics/behavioral-cohorts#get-all-cohorts).
+type cohort struct {
+	ID           string    `json:"id"`
+	Name         string    `json:"name"`
+	Description  string    `json:"description"`
+	Size         int64     `json:"size"`
+	Archived     bool      `json:"archived"`
+	Owners       []string  `json:"owners"`
+	CreatedAt    time.Time `json:"created_at"`
+	LastMod      time.Time `json:"last_mod"`
+	LastComputed time.Time `json:"last_computed"`
 }
 
-// The state is the store's Part: these run under its lock.
+// Seed makes what the sandbox starts from and returns to on reset: the
+// sources a real project would already have, and no syncs. Each cohort was
+// made a month before the seed and last computed an hour before it.
+func (st *state) Seed(now time.Time) {
+	seeded := func(id, name, description string, size int64) cohort {
+		created := now.Add(-30 * 24 * time.Hour).Truncate(time.Hour)
+		return cohort{
+			ID: id, Name: name, Description: description, Size: size, Owners: []string{"owner@sandbox.example"},
+			CreatedAt: created, LastMod: created.Add(2 * time.Hour), LastComputed: now.Add(-time.Hour).Truncate(time.Hour),
+		}
+	}
+	*st = state{
+		Computations: []computation{
+			{ID: "cmp_ltv_90d", Name: "cmp_ltv_90d", Type: "number"},
+			{ID: "cmp_sessions_7d", Name: "cmp_sessions_7d", Type: "number"},
+		},
+		Recommendations: []recommendation{{ID: "rec_top_products", Name: "Top products"}},
+		Cohorts: []cohort{
+			seeded("coh_power_users", "Power users", "Active on 20 or more of the last 30 days", 18_250),
+			seeded("coh_churn_risk", "Churn risk", "Paying users inactive for 14 days", 3_120),
+		},
+	}
+}
 
-func (st *state) Seed(now time.Time) { *st = seed(now) }
-
-func (st *state) Save() any { return st }
-
-func (st *state) Load(saved json.RawMessage) error { return core.LoadPart(st, saved) }
-
+// Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(counts map[string]int) {
 	counts["syncs"] = len(st.Syncs)
 	counts["cohorts"] = len(st.Cohorts)
+}
+
+// index finds the item whose id is id, or -1.
+func index[T any](items []T, id string, idOf func(T) string) int {
+	return slices.IndexFunc(items, func(item T) bool { return idOf(item) == id })
+}
+
+func cohortID(c cohort) string { return c.ID }
+
+// cohortView is the documented COHORT_OBJECT, less the fields the docs mark
+// as internal or as set only on cohorts made from charts. Its times are Unix
+// seconds, as the docs' sample has them. Every cohort carries the app id
+// of the sandbox's one project.
+func (c *cohort) view() map[string]any {
+	return map[string]any{
+		"appId": 424242, "archived": c.Archived, "description": c.Description, "finished": true, "id": c.ID, "name": c.Name,
+		"owners": c.Owners, "viewers": []string{}, "published": true, "size": c.Size, "type": "redshift",
+		"lastMod": c.LastMod.Unix(), "createdAt": c.CreatedAt.Unix(), "lastComputed": c.LastComputed.Unix(),
+		"hidden": false, "is_predictive": false, "is_official_content": false, "shortcut_ids": []string{},
+	}
+}
+
+// listCohorts is the Behavioral Cohorts API's "Get all cohorts": every
+// cohort in one answer, {"cohorts": [...]}, without the syncs' envelope.
+// syncMetadata is documented with includeSyncInfo=true; the docs do not say
+// what happens without it, and leaving it out is the cheaper answer a real
+// service would give.
+func (a *API) listCohorts(w http.ResponseWriter, r *http.Request) {
+	withSyncs := r.URL.Query().Get("includeSyncInfo") == "true"
+	views := []map[string]any{}
+	a.store.Read(func(tx *core.Tx) {
+		for i := range a.state.Cohorts {
+			v := a.state.Cohorts[i].view()
+			if withSyncs {
+				v["syncMetadata"] = a.state.syncMetadata(a.state.Cohorts[i].ID, tx.Now())
+			}
+			views = append(views, v)
+		}
+	})
+	core.WriteJSON(w, http.StatusOK, map[string]any{"cohorts": views})
+}
+
+// cohortSyncFrequencies are the documented frequencies of a cohort's syncs
+// ("minute (real-time), hourly, daily"), by the cadences that recur.
+var cohortSyncFrequencies = map[string]string{cadenceRealtime: "minute", cadenceHourly: "hourly", cadenceDaily: "daily"}
+
+// syncMetadata is the documented COHORT_SYNC_METADATA of the cohort's
+// syncs, "one-time + disabled sync will be excluded". Every cohort sync
+// goes to a Braze (Cohort Sync) destination, hence the target; params name
+// the sync and its destination. Its times have microseconds and an offset,
+// as the docs' sample ("2023-03-21T16:09:58.848454-07:00") has them.
+func (st *state) syncMetadata(cohortID string, now time.Time) []map[string]any {
+	out := []map[string]any{}
+	for i := range st.Syncs {
+		s := &st.Syncs[i]
+		frequency, recurring := cohortSyncFrequencies[s.Cadence]
+		if s.Kind != syncKindCohort || s.SourceID != cohortID || !s.Enabled || !recurring {
+			continue
+		}
+		var lastSuccessful *string
+		if ran := s.lastRun(now); ran != nil {
+			at := ran.UTC().Format("2006-01-02T15:04:05.000000-07:00")
+			lastSuccessful = &at
+		}
+		out = append(out, map[string]any{
+			"target": "braze", "frequency": frequency, "last_successful": lastSuccessful, "last_failure": nil,
+			"params": map[string]string{"sync_id": s.ID, "destination_id": s.DestinationID},
+		})
+	}
+	return out
 }

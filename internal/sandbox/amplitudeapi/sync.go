@@ -7,16 +7,14 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// An Amplitude Audiences sync
-// (amplitude.com/docs/data/audiences/third-party-syncs), in the wire shape of
-// api/amplitude-basic.openapi.yaml, modelled: it pushes one source to a Braze
-// destination on a cadence.
+// An Amplitude Audiences sync (amplitude.com/docs/data/audiences/third-party-syncs)
+// pushes one source to a Braze destination on a cadence. Amplitude has no
+// API for syncs; the sandbox models one (api/amplitude-basic.openapi.yaml).
 
 const (
-	syncKindUserProperty   = "user_property"
-	syncKindComputation    = "computation"
-	syncKindCohort         = "cohort"
-	syncKindRecommendation = "recommendation"
+	syncKindUserProperty = "user_property"
+	syncKindComputation  = "computation"
+	syncKindCohort       = "cohort"
 
 	cadenceOneTime  = "one_time"
 	cadenceHourly   = "hourly"
@@ -24,14 +22,9 @@ const (
 	cadenceRealtime = "realtime"
 )
 
-var (
-	syncKinds    = []string{syncKindUserProperty, syncKindComputation, syncKindCohort, syncKindRecommendation}
-	syncCadences = []string{cadenceOneTime, cadenceHourly, cadenceDaily, cadenceRealtime}
-)
-
-// audienceSync is a stored sync. Its status and last run are not stored but
-// computed from the clock (sync_schedule.go), so reads agree with each other
-// for any fixed time.
+// audienceSync is a stored sync. Its status and last run are not stored
+// but worked out from the clock, so that reads agree with each other at any
+// fixed time.
 type audienceSync struct {
 	ID string `json:"id"`
 	// Seq orders syncs for list cursors.
@@ -43,7 +36,7 @@ type audienceSync struct {
 	Cadence       string `json:"cadence"`
 	Enabled       bool   `json:"enabled"`
 	// BrazeAttribute is the custom attribute a user_property or computation
-	// sync writes, fixed at creation; nil for the other kinds.
+	// sync writes, fixed when it is made; nil for the other kinds.
 	BrazeAttribute *string   `json:"braze_attribute"`
 	CreatedAt      time.Time `json:"created_at"`
 	// ScheduledAt is when the current schedule began: at creation, or at the
@@ -53,64 +46,89 @@ type audienceSync struct {
 	RanAt *time.Time `json:"ran_at"`
 }
 
-// syncView is a sync as every answer shows it.
-type syncView struct {
-	ID             string  `json:"id"`
-	Name           string  `json:"name"`
-	Kind           string  `json:"kind"`
-	SourceID       string  `json:"source_id"`
-	DestinationID  string  `json:"destination_id"`
-	Cadence        string  `json:"cadence"`
-	Enabled        bool    `json:"enabled"`
-	BrazeAttribute *string `json:"braze_attribute"`
-	Status         string  `json:"status"`
-	LastRunAt      *string `json:"last_run_at"`
-	CreatedAt      string  `json:"created_at"`
-}
-
-func (s *audienceSync) view(now time.Time) syncView {
-	v := syncView{
-		ID:             s.ID,
-		Name:           s.Name,
-		Kind:           s.Kind,
-		SourceID:       s.SourceID,
-		DestinationID:  s.DestinationID,
-		Cadence:        s.Cadence,
-		Enabled:        s.Enabled,
-		BrazeAttribute: s.BrazeAttribute,
-		Status:         s.status(now),
-		CreatedAt:      core.FormatTime(s.CreatedAt),
-	}
+func (s *audienceSync) view(now time.Time) map[string]any {
+	var lastRun *string
 	if ran := s.lastRun(now); ran != nil {
 		at := core.FormatTime(*ran)
-		v.LastRunAt = &at
+		lastRun = &at
 	}
-	return v
+	return map[string]any{
+		"id": s.ID, "name": s.Name, "kind": s.Kind, "source_id": s.SourceID, "destination_id": s.DestinationID,
+		"cadence": s.Cadence, "enabled": s.Enabled, "braze_attribute": s.BrazeAttribute,
+		"status": s.status(now), "last_run_at": lastRun, "created_at": core.FormatTime(s.CreatedAt),
+	}
 }
 
-func (st *state) syncByID(id string) int {
-	return slices.IndexFunc(st.Syncs, func(s audienceSync) bool { return s.ID == id })
+func syncID(s audienceSync) string { return s.ID }
+
+// How a sync runs as simulated time passes. Amplitude runs scheduled syncs
+// "on an hourly or daily basis", real-time ones "every minute", and after
+// the first two "future sync jobs run around the same time within the time
+// period" (amplitude.com/docs/data/sync-cohorts-with-destinations). The
+// sandbox runs them exactly one period apart, the first one period after
+// the schedule begins: Amplitude's first run comes "right after Amplitude
+// schedules it", but waiting a period lets clients meet the scheduled
+// status they must handle anyway. A one-time sync runs when it is saved
+// enabled.
+var cadencePeriods = map[string]time.Duration{
+	cadenceRealtime: time.Minute,
+	cadenceHourly:   time.Hour,
+	cadenceDaily:    24 * time.Hour,
 }
 
-// syncByTriple finds the sync of kind from source to destination. The triple
-// is unique, which is also how a client finds what a create whose response
-// was lost made.
-func (st *state) syncByTriple(kind, sourceID, destinationID string) int {
-	return slices.IndexFunc(st.Syncs, func(s audienceSync) bool {
-		return s.Kind == kind && s.SourceID == sourceID && s.DestinationID == destinationID
-	})
+// lastRun is when the sync last ran by now, nil if never.
+func (s *audienceSync) lastRun(now time.Time) *time.Time {
+	period, recurring := cadencePeriods[s.Cadence]
+	if !s.Enabled || !recurring {
+		return s.RanAt
+	}
+	runs := now.Sub(s.ScheduledAt) / period
+	if runs < 1 {
+		return s.RanAt
+	}
+	at := s.ScheduledAt.Add(runs * period)
+	return &at
 }
 
-// catchUp applies what simulated time has done by tx.Now(). A user_property or
-// computation sync that has run has written its Braze custom attribute,
-// which "update[s] a Braze custom attribute of the same name"
-// (amplitude.com/docs/data/audiences/third-party-syncs), creating it in the
-// workspace if it was new. A cohort sync that has run has made a Braze
-// segment named after the cohort, tagged amplitude, once whatever the
-// number of syncs or runs, dated its run and with an id drawn from the
-// cohort's, so a restarted sandbox derives the same: the sandbox's model of
-// what a cohort sync leaves in Braze, which neither vendor documents. The
-// store calls it before every access (OnAccess).
+// status is paused while disabled, completed once a one-time sync has run,
+// scheduled until a recurring one first runs, and active after.
+func (s *audienceSync) status(now time.Time) string {
+	switch {
+	case !s.Enabled:
+		return "paused"
+	case s.Cadence == cadenceOneTime:
+		return "completed"
+	case s.lastRun(now) == nil:
+		return "scheduled"
+	}
+	return "active"
+}
+
+// schedule sets the cadence and whether the sync is enabled. A change to
+// either starts a new schedule, keeping the last run so far; a sync that
+// becomes an enabled one-time sync runs at once.
+func (s *audienceSync) schedule(cadence string, enabled bool, now time.Time) {
+	if cadence == s.Cadence && enabled == s.Enabled {
+		return
+	}
+	wasRunOnce := s.Enabled && s.Cadence == cadenceOneTime
+	runsOnce := enabled && cadence == cadenceOneTime && !wasRunOnce
+	s.RanAt = s.lastRun(now)
+	s.Cadence, s.Enabled, s.ScheduledAt = cadence, enabled, now
+	if runsOnce {
+		s.RanAt = &now
+	}
+}
+
+// catchUp applies what simulated time has done by tx.Now(); the store calls
+// it before every access. A user_property or computation sync that has run
+// has written its Braze custom attribute: it "update[s] a Braze custom
+// attribute of the same name" (amplitude.com/docs/data/audiences/third-party-syncs),
+// which Braze makes if it is new. A cohort sync that has run has made a
+// Braze segment named after the cohort and tagged amplitude, once however
+// many syncs or runs there are, dated its run and with an id drawn from the
+// cohort's, so that a restarted sandbox derives the same. What a cohort sync
+// leaves in Braze is the sandbox's model: neither vendor documents it.
 func (a *API) catchUp(tx *core.Tx) {
 	st := &a.state
 	for i := range st.Syncs {
@@ -119,10 +137,8 @@ func (a *API) catchUp(tx *core.Tx) {
 		if ran == nil {
 			continue
 		}
-		if s.Kind == syncKindCohort {
-			if c := st.cohortByID(s.SourceID); c >= 0 {
-				a.braze.AddPartnerSegment(tx, core.NameUUID("braze segment of cohort "+s.SourceID), st.Cohorts[c].Name, cohortSegmentTag, *ran)
-			}
+		if c := index(st.Cohorts, s.SourceID, cohortID); s.Kind == syncKindCohort && c >= 0 {
+			a.braze.AddPartnerSegment(tx, core.NameUUID("braze segment of cohort "+s.SourceID), st.Cohorts[c].Name, "amplitude", *ran)
 		}
 		if s.BrazeAttribute != nil {
 			a.braze.WriteCustomAttribute(tx, *s.BrazeAttribute, brazeDataType(a.sourceType(tx, s)))
@@ -130,41 +146,40 @@ func (a *API) catchUp(tx *core.Tx) {
 	}
 }
 
-// cohortSegmentTag marks the Braze segments cohort syncs make.
-const cohortSegmentTag = "amplitude"
-
 // sourceType is the Amplitude type of the values a sync writes, nil if
 // unknown (the source may have been deleted since).
 func (a *API) sourceType(tx *core.Tx, s *audienceSync) *string {
 	switch s.Kind {
 	case syncKindUserProperty:
-		if p, found := a.developer.UserProperty(tx, s.SourceID); found {
+		if p, found := a.taxonomy.UserProperty(tx, s.SourceID); found {
 			return p.DataType
 		}
 	case syncKindComputation:
-		if i := a.state.computationByID(s.SourceID); i >= 0 {
+		if i := index(a.state.Computations, s.SourceID, func(c computation) string { return c.ID }); i >= 0 {
 			return &a.state.Computations[i].Type
 		}
 	}
 	return nil
 }
 
-// brazeDataType is the Braze type of an attribute holding values of an
-// Amplitude data_type; enums and untyped values arrive as text. The types
-// are Braze's custom attribute types, spelt as its export spells them
+// brazeDataType is the Braze custom attribute type of values of an
+// Amplitude data_type, spelt as Braze's export spells it
 // (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes);
-// the mapping is the sandbox's.
+// enums and untyped values arrive as text. The mapping is the sandbox's.
 func brazeDataType(amplitudeType *string) string {
-	switch {
-	case amplitudeType == nil:
-		return "String"
-	case *amplitudeType == "number":
-		return "Number"
-	case *amplitudeType == "boolean":
-		return "Boolean"
-	case *amplitudeType == "object":
-		return "Object"
-	default:
-		return "String"
+	if amplitudeType != nil {
+		if t, ok := map[string]string{"number": "Number", "boolean": "Boolean", "object": "Object"}[*amplitudeType]; ok {
+			return t
+		}
 	}
+	return "String"
+}
+
+// syncByTriple finds the sync of kind from source to destination. The
+// triple is unique, which is how a client finds what a create whose answer
+// was lost made.
+func (st *state) syncByTriple(kind, sourceID, destinationID string) int {
+	return slices.IndexFunc(st.Syncs, func(s audienceSync) bool {
+		return s.Kind == kind && s.SourceID == sourceID && s.DestinationID == destinationID
+	})
 }

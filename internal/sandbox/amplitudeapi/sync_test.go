@@ -102,11 +102,11 @@ func TestSyncValidation(t *testing.T) {
 		want   string
 	}{
 		{"empty body", map[string]any{}, http.StatusBadRequest, "kind is required"},
-		{"unknown field", sandboxtest.Set(sandboxtest.SyncBody("cohort", "coh_churn_risk", cohorts, "daily"), "schedule", "daily"), http.StatusBadRequest, `unknown field "schedule"`},
+		{"unknown field", sandboxtest.Set(sandboxtest.SyncBody("cohort", "coh_churn_risk", cohorts, "daily"), "schedule", "daily"), http.StatusBadRequest, "schedule is not a field of the request body"},
 		{"bad kind", sandboxtest.SyncBody("segment", "x", stream, "daily"), http.StatusBadRequest, `kind "segment" is not valid`},
-		{"bad cadence", sandboxtest.SyncBody("cohort", "coh_churn_risk", cohorts, "weekly"), http.StatusBadRequest, `cadence "weekly" is not valid: use one of one_time, hourly, daily, realtime`},
-		{"missing source", sandboxtest.SyncBody("cohort", "", cohorts, "daily"), http.StatusBadRequest, "source_id is required"},
-		{"missing destination", sandboxtest.SyncBody("cohort", "coh_churn_risk", "", "daily"), http.StatusBadRequest, "destination_id is required"},
+		{"bad cadence", sandboxtest.SyncBody("cohort", "coh_churn_risk", cohorts, "weekly"), http.StatusBadRequest, `cadence "weekly" is not valid: it must be one of "one_time", "hourly", "daily", "realtime"`},
+		{"missing source", sandboxtest.SyncBody("cohort", "", cohorts, "daily"), http.StatusBadRequest, "source_id is too short: it must be a string, not empty"},
+		{"missing destination", sandboxtest.SyncBody("cohort", "coh_churn_risk", "", "daily"), http.StatusBadRequest, "destination_id is too short: it must be a string, not empty"},
 		{"real time for a user property", sandboxtest.SyncBody("user_property", "plan", stream, "realtime"), http.StatusBadRequest, "cadence realtime syncs cohort membership only"},
 		{"real time for a computation", sandboxtest.SyncBody("computation", "cmp_ltv_90d", stream, "realtime"), http.StatusBadRequest, "cadence realtime syncs cohort membership only"},
 		{"unknown user property", sandboxtest.SyncBody("user_property", "tier", stream, "daily"), http.StatusBadRequest, `source_id "tier" is not a user property of this project`},
@@ -202,7 +202,7 @@ func TestSyncReplace(t *testing.T) {
 			{sandboxtest.SyncBody("user_property", "ltv", stream, "daily"), `source_id cannot change from "plan" to "ltv"`},
 			{sandboxtest.SyncBody("user_property", "plan", other, "daily"), `destination_id cannot change from "` + stream + `"`},
 			{sandboxtest.SyncBody("user_property", "plan", stream, "realtime"), "cadence realtime syncs cohort membership only"},
-			{sandboxtest.SyncBody("", "plan", stream, "daily"), "kind is required"},
+			{sandboxtest.SyncBody("", "plan", stream, "daily"), `kind "" is not valid: it must be one of "user_property"`},
 		} {
 			f.Amplitude("PUT", path, tt.body).WantAmplitudeError(t, http.StatusBadRequest, tt.want)
 		}
@@ -238,9 +238,7 @@ func TestRemovedDestinationTakesItsSyncs(t *testing.T) {
 
 	r := f.Control("DELETE", "/destinations/"+stream, nil)
 	r.WantStatus(t, http.StatusOK)
-	if string(r.Body) != `{"status":"ok","removed_syncs":2}`+"\n" {
-		t.Errorf("body %s", r.Body)
-	}
+	sandboxtest.WantJSON(t, r.Body, `{"status":"ok","removed_syncs":2}`)
 	for _, id := range []string{a, b} {
 		f.Amplitude("GET", "/api/2/syncs/"+id, nil).WantAmplitudeError(t, http.StatusNotFound, "Not found")
 	}

@@ -93,13 +93,13 @@ func TestAPIKeyValidation(t *testing.T) {
 		want string
 	}{
 		{"name missing", map[string]any{"permissions": []string{"users.track"}}, "name is required"},
-		{"permissions missing", map[string]any{"name": "k"}, "permissions must list at least one permission"},
-		{"permissions empty", map[string]any{"name": "k", "permissions": []string{}}, "permissions must list at least one permission"},
-		{"permission unknown", map[string]any{"name": "k", "permissions": []string{"users.track", "users.teleport"}}, `permissions[1] "users.teleport" is not a Braze REST API key permission`},
-		{"permission twice", map[string]any{"name": "k", "permissions": []string{"users.track", "users.track"}}, `permissions[1] "users.track" is listed twice`},
+		{"permissions missing", map[string]any{"name": "k"}, "permissions is required"},
+		{"permissions empty", map[string]any{"name": "k", "permissions": []string{}}, "permissions is too short: it must be a list of at least one item"},
+		{"permission unknown", map[string]any{"name": "k", "permissions": []string{"users.track", "users.teleport"}}, `permissions[1] "users.teleport" is not valid: it must be a Braze REST API key permission, such as users.track (braze.com/docs/api/basics lists them)`},
+		{"permission twice", map[string]any{"name": "k", "permissions": []string{"users.track", "users.track"}}, "permissions lists a value twice; each may be listed once"},
 		{"allowed ip invalid", map[string]any{"name": "k", "permissions": []string{"users.track"}, "allowed_ips": []string{"10.0.0.1", "10.0.0.300"}}, `allowed_ips[1] "10.0.0.300" is not an IPv4 or IPv6 address or CIDR block`},
 		{"allowed cidr invalid", map[string]any{"name": "k", "permissions": []string{"users.track"}, "allowed_ips": []string{"10.0.0.0/33"}}, `allowed_ips[0] "10.0.0.0/33"`},
-		{"unknown field", map[string]any{"name": "k", "permissions": []string{"users.track"}, "whitelist": []string{}}, `unknown field "whitelist"`},
+		{"unknown field", map[string]any{"name": "k", "permissions": []string{"users.track"}, "whitelist": []string{}}, "whitelist is not a field of the request body; its fields are allowed_ips, name, permissions"},
 	}
 	f := start(t)
 	for _, tt := range tests {
@@ -183,9 +183,11 @@ func TestAllowedIPsAreStoredInOneSpelling(t *testing.T) {
 	}
 }
 
-// The permission check searches the list.
+// api/braze.openapi.yaml lists each permission once, in order, so that a
+// reader finds one at a glance.
 func TestPermissionsAreSortedAndUnique(t *testing.T) {
-	if !slices.IsSorted(brazeapi.Permissions) || len(slices.Compact(slices.Clone(brazeapi.Permissions))) != len(brazeapi.Permissions) {
-		t.Error("BrazeRESTPermissions is not sorted, or has duplicates")
+	permissions := brazeapi.Permissions()
+	if !slices.IsSorted(permissions) || len(slices.Compact(slices.Clone(permissions))) != len(permissions) {
+		t.Error("the Permission schema's values are not sorted, or have duplicates")
 	}
 }

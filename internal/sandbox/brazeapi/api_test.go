@@ -32,7 +32,7 @@ func TestBrazeExportLimit(t *testing.T) {
 	wantRateLimit(t, f.Braze(brazeapi.AdminKey, "GET", "/custom_attributes", nil), 1000, 999, hour)
 	wantRateLimit(t, f.Braze(brazeapi.AdminKey, "GET", "/api_keys/list", nil), 250_000, 249_999, hour)
 
-	brazeapi.SetExportLimit(f.BrazeAPI, 3)
+	brazeapi.SetExportLimit(f.Parts.Braze, 3)
 	for remaining := 2; remaining >= 0; remaining-- {
 		r := f.Braze(brazeapi.AdminKey, "GET", "/custom_attributes", nil)
 		r.WantStatus(t, http.StatusOK)
@@ -69,7 +69,7 @@ func TestBrazeExportLimitUnderTheFault(t *testing.T) {
 	r.WantStatus(t, http.StatusTooManyRequests)
 	wantRateLimit(t, r, 2, 0, second)
 
-	brazeapi.SetExportLimit(f.BrazeAPI, 1)
+	brazeapi.SetExportLimit(f.Parts.Braze, 1)
 	f.Clock.Advance(time.Second)
 	f.Braze(brazeapi.AdminKey, "GET", "/custom_attributes", nil).WantStatus(t, http.StatusOK)
 	r = f.Braze(brazeapi.AdminKey, "GET", "/custom_attributes", nil)

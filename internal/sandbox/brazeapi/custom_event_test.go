@@ -24,9 +24,7 @@ func TestCustomEventsSeed(t *testing.T) {
 		`{"name":"Purchase","description":null,"included_in_analytics_report":true,"status":"Active","tag_names":[]},` +
 		`{"name":"Sign Up","description":null,"included_in_analytics_report":false,"status":"Active","tag_names":[]}],` +
 		`"message":"success"}`
-	if got := strings.TrimSpace(string(r.Body)); got != want {
-		t.Errorf("body\n%s\nwant\n%s", got, want)
-	}
+	sandboxtest.WantJSON(t, r.Body, want)
 	_, trackOnly := f.CreateKey([]string{"users.track", "events.list"}, nil)
 	f.Braze(trackOnly, "GET", "/events", nil).WantBrazeError(t, http.StatusForbidden, "lacks the events.get permission")
 	_, reader := f.CreateKey([]string{"events.get"}, nil)
@@ -100,7 +98,7 @@ func TestCustomEventsShareTheExportLimit(t *testing.T) {
 	if r.Header.Get("X-RateLimit-Limit") != "1000" || r.Header.Get("X-RateLimit-Remaining") != "999" {
 		t.Errorf("headers %v", r.Header)
 	}
-	brazeapi.SetExportLimit(f.BrazeAPI, 1000)
+	brazeapi.SetExportLimit(f.Parts.Braze, 1000)
 	for i := range 1000 {
 		path := "/events"
 		if i%2 == 1 {

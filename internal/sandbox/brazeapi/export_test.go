@@ -8,5 +8,5 @@ var CanonicalIPs = canonicalIPs
 // SetExportLimit shrinks the hourly limit Braze's export endpoints share,
 // so a test can spend it without a thousand requests.
 func SetExportLimit(a *API, n int) {
-	a.exports.limit.Configure(n, time.Hour)
+	a.exportLimit.Configure(n, time.Hour)
 }

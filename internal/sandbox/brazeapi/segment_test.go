@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -28,9 +27,7 @@ func TestSegmentsSeed(t *testing.T) {
 	want := `{"message":"success","segments":[` +
 		`{"id":"8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a01","name":"All users","analytics_tracking_enabled":false,"tags":[]},` +
 		`{"id":"8d0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a03","name":"Lapsed purchasers","analytics_tracking_enabled":true,"tags":["retention"]}]}`
-	if got := strings.TrimSpace(string(r.Body)); got != want {
-		t.Errorf("body\n%s\nwant\n%s", got, want)
-	}
+	sandboxtest.WantJSON(t, r.Body, want)
 	// The default limit applies.
 	if r.Header.Get("X-RateLimit-Limit") != "250000" {
 		t.Errorf("X-RateLimit-Limit %q", r.Header.Get("X-RateLimit-Limit"))

@@ -1,6 +1,9 @@
 package core
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 )
@@ -47,12 +50,18 @@ func (sb *Sandbox) reset(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (sb *Sandbox) putFaults(w http.ResponseWriter, r *http.Request) {
-	var patch faultsPatch
-	if err := DecodeJSON(w, r, &patch); err != nil {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
 		WriteControlError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	inForce, err := sb.changeFaults(patch.applyTo)
+	// The body is decoded onto the faults in force, so the members it does
+	// not send keep their value.
+	inForce, err := sb.changeFaults(func(f Faults) (Faults, error) {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		return f, dec.Decode(&f)
+	})
 	if err != nil {
 		WriteControlError(w, http.StatusBadRequest, err.Error())
 		return

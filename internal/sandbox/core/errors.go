@@ -47,22 +47,6 @@ func AsAPIError(err error) *APIError {
 	return Refuse(http.StatusInternalServerError, "sandbox internal error: %v", err)
 }
 
-// Problems collects every validation failure of a request, so one answer
-// tells the client everything it has to fix.
-type Problems []string
-
-func (p *Problems) Add(format string, args ...any) {
-	*p = append(*p, fmt.Sprintf(format, args...))
-}
-
-// Err is nil without problems, else a 400 with every message.
-func (p Problems) Err() error {
-	if len(p) == 0 {
-		return nil
-	}
-	return &APIError{Status: http.StatusBadRequest, Messages: p}
-}
-
 // FieldProblem is one problem of a request, located by a dotted path into
 // its body (config.user_id_mapping.braze_identifier, kind[1]) or naming the
 // query parameter or header at fault.
@@ -82,14 +66,19 @@ func (p *FieldProblems) Add(field, code, format string, args ...any) {
 	*p = append(*p, FieldProblem{Field: field, Message: fmt.Sprintf(format, args...), Code: code})
 }
 
-// Err is nil without problems, else a refusal with status and errorCode.
+// Err is nil without problems, else a refusal with status and errorCode
+// (empty: the status's usual one). A problem of no field, such as a body
+// that is not JSON, is a message alone.
 func (p FieldProblems) Err(status int, errorCode string) error {
 	if len(p) == 0 {
 		return nil
 	}
-	messages := make([]string, len(p))
-	for i, problem := range p {
-		messages[i] = problem.Message
+	e := &APIError{Status: status, Code: errorCode}
+	for _, problem := range p {
+		e.Messages = append(e.Messages, problem.Message)
+		if problem.Field != "" {
+			e.Fields = append(e.Fields, problem)
+		}
 	}
-	return &APIError{Status: status, Messages: messages, Code: errorCode, Fields: p}
+	return e
 }

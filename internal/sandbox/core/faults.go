@@ -1,8 +1,10 @@
 package core
 
 import (
+	"errors"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"sync"
 )
 
@@ -35,60 +37,26 @@ type Faults struct {
 const defaultErrorStatus = http.StatusServiceUnavailable
 
 func (f Faults) validate() error {
-	var p Problems
-	if f.LatencyMS < 0 {
-		p.Add("latency_ms must be 0 or more")
+	var problems []string
+	for _, rule := range []struct {
+		broken  bool
+		message string
+	}{
+		{f.LatencyMS < 0, "latency_ms must be 0 or more"},
+		{f.ErrorRate < 0 || f.ErrorRate > 1, "error_rate must be from 0 to 1"},
+		{f.ErrorStatus != 0 && (f.ErrorStatus < 400 || f.ErrorStatus > 599), "error_status must be an HTTP error status from 400 to 599"},
+		{f.RateLimitPerSecond < 0, "rate_limit_per_second must be 0 or more"},
+		{f.DropResponseRate < 0 || f.DropResponseRate > 1, "drop_response_rate must be from 0 to 1"},
+		{f.HoldWritesAfter < 0, "hold_writes_after must be 0 or more"},
+	} {
+		if rule.broken {
+			problems = append(problems, rule.message)
+		}
 	}
-	if f.ErrorRate < 0 || f.ErrorRate > 1 {
-		p.Add("error_rate must be from 0 to 1")
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
 	}
-	if f.ErrorStatus != 0 && (f.ErrorStatus < 400 || f.ErrorStatus > 599) {
-		p.Add("error_status must be an HTTP error status from 400 to 599")
-	}
-	if f.RateLimitPerSecond < 0 {
-		p.Add("rate_limit_per_second must be 0 or more")
-	}
-	if f.DropResponseRate < 0 || f.DropResponseRate > 1 {
-		p.Add("drop_response_rate must be from 0 to 1")
-	}
-	if f.HoldWritesAfter < 0 {
-		p.Add("hold_writes_after must be 0 or more")
-	}
-	return p.Err()
-}
-
-// inForce fills in the defaults, so callers see the settings that apply.
-func (f Faults) inForce() Faults {
-	if f.ErrorStatus == 0 {
-		f.ErrorStatus = defaultErrorStatus
-	}
-	return f
-}
-
-// faultsPatch is a PUT /_sandbox/faults body: fields not sent keep their value.
-type faultsPatch struct {
-	LatencyMS          *int     `json:"latency_ms"`
-	ErrorRate          *float64 `json:"error_rate"`
-	ErrorStatus        *int     `json:"error_status"`
-	RateLimitPerSecond *int     `json:"rate_limit_per_second"`
-	DropResponseRate   *float64 `json:"drop_response_rate"`
-	HoldWritesAfter    *int     `json:"hold_writes_after"`
-}
-
-func (p faultsPatch) applyTo(f Faults) Faults {
-	setIfSent(&f.LatencyMS, p.LatencyMS)
-	setIfSent(&f.ErrorRate, p.ErrorRate)
-	setIfSent(&f.ErrorStatus, p.ErrorStatus)
-	setIfSent(&f.RateLimitPerSecond, p.RateLimitPerSecond)
-	setIfSent(&f.DropResponseRate, p.DropResponseRate)
-	setIfSent(&f.HoldWritesAfter, p.HoldWritesAfter)
-	return f
-}
-
-func setIfSent[T any](field *T, sent *T) {
-	if sent != nil {
-		*field = *sent
-	}
+	return nil
 }
 
 // faultSwitch holds the faults in force; requests read it concurrently.
@@ -104,17 +72,25 @@ func (s *faultSwitch) get() Faults {
 }
 
 // change replaces the faults with what edit makes of them, refusing invalid
-// results. It holds the lock throughout, so concurrent partial updates do not
-// lose each other's fields, and calls apply under it too, so whatever apply
-// configures never disagrees with the faults in force.
-func (s *faultSwitch) change(edit func(Faults) Faults, apply func(Faults)) (Faults, error) {
+// results. It holds the lock throughout, so that concurrent partial updates
+// do not lose each other's fields, and calls apply under it too, so that
+// whatever apply configures never disagrees with the faults in force. Zero
+// is the off value of every fault but error_status, whose default it
+// stands for.
+func (s *faultSwitch) change(edit func(Faults) (Faults, error), apply func(Faults)) (Faults, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := edit(s.faults)
-	if err := f.validate(); err != nil {
+	f, err := edit(s.faults)
+	if err == nil {
+		err = f.validate()
+	}
+	if err != nil {
 		return s.faults, err
 	}
-	s.faults = f.inForce()
+	if f.ErrorStatus == 0 {
+		f.ErrorStatus = defaultErrorStatus
+	}
+	s.faults = f
 	apply(s.faults)
 	return s.faults, nil
 }

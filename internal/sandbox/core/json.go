@@ -13,11 +13,10 @@ import (
 // answers 413. Neither vendor documents a limit: the sandbox's own.
 const MaxBodyBytes = 1 << 20
 
-// DecodeJSON reads one JSON object into v. Unknown fields are refused: a
-// client that sends a misspelt or invented field should learn it here rather
-// than have the field silently dropped. Its callers are the modelled
-// endpoints and the control endpoints, whose bodies api/ fixes
-// (additionalProperties: false).
+// DecodeJSON reads one JSON object into v, for the control endpoints, which
+// no document describes. Unknown fields are refused: a caller that sends a
+// misspelt or invented field should learn it here rather than have the
+// field silently dropped.
 func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	dec.DisallowUnknownFields()
@@ -31,6 +30,37 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 		return Refuse(http.StatusBadRequest, "request body has data after the JSON object")
 	}
 	return nil
+}
+
+// ReadJSON reads a body that the API's document has checked into v; its
+// unknown members, which the document let through, are ignored.
+func ReadJSON(r *http.Request, v any) error {
+	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		return Refuse(http.StatusBadRequest, "request body is not valid: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	return nil
+}
+
+// Member is a member of a request body that may be left out: Sent tells
+// whether it was there, and Value holds it, the zero value for a null. A
+// PATCH needs the difference: a member left out stays as it is, a null
+// clears it.
+type Member[T any] struct {
+	Sent  bool
+	Value T
+}
+
+// UnmarshalJSON is called for every member that is there, null included.
+func (m *Member[T]) UnmarshalJSON(data []byte) error {
+	m.Sent = true
+	return json.Unmarshal(data, &m.Value)
+}
+
+// SetTo sets *field to the member's value, if it was sent.
+func (m Member[T]) SetTo(field *T) {
+	if m.Sent {
+		*field = m.Value
+	}
 }
 
 // WriteJSON answers v as JSON with status.

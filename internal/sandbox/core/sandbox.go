@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -12,7 +13,7 @@ type Options struct {
 	// real vendor.
 	Latency time.Duration
 	// StatePath, if set, is a JSON file the state is loaded from at start
-	// (LoadState, when it exists) and saved to after every change.
+	// (Start, when it exists) and saved to after every change.
 	StatePath string
 	// Now is the clock for timestamps, rate-limit windows and simulated
 	// time (syncs run as it passes their cadence); nil means time.Now.
@@ -22,8 +23,8 @@ type Options struct {
 // Sandbox is what the vendor packages are served on: one http.Handler on
 // one loopback address, with the store, the faults, the statistics and the
 // control endpoints. Each vendor package's constructor adds its routes, its
-// part of the state and its limits; then LoadState brings back a saved
-// state, and the sandbox serves. Composition is over before serving
+// part of the state and its limits; then Start checks the whole and brings
+// back a saved state, and the sandbox serves. Composition is over before serving
 // begins, and nothing it sets up changes afterwards; serving is safe for
 // concurrent use.
 type Sandbox struct {
@@ -37,8 +38,9 @@ type Sandbox struct {
 	faults   faultSwitch
 	hold     *writeHold
 
-	// What the vendor packages add: the rate-limit fault's windows and the
-	// reset hooks.
+	// What the vendor packages add: the APIs they serve, the rate-limit
+	// fault's windows and the reset hooks.
+	apis         []*API
 	faultWindows []*Window
 	resets       []func()
 }
@@ -64,10 +66,18 @@ func New(opts Options) *Sandbox {
 	return sb
 }
 
-// LoadState replaces the vendor packages' seeds with the state file's, if
-// Options.StatePath names one that exists. Call it once every vendor
-// package has added its part.
-func (sb *Sandbox) LoadState() error {
+// Start ends the composition, once every vendor package has added its
+// API and its part of the state: it checks that every operation of every
+// document has a handler, then replaces the seeds with the state file's if
+// Options.StatePath names one that exists.
+func (sb *Sandbox) Start() error {
+	var unserved []string
+	for _, a := range sb.apis {
+		unserved = append(unserved, a.unserved()...)
+	}
+	if len(unserved) > 0 {
+		return fmt.Errorf("sandbox: no handler serves %s", strings.Join(unserved, ", "))
+	}
 	if err := sb.store.load(); err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
@@ -83,13 +93,6 @@ func (sb *Sandbox) Now() time.Time { return sb.now() }
 
 // Store is the state of every vendor package, behind one lock.
 func (sb *Sandbox) Store() *Store { return sb.store }
-
-// Handle serves a vendor route: h behind the request pipeline (statistics,
-// latency, v's rate limit, injected errors, lost responses), answering in
-// v's shapes.
-func (sb *Sandbox) Handle(pattern string, v Vendor, h http.Handler) {
-	sb.mux.Handle(pattern, sb.vendorRoute(v, h))
-}
 
 // HandleControl serves a control endpoint, below /_sandbox: never counted,
 // never faulted.
@@ -130,7 +133,7 @@ func (sb *Sandbox) Reset() error {
 // filled in. It panics on out-of-range values, as callers pass constants;
 // PUT /_sandbox/faults is the validating way in.
 func (sb *Sandbox) SetFaults(f Faults) Faults {
-	inForce, err := sb.changeFaults(func(Faults) Faults { return f })
+	inForce, err := sb.changeFaults(func(Faults) (Faults, error) { return f, nil })
 	if err != nil {
 		panic(fmt.Sprintf("sandbox.SetFaults: %v", err))
 	}
@@ -139,7 +142,7 @@ func (sb *Sandbox) SetFaults(f Faults) Faults {
 
 // changeFaults edits the faults in force and sets the rate-limit fault's
 // windows and the write hold to match.
-func (sb *Sandbox) changeFaults(edit func(Faults) Faults) (Faults, error) {
+func (sb *Sandbox) changeFaults(edit func(Faults) (Faults, error)) (Faults, error) {
 	return sb.faults.change(edit, func(f Faults) {
 		for _, w := range sb.faultWindows {
 			w.Configure(f.RateLimitPerSecond, time.Second)

@@ -12,7 +12,7 @@ import (
 // stateFileVersion changes when the file's shape does, a part's included,
 // so an old file is refused with a clear message instead of being
 // half-read.
-const stateFileVersion = 7
+const stateFileVersion = 8
 
 // stateFile is the file: each part's state under its name.
 type stateFile[T any] struct {

@@ -80,8 +80,8 @@ func TestStateFileRefusedWhenUnreadable(t *testing.T) {
 	}{
 		{"not JSON", "{"},
 		{"other version", `{"version": 99, "state": {}}`},
-		{"a part missing", `{"version": 7, "state": {"developer_api": {}}}`},
-		{"a part of another shape", `{"version": 7, "state": {"braze": {"api_keys": 1}}}`},
+		{"a part missing", `{"version": 8, "state": {"developer_api": {}}}`},
+		{"a part of another shape", `{"version": 8, "state": {"braze": {"api_keys": 1}}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,8 +91,8 @@ func TestStateFileRefusedWhenUnreadable(t *testing.T) {
 			}
 			sb := core.New(core.Options{StatePath: path})
 			brazeapi.New(sb)
-			if err := sb.LoadState(); err == nil {
-				t.Fatal("LoadState accepted an unreadable state file")
+			if err := sb.Start(); err == nil {
+				t.Fatal("Start accepted an unreadable state file")
 			}
 		})
 	}

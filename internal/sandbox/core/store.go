@@ -2,6 +2,7 @@ package core
 
 import (
 	"encoding/json"
+	"reflect"
 	"sync"
 	"time"
 )
@@ -39,32 +40,16 @@ type Tx struct {
 // time has been applied.
 func (tx *Tx) Now() time.Time { return tx.now }
 
-// Part is one vendor package's share of the state. The store calls its
-// methods under its lock.
+// Part is one vendor package's share of the state: a pointer to a struct
+// whose exported fields the state file keeps, as encoding/json writes and
+// reads them. The store calls its methods under its lock.
 type Part interface {
 	// Seed replaces the part's state with the seed, as made at now: the
 	// objects a real account would already have.
 	Seed(now time.Time)
-	// Save returns what the state file keeps of the part, for encoding/json.
-	Save() any
-	// Load replaces the part's state with what Save returned, as read back
-	// from the state file.
-	Load(saved json.RawMessage) error
 	// Count adds the part's live objects, by kind, to counts: the objects of
 	// GET /_sandbox/stats.
 	Count(counts map[string]int)
-}
-
-// LoadPart is what a Part's Load does with a part whose state is one
-// JSON-encoded value: it decodes saved into a fresh S, and replaces *st
-// with it only if the whole of it decodes.
-func LoadPart[S any](st *S, saved json.RawMessage) error {
-	var loaded S
-	if err := json.Unmarshal(saved, &loaded); err != nil {
-		return err
-	}
-	*st = loaded
-	return nil
 }
 
 type namedPart struct {
@@ -144,7 +129,7 @@ func (s *Store) save() error {
 	}
 	parts := make(map[string]any, len(s.parts))
 	for _, p := range s.parts {
-		parts[p.name] = p.part.Save()
+		parts[p.name] = p.part
 	}
 	return saveStateFile(s.path, parts)
 }
@@ -165,7 +150,11 @@ func (s *Store) load() error {
 		if !ok {
 			return errStateFileShape(s.path, "it has no "+p.name+" part")
 		}
-		if err := p.part.Load(raw); err != nil {
+		// The part starts from its zero value, not its seed, so that
+		// nothing of the seed outlives the load.
+		zeroed := reflect.ValueOf(p.part).Elem()
+		zeroed.Set(reflect.Zero(zeroed.Type()))
+		if err := json.Unmarshal(raw, p.part); err != nil {
 			return errStateFileShape(s.path, p.name+": "+err.Error())
 		}
 	}

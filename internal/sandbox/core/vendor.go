@@ -25,10 +25,10 @@ func Fail(v Vendor, w http.ResponseWriter, r *http.Request, err error) {
 	v.WriteError(w, r, AsAPIError(err))
 }
 
-// NotFound answers every request with v's 404: how the sandbox answers a
+// notFound answers every request with v's 404: how the sandbox answers a
 // path under a vendor's prefix that it does not serve, in that vendor's
 // error shape.
-func NotFound(v Vendor) http.Handler {
+func notFound(v Vendor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v.WriteError(w, r, Refuse(http.StatusNotFound, "Not found"))
 	})
@@ -39,9 +39,13 @@ func NotFound(v Vendor) http.Handler {
 // real request would meet them (network latency, the rate limiter, a failing
 // server), then the write hold, then the handler, whose response may be lost
 // on the way back.
-func (sb *Sandbox) vendorRoute(v Vendor, h http.Handler) http.Handler {
+//
+// op is the document's operation the route serves, nil for a path of no
+// operation; the handlers behind find it with OperationOf.
+func (sb *Sandbox) vendorRoute(v Vendor, op *Operation, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sb.requests.count(r.Method, r.Pattern)
+		r = withOperation(r, op)
 		bodyErr := readBody(w, r)
 		faults := sb.faults.get()
 		if !pause(r.Context(), sb.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
@@ -113,3 +117,24 @@ func pause(ctx context.Context, d time.Duration) bool {
 		return false
 	}
 }
+
+// cutConnection closes the client's connection without a response, the way
+// a vendor's load balancer drops one: the client cannot tell whether its
+// write was applied.
+func cutConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// HTTP/2 connections cannot be hijacked; aborting the handler resets
+		// the stream, which the client sees the same way.
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}
+
+// discardResponse takes the response of a request whose connection is about
+// to be cut.
+type discardResponse struct{ header http.Header }
+
+func (d discardResponse) Header() http.Header       { return d.header }
+func (discardResponse) Write(b []byte) (int, error) { return len(b), nil }
+func (discardResponse) WriteHeader(int)             {}

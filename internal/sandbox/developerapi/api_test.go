@@ -67,9 +67,9 @@ func TestDeveloperBodyErrors(t *testing.T) {
 	}{
 		{"empty", "", http.StatusBadRequest, "validation_error", "request body is empty"},
 		{"not JSON", "{", http.StatusBadRequest, "validation_error", "request body is not valid JSON"},
-		{"an array", "[]", http.StatusBadRequest, "validation_error", "must be a JSON object, not array"},
-		{"null", "null", http.StatusBadRequest, "validation_error", "must be a JSON object, not null"},
-		{"two objects", "{} {}", http.StatusBadRequest, "validation_error", "data after the JSON object"},
+		{"an array", "[]", http.StatusBadRequest, "validation_error", "the request body must be an object"},
+		{"null", "null", http.StatusBadRequest, "validation_error", "the request body must be an object"},
+		{"two objects", "{} {}", http.StatusBadRequest, "validation_error", "the request body is not valid JSON"},
 		{"too large", `{"display_name": "` + strings.Repeat("x", 1<<20) + `"}`, http.StatusRequestEntityTooLarge, "payload_too_large", "larger than"},
 	}
 	for _, tt := range tests {
@@ -228,7 +228,7 @@ func TestDeveloperDefaultPageSize(t *testing.T) {
 // 10,000 results of a query: a cursor past them is refused.
 func TestDeveloperSearchWindow(t *testing.T) {
 	f := start(t)
-	developerapi.SetSearchWindow(f.DeveloperAPI, 3)
+	developerapi.SetSearchWindow(f.Parts.Developer, 3)
 	for i := range 5 {
 		f.CreateDestination(sandboxtest.Webhook(fmt.Sprint(i)))
 	}
@@ -244,6 +244,11 @@ func TestDeveloperSearchWindow(t *testing.T) {
 	}
 	// A narrower query pages to its end.
 	f.Developer("GET", sandboxtest.DestinationsPath+"?q=4", nil).Page(t)
+
+	// The tracking plan's lists, in name order, keep the same window.
+	developerapi.SetSearchWindow(f.Parts.Developer, 2)
+	events := f.Developer("GET", sandboxtest.EventsPath+"?limit=2", nil).Page(t)
+	f.Developer("GET", sandboxtest.EventsPath+"?cursor="+*events.Pagination.NextCursor, nil).WantProblem(t, http.StatusBadRequest, "pagination_not_supported", "first 2 results")
 }
 
 func TestDeveloperDestinationFilters(t *testing.T) {
@@ -281,6 +286,6 @@ func TestDeveloperDestinationFilters(t *testing.T) {
 		}
 	}
 	f.Developer("GET", sandboxtest.DestinationsPath+"?enabled=yes", nil).WantFieldProblem(t, http.StatusBadRequest, "enabled", "invalid_value", "must be true or false")
-	f.Developer("GET", sandboxtest.DestinationsPath+"?kind=events", nil).WantFieldProblem(t, http.StatusBadRequest, "kind", "invalid_value", `kind "events" is not a kind`)
-	f.Developer("GET", sandboxtest.DestinationsPath+"?partner=", nil).WantFieldProblem(t, http.StatusBadRequest, "partner", "too_short", "must not be empty")
+	f.Developer("GET", sandboxtest.DestinationsPath+"?kind=events", nil).WantFieldProblem(t, http.StatusBadRequest, "kind", "invalid_value", `kind "events" is not valid: it must be one of "event", "identify", "cohort", "warehouse_export"`)
+	f.Developer("GET", sandboxtest.DestinationsPath+"?partner=", nil).WantFieldProblem(t, http.StatusBadRequest, "partner", "too_short", "not empty")
 }

@@ -15,5 +15,5 @@ func HoldIdempotencyKey(a *API, key string) (release func()) {
 	if _, err := a.claimKey(id, key, &idempotencyRecord{Method: "POST", Path: "/held"}); err != nil {
 		panic(err)
 	}
-	return func() { _ = a.settleKey(id, nil) }
+	return func() { a.settleKey(id, nil) }
 }

@@ -1,44 +1,40 @@
 package developerapi
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"net/http"
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// Every taxonomy write takes a required Idempotency-Key header, "used to
-// safely retry write operations" (each write's page under
-// amplitude.com/docs/apis/developer/taxonomy-events/ and its siblings): the one
-// write of these vendors' APIs that is safe to retry by contract. The vendor
-// documents the header and nothing of its behaviour, and no open point
-// answers it; the sandbox's rules, which the client relies on, are these
-// (described in api/amplitude-developer.openapi.yaml):
+// Every tracking-plan write takes a required Idempotency-Key header, "used
+// to safely retry write operations" (each write's page, such as
+// amplitude.com/docs/apis/developer/taxonomy-events/create-event-taxonomy-entry).
+// The vendor documents the header and nothing of how it behaves; the
+// sandbox's rules, which the client relies on and the document records,
+// are these:
 //
-//   - A key is remembered per principal and project for 24 hours of the
+//   - A key is kept per principal and project for 24 hours of the
 //     sandbox's clock, with the request's method, path (with its query),
 //     body, and the answer the handler gave, 2xx and 4xx alike.
 //   - The same key with the same request replays that answer byte for byte,
 //     with Idempotent-Replayed: true, and runs nothing again: a client whose
-//     answer was lost (the drop-response fault) gets it on its retry.
+//     answer was lost gets it on its retry.
 //   - The same key with any other request is 422 idempotency_key_reused.
 //   - The same key while its first request is still being handled is 409
 //     idempotency_key_in_use, retryable after a second.
 //   - What answers before the handler (an injected error, the rate limit,
-//     authentication, the project check) stores nothing, so a retry with
-//     the same key runs.
-//   - A 5xx from the handler is not stored either: the write failed, and
-//     the retry may run it.
+//     authentication, the request's shape, the project check) keeps
+//     nothing, so a retry with the same key runs; nor does a 5xx from the
+//     handler: the write failed, and the retry may run it.
 
 const (
 	idempotencyKeyHeader = "Idempotency-Key"
-	idempotentReplayed   = "Idempotent-Replayed"
 	idempotencyKeyTTL    = 24 * time.Hour
-	minIdempotencyKey    = 8
-	maxIdempotencyKey    = 255
-
-	codeIdempotencyKeyReused = "idempotency_key_reused"
-	codeIdempotencyKeyInUse  = "idempotency_key_in_use"
 )
 
 // idempotencyRecord is a keyed write and the answer it got. The body is
@@ -53,10 +49,6 @@ type idempotencyRecord struct {
 	Body        []byte    `json:"body"`
 }
 
-func (rec *idempotencyRecord) sameRequest(other *idempotencyRecord) bool {
-	return rec.Method == other.Method && rec.Path == other.Path && rec.BodySHA256 == other.BodySHA256
-}
-
 // idempotencyID names a key in the store: keys of different principals or
 // projects never meet. Neither a login id nor a project id holds a space,
 // so the key, last, cannot make two ids equal.
@@ -64,72 +56,128 @@ func idempotencyID(p *principal, projectID, key string) string {
 	return p.loginID + " " + projectID + " " + key
 }
 
+// idempotent runs a write under its Idempotency-Key, which the document
+// has checked; that the header is sent once is the sandbox's rule.
+func (a *API) idempotent(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if values := r.Header.Values(idempotencyKeyHeader); len(values) > 1 {
+			core.Fail(a, w, r, RefuseField(http.StatusBadRequest, CodeValidationError, idempotencyKeyHeader, core.ProblemInvalidValue,
+				"%s is sent %d times; send it once, unchanged on every retry of the write", idempotencyKeyHeader, len(values)))
+			return
+		}
+		key := r.Header.Get(idempotencyKeyHeader)
+		// The request pipeline has read the body into memory already.
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		digest := sha256.Sum256(body)
+		request := idempotencyRecord{Method: r.Method, Path: r.URL.RequestURI(), BodySHA256: hex.EncodeToString(digest[:])}
+		id := idempotencyID(principalOf(r), r.PathValue("project_id"), key)
+
+		kept, err := a.claimKey(id, key, &request)
+		switch {
+		case err != nil:
+			core.Fail(a, w, r, err)
+			return
+		case kept != nil:
+			if kept.ContentType != "" {
+				w.Header().Set("Content-Type", kept.ContentType)
+			}
+			w.Header().Set("Idempotent-Replayed", "true")
+			w.WriteHeader(kept.Status)
+			_, _ = w.Write(kept.Body) // The client may be gone; nothing to do then.
+			return
+		}
+		answer := &answerRecorder{ResponseWriter: w}
+		// Deferred, so that a handler that panics still frees the key.
+		defer func() {
+			if answer.status < 200 || answer.status >= 500 {
+				a.settleKey(id, nil)
+				return
+			}
+			request.At, request.Status = a.sb.Now(), answer.status
+			request.ContentType, request.Body = answer.Header().Get("Content-Type"), answer.body.Bytes()
+			a.settleKey(id, &request)
+		}()
+		next.ServeHTTP(answer, r)
+	})
+}
+
 // claimKey decides what a keyed write does: run (nil, nil; the key is then
-// in use until settleKey), replay the stored answer, or be refused.
-func (a *API) claimKey(id, key string, request *idempotencyRecord) (stored *idempotencyRecord, err error) {
+// in use until settleKey), replay the answer kept, or be refused. The 422
+// for a key reused for another request is the sandbox's choice: the vendor
+// names no code for it, and 422 says the request is well formed but cannot
+// be processed as sent.
+func (a *API) claimKey(id, key string, request *idempotencyRecord) (kept *idempotencyRecord, err error) {
 	a.store.Touch(func(tx *core.Tx) {
 		st := &a.state
-		st.forgetExpiredKeys(tx.Now())
-		if st.inFlight[id] {
-			inUse := refuseWith(http.StatusConflict, codeIdempotencyKeyInUse,
+		for keptID, rec := range st.IdempotencyKeys {
+			if !tx.Now().Before(rec.At.Add(idempotencyKeyTTL)) {
+				delete(st.IdempotencyKeys, keptID)
+			}
+		}
+		rec, found := st.IdempotencyKeys[id]
+		switch {
+		case st.inFlight[id]:
+			inUse := Refuse(http.StatusConflict, "idempotency_key_in_use",
 				"%s %s is in use by a request still being handled; retry after it has been answered", idempotencyKeyHeader, key)
 			inUse.RetryAfterSeconds = 1
 			err = inUse
-			return
-		}
-		if kept, found := st.IdempotencyKeys[id]; found {
-			if !kept.sameRequest(request) {
-				err = reusedKey(key, &kept, request)
-				return
+		case found && (rec.Method != request.Method || rec.Path != request.Path):
+			err = Refuse(http.StatusUnprocessableEntity, "idempotency_key_reused",
+				"%s %s was first used for %s %s; send a new key for a new write", idempotencyKeyHeader, key, rec.Method, rec.Path)
+		case found && rec.BodySHA256 != request.BodySHA256:
+			err = Refuse(http.StatusUnprocessableEntity, "idempotency_key_reused",
+				"%s %s was first used for %s %s with another body; send a new key for a new write", idempotencyKeyHeader, key, rec.Method, rec.Path)
+		case found:
+			kept = &rec
+		default:
+			if st.inFlight == nil {
+				st.inFlight = map[string]bool{}
 			}
-			stored = &kept
-			return
+			st.inFlight[id] = true
 		}
-		if st.inFlight == nil {
-			st.inFlight = map[string]bool{}
-		}
-		st.inFlight[id] = true
 	})
-	return stored, err
-}
-
-// reusedKey refuses a key sent again with another request. The vendor names
-// no code for this; 422 says the request is well formed and cannot be
-// processed as sent, as for any other refused state.
-func reusedKey(key string, first, again *idempotencyRecord) error {
-	differs := " with another body"
-	if first.Method != again.Method || first.Path != again.Path {
-		differs = ""
-	}
-	return refuseWith(http.StatusUnprocessableEntity, codeIdempotencyKeyReused,
-		"%s %s was first used for %s %s%s; send a new key for a new write", idempotencyKeyHeader, key, first.Method, first.Path, differs)
+	return kept, err
 }
 
 // settleKey ends a claim, keeping the answer if there is one to keep. A
 // claim that a reset has cleared keeps nothing: the answer belongs to the
-// state the reset replaced.
-func (a *API) settleKey(id string, answer *idempotencyRecord) error {
-	if answer == nil {
-		a.store.Touch(func(*core.Tx) { delete(a.state.inFlight, id) })
-		return nil
-	}
-	return a.update(func(_ *core.Tx, st *state) error {
-		if !st.inFlight[id] {
+// state the reset replaced. The answer has gone out by then, so a failed
+// save leaves the record in memory, like any other failed save.
+func (a *API) settleKey(id string, answer *idempotencyRecord) {
+	_ = a.store.Update(func(*core.Tx) error {
+		if !a.state.inFlight[id] {
 			return nil
 		}
-		delete(st.inFlight, id)
-		if st.IdempotencyKeys == nil {
-			st.IdempotencyKeys = map[string]idempotencyRecord{}
+		delete(a.state.inFlight, id)
+		if answer != nil {
+			if a.state.IdempotencyKeys == nil {
+				a.state.IdempotencyKeys = map[string]idempotencyRecord{}
+			}
+			a.state.IdempotencyKeys[id] = *answer
 		}
-		st.IdempotencyKeys[id] = *answer
 		return nil
 	})
 }
 
-func (st *state) forgetExpiredKeys(now time.Time) {
-	for id, rec := range st.IdempotencyKeys {
-		if !now.Before(rec.At.Add(idempotencyKeyTTL)) {
-			delete(st.IdempotencyKeys, id)
-		}
+// answerRecorder passes a handler's answer on and keeps a copy.
+type answerRecorder struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (a *answerRecorder) WriteHeader(status int) {
+	if a.status == 0 {
+		a.status = status
 	}
+	a.ResponseWriter.WriteHeader(status)
+}
+
+func (a *answerRecorder) Write(b []byte) (int, error) {
+	if a.status == 0 {
+		a.WriteHeader(http.StatusOK)
+	}
+	a.body.Write(b)
+	return a.ResponseWriter.Write(b)
 }

@@ -32,10 +32,15 @@ func TestIdempotencyKeyRequired(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, w := range []struct{ method, path string }{
-				{"POST", sandboxtest.EventsPath}, {"PATCH", sandboxtest.EventPath("Purchase")}, {"DELETE", sandboxtest.EventPath("Purchase")},
+			for _, w := range []struct {
+				method, path string
+				body         any
+			}{
+				{"POST", sandboxtest.EventsPath, map[string]any{"event_type": "X"}},
+				{"PATCH", sandboxtest.EventPath("Purchase"), map[string]any{}},
+				{"DELETE", sandboxtest.EventPath("Purchase"), nil},
 			} {
-				r := f.Send(w.method, developerapi.Path+w.path, map[string]any{"event_type": "X"}, func(req *http.Request) {
+				r := f.Send(w.method, developerapi.Path+w.path, w.body, func(req *http.Request) {
 					sandboxtest.DeveloperAuth(admin)(req)
 					for _, v := range tt.values {
 						req.Header.Add("Idempotency-Key", v)
@@ -127,7 +132,7 @@ func TestIdempotencyKeyReused(t *testing.T) {
 		t.Error("a reused key is retryable")
 	}
 	// Another path or method is another request.
-	f.WriteAs(admin, key, "PATCH", sandboxtest.EventPath("Checkout"), map[string]any{"event_type": "Checkout"}).
+	f.WriteAs(admin, key, "PATCH", sandboxtest.EventPath("Checkout"), map[string]any{"description": "Checkout"}).
 		WantProblem(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "was first used for POST /developer-api/v1/projects/424242/events; send a new key")
 	f.WriteAs(admin, key, "POST", sandboxtest.EventsPath+"?dry_run=false", map[string]any{"event_type": "Checkout"}).
 		WantProblem(t, http.StatusUnprocessableEntity, "idempotency_key_reused", "")
@@ -233,7 +238,7 @@ func TestIdempotentRetryAfterInjectedFailure(t *testing.T) {
 func TestIdempotencyKeyInUse(t *testing.T) {
 	f := start(t)
 	key := sandboxtest.NewKey()
-	release := developerapi.HoldIdempotencyKey(f.DeveloperAPI, key)
+	release := developerapi.HoldIdempotencyKey(f.Parts.Developer, key)
 	r := f.WriteAs(admin, key, "POST", sandboxtest.EventsPath, map[string]any{"event_type": "Checkout"})
 	p := r.WantProblem(t, http.StatusConflict, "idempotency_key_in_use", "Idempotency-Key "+key+" is in use")
 	if !p.Retryable || p.RetryAfterSeconds == nil || *p.RetryAfterSeconds != 1 {

@@ -1,17 +1,34 @@
 package developerapi
 
 import (
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// project is the Amplitude project the sandbox emulates, the only one its
-// tokens can reach (open point: Sandbox credentials, x-modelled in
-// api/amplitude-developer.openapi.yaml). Its id is the canonical app id,
-// digits, as every project-scoped Developer API path takes it
-// (amplitude.com/docs/apis/developer/projects/list-projects, project_id).
+// ProjectID is the id of the sandbox's one Amplitude project, the only one
+// its tokens reach (open point: Sandbox credentials): the {project_id} of
+// the project paths.
+const ProjectID = "424242"
+
+// state is the shared part's share of what the sandbox remembers: the
+// project, and the keyed writes of the last 24 hours.
+type state struct {
+	Project project `json:"project"`
+	// IdempotencyKeys are the keyed writes, by idempotencyID.
+	IdempotencyKeys map[string]idempotencyRecord `json:"idempotency_keys"`
+	// inFlight holds the Idempotency-Keys whose first request is still
+	// being handled. It is not saved: a request in flight does not outlive
+	// the process, and a reset or a load forgets it, as its answer belongs
+	// to the state replaced.
+	inFlight map[string]bool
+}
+
+// project is the project as GET /v1/projects lists it
+// (amplitude.com/docs/apis/developer/projects/list-projects); its id is
+// digits, the canonical app id.
 type project struct {
 	ID          string    `json:"id"`
 	Name        string    `json:"name"`
@@ -20,74 +37,87 @@ type project struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
-// The organisation the sandbox's tokens belong to: the context's org
-// (get-authenticated-context) needs one; its id and name are the sandbox's.
+// Seed makes the project the sandbox starts from and returns to on reset,
+// made 90 days before the seed.
+func (st *state) Seed(now time.Time) {
+	created := now.Add(-90 * 24 * time.Hour).Truncate(time.Hour)
+	*st = state{Project: project{
+		ID: ProjectID, Name: "Production", Description: "The Amplitude project the sandbox emulates", CreatedAt: created, UpdatedAt: created,
+	}}
+}
+
+// Count counts the objects for GET /_sandbox/stats.
+func (st *state) Count(map[string]int) {}
+
+// The organisation of the sandbox's tokens: GET /v1/context needs one; its
+// id and name are the sandbox's.
 const (
-	sandboxOrgID   = "1001"
-	sandboxOrgName = "Sandbox org"
+	orgID   = "1001"
+	orgName = "Sandbox org"
 )
 
-type projectView struct {
-	ID          string `json:"id"`
-	Object      string `json:"object"`
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	CreatedAt   string `json:"created_at"`
-	UpdatedAt   string `json:"updated_at"`
-}
-
-func (p *project) view() projectView {
-	return projectView{
-		ID:          p.ID,
-		Object:      "project",
-		Name:        p.Name,
-		Description: p.Description,
-		CreatedAt:   core.FormatTime(p.CreatedAt),
-		UpdatedAt:   core.FormatTime(p.UpdatedAt),
-	}
-}
-
-// matches is the projects list's q, the vendor's "full-text search query",
-// which the sandbox reads as a case-insensitive part of the name.
-func (p *project) matches(q string) bool {
-	return strings.Contains(strings.ToLower(p.Name), strings.ToLower(q))
-}
-
-// contextView is GET /v1/context: who the token speaks for, in which org
-// (amplitude.com/docs/apis/developer/projects/get-authenticated-context). The
-// sandbox's tokens are Personal Access Tokens, auth_type pat.
-type contextView struct {
-	Object    string        `json:"object"`
-	Principal principalView `json:"principal"`
-	Org       orgView       `json:"org"`
-}
-
-type principalView struct {
-	Object   string   `json:"object"`
-	LoginID  string   `json:"login_id"`
-	OrgID    string   `json:"org_id"`
-	OrgName  string   `json:"org_name"`
-	AuthType string   `json:"auth_type"`
-	Scopes   []string `json:"scopes"`
-}
-
-type orgView struct {
-	ID     string `json:"id"`
-	Object string `json:"object"`
-	Name   string `json:"name"`
-}
-
-func (p *principal) contextView() contextView {
-	return contextView{
-		Object: "context",
-		Principal: principalView{
-			Object:   "principal",
-			LoginID:  p.loginID,
-			OrgID:    sandboxOrgID,
-			OrgName:  sandboxOrgName,
-			AuthType: "pat",
-			Scopes:   p.scopes,
+// getContext answers who the token speaks for, in which org
+// (amplitude.com/docs/apis/developer/projects/get-authenticated-context).
+// The sandbox's tokens are Personal Access Tokens.
+func (a *API) getContext(w http.ResponseWriter, r *http.Request) {
+	p := principalOf(r)
+	WriteData(w, http.StatusOK, map[string]any{
+		"object": "context",
+		"principal": map[string]any{
+			"object": "principal", "login_id": p.loginID, "org_id": orgID, "org_name": orgName, "auth_type": "pat", "scopes": p.scopes,
 		},
-		Org: orgView{ID: sandboxOrgID, Object: "org", Name: sandboxOrgName},
+		"org": map[string]any{"id": orgID, "object": "org", "name": orgName},
+	})
+}
+
+// listProjects lists the one project when it matches q, the vendor's
+// "full-text search query", which the sandbox reads as a case-insensitive
+// part of the name. With one project the sort never shows; the document
+// holds it to the vendor's values.
+func (a *API) listProjects(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := ParsePage(q)
+	if err != nil {
+		core.Fail(a, w, r, err)
+		return
 	}
+	var matching []project
+	a.store.Read(func(*core.Tx) {
+		if Matches(a.state.Project.Name, q.Get("q")) {
+			matching = append(matching, a.state.Project)
+		}
+	})
+	page, next, err := PageOf(matching, func(project) int64 { return 1 }, p, a.searchWindow)
+	if err != nil {
+		core.Fail(a, w, r, err)
+		return
+	}
+	views := []map[string]any{}
+	for _, p := range page {
+		views = append(views, map[string]any{
+			"id": p.ID, "object": "project", "name": p.Name, "description": p.Description,
+			"created_at": core.FormatTime(p.CreatedAt), "updated_at": core.FormatTime(p.UpdatedAt),
+		})
+	}
+	WriteList(w, views, next)
+}
+
+// Matches is the lists' q, the vendor's "full-text search query", which the
+// sandbox reads as a case-insensitive part of the name.
+func Matches(name, q string) bool {
+	return strings.Contains(strings.ToLower(name), strings.ToLower(q))
+}
+
+// inProject admits requests for the sandbox's project. The document holds
+// project_id to digits; any digits but the project's name a project the
+// token cannot see: 404 not_found, where the vendor declares no 404 on
+// several of these paths (the document says so).
+func (a *API) inProject(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id := r.PathValue("project_id"); id != ProjectID {
+			core.Fail(a, w, r, Refuse(http.StatusNotFound, CodeNotFound, "no project %s is visible to this token", id))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

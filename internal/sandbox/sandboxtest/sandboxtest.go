@@ -1,11 +1,8 @@
 // Package sandboxtest is what the sandbox's own tests share: a sandbox
-// composed from its packages behind a real HTTP server, a settable clock,
-// and helpers that call each vendor API the way clients do and check the
-// answers in each vendor's shapes. Only tests import it.
-//
-// It composes the packages itself, as cmd/sandbox does, so that a test
-// holds each vendor package's API and can reach that package's test hooks
-// (its export_test.go).
+// behind a real HTTP server, opened as package sandbox opens it for
+// everyone, a settable clock, and helpers that call each vendor API the way
+// clients do and check the answers in each vendor's shapes. Only tests
+// import it.
 package sandboxtest
 
 import (
@@ -22,6 +19,7 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/contract"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
@@ -41,14 +39,13 @@ func NewClock() *testclock.Clock { return testclock.New(Epoch) }
 // APIs' documents in api/; the requests are not, since these tests send
 // malformed ones on purpose to see them refused.
 type Fixture struct {
-	T       *testing.T
+	T     *testing.T
+	HTTP  *httptest.Server
+	Clock *testclock.Clock
+	// Sandbox is the core the APIs are served on; Parts are all of them,
+	// for the tests that reach into one.
 	Sandbox *core.Sandbox
-	HTTP    *httptest.Server
-	Clock   *testclock.Clock
-	// The vendor APIs the sandbox is composed of.
-	BrazeAPI     *brazeapi.API
-	DeveloperAPI *developerapi.API
-	AmplitudeAPI *amplitudeapi.API
+	Parts   sandbox.Parts
 }
 
 // Start serves a fresh sandbox on a clock at Epoch.
@@ -61,14 +58,12 @@ func Start(t *testing.T) *Fixture {
 // StartWith serves a sandbox with opts, whose Now is c's.
 func StartWith(t *testing.T, opts core.Options, c *testclock.Clock) *Fixture {
 	t.Helper()
-	f := &Fixture{T: t, Sandbox: core.New(opts), Clock: c}
-	f.BrazeAPI = brazeapi.New(f.Sandbox)
-	f.DeveloperAPI = developerapi.New(f.Sandbox, f.BrazeAPI)
-	f.AmplitudeAPI = amplitudeapi.New(f.Sandbox, f.DeveloperAPI, f.BrazeAPI)
-	if err := f.Sandbox.LoadState(); err != nil {
+	s, err := sandbox.Open(opts)
+	if err != nil {
 		t.Fatal(err)
 	}
-	f.HTTP = httptest.NewServer(contract.Handler(t, f.Sandbox, contract.ResponsesOnly()))
+	f := &Fixture{T: t, Clock: c, Sandbox: s.Parts().Core, Parts: s.Parts()}
+	f.HTTP = httptest.NewServer(contract.Handler(t, s, contract.ResponsesOnly()))
 	t.Cleanup(f.HTTP.Close)
 	return f
 }
@@ -462,7 +457,7 @@ func Set(body map[string]any, path string, value any) map[string]any {
 func (f *Fixture) CreateKey(permissions []string, allowedIPs []string) (id, secret string) {
 	f.T.Helper()
 	r := f.Braze(brazeapi.AdminKey, "POST", "/api_keys/create", map[string]any{
-		"name": "test key", "permissions": permissions, "allowed_ips": allowedIPs,
+		"name": "test key", "permissions": permissions, "allowed_ips": append([]string{}, allowedIPs...),
 	})
 	r.WantStatus(f.T, http.StatusOK)
 	k := r.Braze(f.T).APIKey
@@ -482,6 +477,22 @@ func (f *Fixture) GetDestination(id string) map[string]any {
 	r := f.Developer("GET", DestinationsPath+"/"+id, nil)
 	r.WantStatus(f.T, http.StatusOK)
 	return r.Data(f.T)
+}
+
+// WantJSON checks that body holds the JSON value want, whatever the order
+// of its objects' members.
+func WantJSON(t *testing.T, body []byte, want string) {
+	t.Helper()
+	var got, wanted any
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatalf("body %s: %v", body, err)
+	}
+	if err := json.Unmarshal([]byte(want), &wanted); err != nil {
+		t.Fatal(err)
+	}
+	if MustJSON(t, got) != MustJSON(t, wanted) {
+		t.Errorf("body\n%s\nwant\n%s", body, want)
+	}
 }
 
 func MustJSON(t *testing.T, v any) string {
