@@ -8,7 +8,7 @@
 # either form.
 set -euo pipefail
 
-: "${TERRAFORM:?set by make}" "${TOFU:?set by make}" "${BIN:?set by make}"
+: "${TERRAFORM:?set by make}" "${BIN:?set by make}"
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 # shellcheck source=scripts/lib.sh
@@ -36,12 +36,8 @@ while IFS= read -r dir; do
   # dev_overrides stand in for init's provider installation (which would ask
   # the registry); local modules still need installing.
   tf -chdir="$dir" get >"$work/get.log" 2>&1 || { cat "$work/get.log"; fail "module installation failed in ${dir#"$work"/}"; }
-  # Write-only attributes need Terraform 1.11+; this repo's Terraform is 1.8,
-  # so examples using them are validated with OpenTofu.
-  cli=$TERRAFORM
-  grep -qsE '_wo(_version)? *=' "$dir"/*.tf && cli=$TOFU
-  "$cli" -chdir="$dir" validate -no-color >"$work/validate.log" 2>&1 || { cat "$work/validate.log"; fail "validate failed in ${dir#"$work"/}"; }
-  echo "ok  ${dir#"$work"/} ($(basename "$cli"))"
+  tf -chdir="$dir" validate -no-color >"$work/validate.log" 2>&1 || { cat "$work/validate.log"; fail "validate failed in ${dir#"$work"/}"; }
+  echo "ok  ${dir#"$work"/}"
 done < <(find "$work/examples" -name '*.tf' -printf '%h\n' | sort -u)
 
 step "terraform apply examples/complete: two workspaces through provider aliases"
@@ -58,17 +54,17 @@ grep 'Apply complete' "$work/apply.log"
 # checksums (.terraform/ aside, which Terraform manages).
 config_files() { (cd "$1" && find . -path ./.terraform -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
 
-# drift_check [DIR [CLI]] runs the script as CI does on DIR (default
-# examples/complete) with CLI (default Terraform) and returns its exit code,
-# after checking that it left nothing behind: a plan, its JSON or a log in
-# the configuration folder is one `git add .` or artifact upload away from
-# publishing the secrets it holds, and its temporary folder must be gone.
+# drift_check [DIR] runs the script as CI does on DIR (default
+# examples/complete) and returns its exit code, after checking that it left
+# nothing behind: a plan, its JSON or a log in the configuration folder is
+# one `git add .` or artifact upload away from publishing the secrets it
+# holds, and its temporary folder must be gone.
 drift_tmp=$work/drift-tmp
 mkdir -p "$drift_tmp"
 drift_check() {
-  local dir=${1:-$complete} cli=${2:-$TERRAFORM} before code=0 leftovers
+  local dir=${1:-$complete} before code=0 leftovers
   before=$(config_files "$dir")
-  TMPDIR=$drift_tmp TERRAFORM="$cli" "$repo/examples/ci/drift-check.sh" "$dir" >"$work/drift.out" 2>&1 || code=$?
+  TMPDIR=$drift_tmp TERRAFORM="$TERRAFORM" "$repo/examples/ci/drift-check.sh" "$dir" >"$work/drift.out" 2>&1 || code=$?
   leftovers=$(find "$dir" -path "$dir/.terraform" -prune -o \( -name '*.tfplan' -o -name '*plan*.json' -o -name '*.log' \) -print)
   [[ -z "$leftovers" ]] || fail "drift-check.sh left in the configuration folder: $leftovers"
   [[ "$(config_files "$dir")" == "$before" ]] || { diff <(echo "$before") <(config_files "$dir") >&2 || true; fail "drift-check.sh changed the configuration folder"; }
@@ -125,10 +121,10 @@ echo "destinations left, of them enabled: $enabled"
 [[ "$enabled" == "2 0" ]] || fail "expected the two destinations left disabled, got (left, enabled) = ($enabled)"
 
 step "drift-check.sh after the Braze key of two destinations is deleted in Braze: exit 2, naming both forms of the key"
-# The amplitude_braze_destination example holds one key in each form; the
-# write-only one needs OpenTofu (or Terraform 1.11+). Once the key is
-# deleted in Braze, Amplitude reports the credential disconnected and the
-# stream delivers nothing: the drift check must see a change in either form.
+# The amplitude_braze_destination example holds one key in each form. Once
+# the key is deleted in Braze, Amplitude reports the credential disconnected
+# and the stream delivers nothing: the drift check must see a change in
+# either form.
 keyed="$work/examples/amplitude/resources/amplitude_braze_destination"
 cat >"$keyed/sandbox_provider.tf" <<EOF
 provider "amplitude" {
@@ -141,17 +137,17 @@ braze_admin=(-H 'Authorization: Bearer sandbox-braze-admin-key' -H 'Content-Type
 read -r key_id key_secret < <(curl -fsS "${braze_admin[@]}" -d '{"name": "drift-check stream", "permissions": ["users.track"]}' "$SANDBOX_URL/braze/api_keys/create" |
   python3 -c 'import json,sys; k=json.load(sys.stdin)["api_key"]; print(k["id"], k["key"])')
 export TF_VAR_braze_rest_api_key=$key_secret
-"$TOFU" -chdir="$keyed" apply -auto-approve -input=false -no-color >"$work/apply-keyed.log" 2>&1 || { cat "$work/apply-keyed.log"; fail "apply of the keyed destinations failed"; }
-set +e; drift_check "$keyed" "$TOFU"; code=$?; set -e
+tf -chdir="$keyed" apply -auto-approve -input=false -no-color >"$work/apply-keyed.log" 2>&1 || { cat "$work/apply-keyed.log"; fail "apply of the keyed destinations failed"; }
+set +e; drift_check "$keyed"; code=$?; set -e
 cat "$work/drift.out"
 [[ $code == 0 ]] || fail "drift-check exited $code right after the keyed destinations were applied, want 0"
 curl -fsS "${braze_admin[@]}" -X DELETE -d "{\"api_key_id\": \"$key_id\"}" "$SANDBOX_URL/braze/api_keys/delete" >/dev/null
-set +e; drift_check "$keyed" "$TOFU"; code=$?; set -e
+set +e; drift_check "$keyed"; code=$?; set -e
 cat "$work/drift.out"
 [[ $code == 2 ]] || fail "drift-check exited $code after the destinations' Braze key was deleted, want 2"
 grep -Eq 'amplitude_braze_destination\.stream +update +.*braze_api_key' "$work/drift.out" || fail "the drift table does not name the sensitive key of the destination whose key was deleted"
 grep -Eq 'amplitude_braze_destination\.write_only_key +update +.*braze_api_key_wo_version' "$work/drift.out" || fail "the drift table does not name the write-only key's version of the destination whose key was deleted"
-"$TOFU" -chdir="$keyed" destroy -auto-approve -input=false -no-color >"$work/destroy-keyed.log" 2>&1 || { cat "$work/destroy-keyed.log"; fail "destroy of the keyed destinations failed"; }
+tf -chdir="$keyed" destroy -auto-approve -input=false -no-color >"$work/destroy-keyed.log" 2>&1 || { cat "$work/destroy-keyed.log"; fail "destroy of the keyed destinations failed"; }
 unset TF_VAR_braze_rest_api_key
 
 check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"

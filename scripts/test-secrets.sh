@@ -4,7 +4,8 @@
 # key, a key the configuration creates, a data import key). No secret may
 # appear in the log or in the CLI's output; in state, secrets may stand only
 # in attributes marked sensitive. Then the same with the write-only
-# variants under OpenTofu, which must leave them out of state altogether.
+# variants under Terraform and under OpenTofu, which must leave them out of
+# state altogether.
 set -euo pipefail
 
 : "${TERRAFORM:?set by make}" "${TOFU:?set by make}" "${BIN:?set by make}"
@@ -25,9 +26,11 @@ import_secret=dik-7c1f2e9a4b5d6e8f
 wo_import_secret=dik-wo-3a4b5c6d7e8f9a0b
 
 # write_config DIR WRITE_ONLY: the configuration, with the destination keys
-# as sensitive attributes or as their write-only forms.
+# as sensitive attributes or as their write-only forms. The objects are
+# named after DIR, so that each run's are told apart in the one sandbox.
 write_config() {
-  local dir=$1 write_only=$2 stream_key import_key
+  local dir=$1 write_only=$2 name stream_key import_key
+  name=$(basename "$dir")
   if [[ $write_only == yes ]]; then
     stream_key='braze_api_key_wo = braze_api_key.stream.key
   braze_api_key_wo_version = 1'
@@ -61,13 +64,13 @@ provider "braze" {
 }
 
 resource "braze_api_key" "stream" {
-  name        = "stream-$write_only"
+  name        = "stream-$name"
   permissions = ["users.track"]
   allowed_ips = provider::amplitude::egress_ips("US")
 }
 
 resource "amplitude_braze_destination" "stream" {
-  name           = "stream-$write_only"
+  name           = "stream-$name"
   braze_endpoint = "https://rest.iad-05.braze.com"
   braze_app_id   = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
   $stream_key
@@ -79,7 +82,7 @@ resource "amplitude_braze_destination" "stream" {
 }
 
 resource "amplitude_braze_cohort_destination" "cohorts" {
-  name                = "cohorts-$write_only"
+  name                = "cohorts-$name"
   braze_endpoint      = "https://rest.iad-05.braze.com"
   $import_key
   identifier_mappings = [{ amplitude_property = "user_id", braze_identifier = "external_id" }]
@@ -164,15 +167,23 @@ run_logged "$TERRAFORM" "$dir" plan plan -input=false
 run_logged "$TERRAFORM" "$dir" destroy destroy -auto-approve -input=false
 check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$import_secret" "$created_key"
 
-step "Write-only attributes, $("$TOFU" version | head -n 1), TF_LOG=TRACE"
-dir="$work/write-only"
-write_config "$dir" yes
-run_logged "$TOFU" "$dir" apply apply -auto-approve -input=false
-created_key=$("$TOFU" -chdir="$dir" show -json | python3 -c 'import json,sys; r=[r for r in json.load(sys.stdin)["values"]["root_module"]["resources"] if r["address"]=="braze_api_key.stream"][0]; print(r["values"]["key"])')
-check_state "$TOFU" "$dir" absent "$wo_import_secret"
-run_logged "$TOFU" "$dir" refresh apply -refresh-only -auto-approve -input=false
-run_logged "$TOFU" "$dir" destroy destroy -auto-approve -input=false
-check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$wo_import_secret" "$created_key"
+# check_write_only CLI: the write-only variants under CLI, in a folder of
+# its own. Terraform and OpenTofu implement write-only attributes apart, so
+# each must keep them out of state.
+check_write_only() {
+  local cli=$1 dir created_key
+  dir="$work/write-only-$(basename "$cli")"
+  step "Write-only attributes, $("$cli" version | head -n 1), TF_LOG=TRACE"
+  write_config "$dir" yes
+  run_logged "$cli" "$dir" apply apply -auto-approve -input=false
+  created_key=$("$cli" -chdir="$dir" show -json | python3 -c 'import json,sys; r=[r for r in json.load(sys.stdin)["values"]["root_module"]["resources"] if r["address"]=="braze_api_key.stream"][0]; print(r["values"]["key"])')
+  check_state "$cli" "$dir" absent "$wo_import_secret"
+  run_logged "$cli" "$dir" refresh apply -refresh-only -auto-approve -input=false
+  run_logged "$cli" "$dir" destroy destroy -auto-approve -input=false
+  check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$wo_import_secret" "$created_key"
+}
+check_write_only "$TERRAFORM"
+check_write_only "$TOFU"
 
 check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "secrets: all checks passed"

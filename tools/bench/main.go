@@ -77,7 +77,7 @@ type row struct {
 }
 
 func main() {
-	terraform := flag.String("terraform", ".tools/bin/terraform", "the Terraform CLI")
+	terraform := flag.String("terraform", ".tools/bin/terraform-1.16.2", "the Terraform CLI")
 	bin := flag.String("bin", "bin", "the folder holding the built providers")
 	sizes := flag.String("sizes", "50,200,500", "numbers of syncs to measure")
 	out := flag.String("out", "BENCHMARKS.md", "where to write the table")
