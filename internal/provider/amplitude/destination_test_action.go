@@ -46,10 +46,11 @@ func (a *destinationTestAction) Schema(_ context.Context, _ action.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Runs Amplitude's test of an event-streaming destination's connection to its partner: for a Braze event stream, " +
 			"whether Braze takes the REST API key the destination holds. It calls the Developer API's `POST /v1/projects/{project_id}/destinations/{id}/test` " +
-			"(scope `destinations:write`, after reading the destination with `destinations:read`), reports Amplitude's result as progress, " +
+			"(scope `destinations:write`, after reading the destination with `destinations:read`), reports Amplitude's result as progress " +
+			"(passed or failed, Amplitude's detail, and the example payload it would send to the partner), " +
 			"and fails with an error naming the destination when the test fails or the destination does not exist. The test changes nothing in Amplitude or Braze.\n\n" +
 			"Only event streams can be tested (kind `event` or `identify`: an `amplitude_braze_destination`, or an `amplitude_destination` of those kinds). " +
-			"Amplitude's test is for event streams alone, so a cohort destination (`amplitude_braze_cohort_destination`) is refused before anything is sent.\n\n" +
+			"Amplitude's test is for event streams alone, so a cohort destination (`amplitude_braze_cohort_destination`) is refused, naming its kind, without asking for a test.\n\n" +
 			"Actions need Terraform 1.14 or later; OpenTofu has none. Trigger it from a destination's `lifecycle { action_trigger { … } }` after create and update, " +
 			"so that an apply which sets a key Braze refuses fails, or run it alone with `terraform apply -invoke=action.amplitude_destination_test.NAME`.",
 		Attributes: map[string]schema.Attribute{
