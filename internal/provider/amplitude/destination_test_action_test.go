@@ -170,18 +170,24 @@ func TestAccDestinationTestAction_invalidDestinationID(t *testing.T) {
 }
 
 // TestAccDestinationTestAction_needsNewCLI pins what a user of a CLI
-// without actions sees.
+// without actions sees. The configuration has no provider block, so that the
+// providers are the test case's and the CLI's refusal comes at plan, where
+// the testing framework compares it; with a provider block it would come at
+// init, which fails a test outright.
 func TestAccDestinationTestAction_needsNewCLI(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	step := invokeStep(s, t, unknownID)
-	step.ExpectError = acctest.ErrorMatching(`Error: Unsupported block type .* Blocks of type "action" are not expected here`)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.Actions)},
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.Actions)},
 		Steps: []resource.TestStep{
-			step,
+			{
+				ConfigDirectory: config.StaticDirectory(invokedConfig),
+				ConfigVariables: config.Variables{"destination_id": config.StringVariable(unknownID)},
+				ExpectError:     acctest.ErrorMatching(`Error: Unsupported block type .* Blocks of type "(action|action_trigger)" are not expected here`),
+			},
 			// The harness reads the state through the last step's
 			// configuration when the test ends, so that one must parse.
-			{ProtoV6ProviderFactories: acctest.ProviderFactories, Config: s.ProviderConfig()},
+			{Config: s.ProviderConfig()},
 		},
 	})
 }
