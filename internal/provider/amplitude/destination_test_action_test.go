@@ -127,14 +127,13 @@ func TestAccDestinationTestAction_cohortDestination(t *testing.T) {
 // The example's destination runs the test after it is created and after
 // each update, here a rotation to another Braze key.
 func TestAccDestinationTestAction_example(t *testing.T) {
-	first, second := "rotated-from", "rotated-to"
 	s, tc := acctest.ExampleCase(t, "amplitude/actions/amplitude_destination_test", nil,
 		[]tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ActionCaller)})
 	created := tc.Steps[0]
-	created.ConfigVariables = config.Variables{"braze_rest_api_key": config.StringVariable(createBrazeKeyWithID(t, s, first).Key)}
+	created.ConfigVariables = config.Variables{"braze_rest_api_key": config.StringVariable(createBrazeKeyWithID(t, s, "rotated-from").Key)}
 	created.Check = checkTestsRun(s, t, 1)
 	updated := created
-	updated.ConfigVariables = config.Variables{"braze_rest_api_key": config.StringVariable(createBrazeKeyWithID(t, s, second).Key)}
+	updated.ConfigVariables = config.Variables{"braze_rest_api_key": config.StringVariable(createBrazeKeyWithID(t, s, "rotated-to").Key)}
 	updated.Check = checkTestsRun(s, t, 2)
 	tc.Steps = []resource.TestStep{created, updated}
 	resource.ParallelTest(t, tc)
@@ -154,8 +153,9 @@ func TestAccDestinationTestAction_withoutDestinationID(t *testing.T) {
 	})
 }
 
-// An id that could walk the API's paths is refused at validate, before any
-// request.
+// An id that could walk the API's paths, given by a variable, is refused at
+// plan (Terraform validates the action before it knows variables), before
+// any request about destinations.
 func TestAccDestinationTestAction_invalidDestinationID(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	step := invokeStep(s, t, "../projects")
@@ -164,8 +164,10 @@ func TestAccDestinationTestAction_invalidDestinationID(t *testing.T) {
 		TerraformVersionChecks: needsActions,
 		Steps:                  []resource.TestStep{step},
 	})
-	if writes := s.Stats(t).Writes(); writes != 0 {
-		t.Errorf("an invalid destination id reached Amplitude with %d writes", writes)
+	for route, count := range s.Stats(t).Requests.ByRoute {
+		if strings.Contains(route, "/destinations") {
+			t.Errorf("an invalid destination id reached Amplitude: %s %d times", route, count)
+		}
 	}
 }
 
