@@ -13,8 +13,9 @@ import (
 )
 
 // CLIFeature is something the providers offer that only newer CLIs can use,
-// with the first Terraform and the first OpenTofu release that can. The
-// README's compatibility table lists the same versions.
+// with the first Terraform and the first OpenTofu release that can; nil
+// where no release of that CLI can yet. The README's compatibility table
+// lists the same versions.
 type CLIFeature struct {
 	Name      string
 	Terraform *version.Version
@@ -26,6 +27,13 @@ var (
 	ProviderFunctions = CLIFeature{Name: "provider functions", Terraform: tfversion.Version1_8_0, OpenTofu: tfversion.Version1_7_0}
 	// WriteOnlyAttributes: the *_wo attributes, kept out of plan and state.
 	WriteOnlyAttributes = CLIFeature{Name: "write-only attributes", Terraform: tfversion.Version1_11_0, OpenTofu: tfversion.Version1_11_0}
+	// Actions: action blocks, run by a resource's action_trigger or by
+	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
+	// refuses the block).
+	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// ActionCaller: an action's configuration reading the resource that
+	// triggered it as caller, which Terraform 1.16 added.
+	ActionCaller = CLIFeature{Name: "the caller object in actions", Terraform: version.Must(version.NewVersion("1.16.0"))}
 )
 
 // SkipWithout skips a test when the CLI under test lacks feature.
@@ -72,7 +80,7 @@ func (f CLIFeature) supportedBy(opentofu bool, v *version.Version) bool {
 	if opentofu {
 		first = f.OpenTofu
 	}
-	return !v.Core().LessThan(first)
+	return first != nil && !v.Core().LessThan(first)
 }
 
 // cliIsOpenTofu asks the CLI under test (TF_ACC_TERRAFORM_PATH) what it is,

@@ -23,6 +23,13 @@ func TestCLIFeatureSupportedBy(t *testing.T) {
 		{WriteOnlyAttributes, false, "1.11.0", true},
 		{WriteOnlyAttributes, true, "1.10.7", false},
 		{WriteOnlyAttributes, true, "1.12.6", true},
+		{Actions, false, "1.13.5", false},
+		{Actions, false, "1.14.0", true},
+		{Actions, false, "1.16.2", true},
+		{Actions, true, "1.12.6", false},
+		{ActionCaller, false, "1.15.4", false},
+		{ActionCaller, false, "1.16.0", true},
+		{ActionCaller, true, "1.12.6", false},
 	} {
 		cli := "Terraform"
 		if tc.opentofu {

@@ -43,10 +43,19 @@ func requiredProviders() string {
 // itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
+	return s.Directory(t, filepath.Join(examplesRoot, dir))
+}
+
+// Directory is a ConfigDirectory holding the .tf files of dir (a test's
+// testdata folder, relative to its package) beside a providers.tf that
+// points both providers at this sandbox: a test's configuration stays in
+// files of its own, with only the sandbox's address filled in.
+func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc {
+	t.Helper()
 	work := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(examplesRoot, dir, "*.tf"))
+	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("examples/%s has no .tf files (%v)", dir, err)
+		t.Fatalf("%s has no .tf files (%v)", dir, err)
 	}
 	for _, file := range files {
 		body, err := os.ReadFile(file)

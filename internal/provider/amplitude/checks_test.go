@@ -54,8 +54,14 @@ func (a afterPlan) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, re
 // for tests of what reads one by its id.
 func createEventStream(t *testing.T, s *acctest.Sandbox, name string) *developer.Destination {
 	t.Helper()
+	return createEventStreamWithKey(t, s, name, acctest.BrazeAdminKey)
+}
+
+// createEventStreamWithKey is createEventStream holding the Braze key key.
+func createEventStreamWithKey(t *testing.T, s *acctest.Sandbox, name, key string) *developer.Destination {
+	t.Helper()
 	stream, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeStream{
-		Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
+		Endpoint: acctest.BrazeEndpoint, APIKey: key, AppID: acctest.BrazeAppID,
 		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
 		Events:        &developer.BrazeEvents{},
 	}.Spec(name, true))

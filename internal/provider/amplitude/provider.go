@@ -11,6 +11,7 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -42,7 +43,10 @@ const (
 	EnvCLIAccessToken = "AMP_TOKEN"
 )
 
-var _ provider.ProviderWithFunctions = (*Provider)(nil)
+var (
+	_ provider.ProviderWithFunctions = (*Provider)(nil)
+	_ provider.ProviderWithActions   = (*Provider)(nil)
+)
 
 // Provider is the amplitude provider.
 type Provider struct {
@@ -243,6 +247,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }
 
 // checkedURL returns raw when it is a usable service URL, and otherwise
@@ -273,6 +278,12 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 		NewProjectDataSource,
 		NewEventTypesDataSource,
 		NewEventStreamingMetricsDataSource,
+	}
+}
+
+func (p *Provider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewDestinationTestAction,
 	}
 }
 

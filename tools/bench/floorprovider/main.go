@@ -1,10 +1,11 @@
 // Command floorprovider is the amplitude provider with its behaviour taken
 // out: the same provider, resource and data source schemas (attributes,
 // nesting, defaults, attribute validators and plan modifiers, taken from the
-// real provider's own Schema methods so that they cannot drift) and the same
-// functions, served by terraform-plugin-framework under another address, with
-// no configuration, no API, no resource-level validation or plan
-// modification, and a Read that returns the state as it is. make bench plans
+// real provider's own Schema methods so that they cannot drift), the same
+// functions and the same action schemas, served by terraform-plugin-framework
+// under another address, with no configuration, no API, no resource-level
+// validation or plan modification, a Read that returns the state as it is,
+// and actions that do nothing. make bench plans
 // the same configuration against it and against the real provider: the
 // difference is what this provider adds to a plan over any framework plugin
 // with its schemas, run as this provider is (pluginprocess.Tune).
@@ -14,6 +15,7 @@ import (
 	"context"
 	"log"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -48,11 +50,17 @@ func main() {
 
 // New is the floor of the amplitude provider.
 func New() provider.Provider {
-	return floorProvider{real: amplitudeprovider.New("floor")().(provider.ProviderWithFunctions)}
+	return floorProvider{real: amplitudeprovider.New("floor")().(realProvider)}
+}
+
+// realProvider is what the floor takes from the amplitude provider.
+type realProvider interface {
+	provider.ProviderWithFunctions
+	provider.ProviderWithActions
 }
 
 type floorProvider struct {
-	real provider.ProviderWithFunctions
+	real realProvider
 }
 
 func (p floorProvider) Metadata(ctx context.Context, req provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -88,6 +96,30 @@ func (p floorProvider) DataSources(ctx context.Context) []func() datasource.Data
 func (p floorProvider) Functions(ctx context.Context) []func() function.Function {
 	return p.real.Functions(ctx)
 }
+
+func (p floorProvider) Actions(ctx context.Context) []func() action.Action {
+	var floors []func() action.Action
+	for _, newReal := range p.real.Actions(ctx) {
+		floors = append(floors, func() action.Action { return floorAction{real: newReal()} })
+	}
+	return floors
+}
+
+// floorAction has real's type name and schema and does nothing when invoked:
+// the benchmark plans, and the floor calls no API.
+type floorAction struct {
+	real action.Action
+}
+
+func (a floorAction) Metadata(ctx context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	a.real.Metadata(ctx, req, resp)
+}
+
+func (a floorAction) Schema(ctx context.Context, req action.SchemaRequest, resp *action.SchemaResponse) {
+	a.real.Schema(ctx, req, resp)
+}
+
+func (floorAction) Invoke(context.Context, action.InvokeRequest, *action.InvokeResponse) {}
 
 // floorResource has real's type name and schema and keeps in state what the
 // plan holds.

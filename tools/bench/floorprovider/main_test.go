@@ -13,7 +13,8 @@ import (
 )
 
 // The floor measures nothing unless Terraform sees the real provider's
-// schemas: every resource, data source and function, attribute by attribute.
+// schemas: every resource, data source, function and action, attribute by
+// attribute.
 func TestFloorServesTheRealSchemas(t *testing.T) {
 	amplitude := providerSchema(t, providerserver.NewProtocol6(amplitudeprovider.New("floor")()))
 	floor := providerSchema(t, providerserver.NewProtocol6(New()))
@@ -26,6 +27,7 @@ func TestFloorServesTheRealSchemas(t *testing.T) {
 	sameSchemas(t, "resource", amplitude.ResourceSchemas, floor.ResourceSchemas)
 	sameSchemas(t, "data source", amplitude.DataSourceSchemas, floor.DataSourceSchemas)
 	sameSchemas(t, "function", amplitude.Functions, floor.Functions)
+	sameSchemas(t, "action", amplitude.ActionSchemas, floor.ActionSchemas)
 	if !reflect.DeepEqual(amplitude, floor) {
 		t.Error("the floor's GetProviderSchema answer differs from the real provider's")
 	}
