@@ -27,18 +27,24 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
-// The sandbox's seeded credentials and objects (README › Sandbox).
+// The sandbox's seeded credentials and objects, as the sandbox exports them
+// (README › Sandbox), so that no test repeats them.
 const (
-	AmplitudeAPIKey    = "sandbox-api-key"
-	AmplitudeSecretKey = "sandbox-secret-key"
+	AmplitudeAPIKey    = sandbox.AmplitudeAPIKey
+	AmplitudeSecretKey = sandbox.AmplitudeSecretKey
 	// DeveloperToken holds every Developer API scope; ReadOnlyToken only
 	// the read scopes.
-	DeveloperToken = "amp_sandbox_admin"
-	ReadOnlyToken  = "amp_sandbox_readonly"
-	ProjectID      = "424242"
-	BrazeAdminKey  = "sandbox-braze-admin-key"
-	BrazeAppID     = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
-	BrazeEndpoint  = "https://rest.iad-05.braze.com"
+	DeveloperToken = sandbox.DeveloperAPIAdminToken
+	ReadOnlyToken  = sandbox.DeveloperAPIReadOnlyToken
+	ProjectID      = sandbox.AmplitudeProjectID
+	BrazeAdminKey  = sandbox.BrazeAdminKey
+	BrazeAppID     = sandbox.BrazeAppID
+	// BrazeEndpoint is the Braze instance the sandbox's Braze stands for.
+	BrazeEndpoint = "https://rest.iad-05.braze.com"
+	// BrazeDataImportKey is a cohort destination's data import key. Braze
+	// issues these in its dashboard, outside its REST API, so the sandbox
+	// seeds none and takes any; tests share this one.
+	BrazeDataImportKey = "sandbox-data-import-key"
 )
 
 // ProviderFactories serves both providers in-process.

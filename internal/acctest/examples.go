@@ -2,7 +2,7 @@ package acctest
 
 import (
 	"cmp"
-	"fmt"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,40 +22,131 @@ var examplesRoot = func() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "examples")
 }()
 
-// requiredProviders declares both providers where the testing framework
-// serves them: provider functions need the declaration, and a directory
-// configuration gets none from the framework.
-func requiredProviders() string {
+// Setting changes the provider blocks that Directory writes.
+type Setting struct {
+	provider, argument string
+	value              any
+	// own leaves the provider blocks to the test's configuration.
+	own bool
+	// include is a folder whose .tf files join the configuration.
+	include string
+}
+
+// Amplitude sets argument of the amplitude provider block to value, for a
+// test of another token or retry count than the sandbox's defaults.
+func Amplitude(argument string, value any) Setting {
+	return Setting{provider: "amplitude", argument: argument, value: value}
+}
+
+// Braze sets argument of the braze provider block to value.
+func Braze(argument string, value any) Setting {
+	return Setting{provider: "braze", argument: argument, value: value}
+}
+
+// OwnProviders leaves the provider blocks to the test's configuration, for
+// the tests of the provider blocks themselves. Their arguments can still
+// come from local.sandbox.
+func OwnProviders() Setting { return Setting{own: true} }
+
+// Include adds the .tf files of dir to the configuration, for the
+// resources that several tests' configurations share.
+func Include(dir string) Setting { return Setting{include: dir} }
+
+// sandboxJSON is a sandbox.tf.json for a test's configuration. It declares
+// both providers where the testing framework serves them (provider
+// functions need the declaration, and a directory configuration gets none
+// from the framework). It points both providers at this sandbox, with
+// few retries so that a test of a failure fails fast. It holds the
+// sandbox's seeded credentials and addresses as local.sandbox, so that a
+// configuration that needs one names it rather than repeating its value.
+// It is JSON, which Terraform and OpenTofu both read, so that no HCL is
+// built from Go strings.
+func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 	host := cmp.Or(os.Getenv("TF_ACC_PROVIDER_HOST"), "registry.terraform.io")
 	namespace := cmp.Or(os.Getenv("TF_ACC_PROVIDER_NAMESPACE"), "hashicorp")
-	return fmt.Sprintf(`terraform {
-  required_providers {
-    amplitude = { source = "%[1]s/%[2]s/amplitude" }
-    braze     = { source = "%[1]s/%[2]s/braze" }
-  }
-}
-`, host, namespace)
+	file := map[string]any{
+		"terraform": map[string]any{"required_providers": map[string]any{
+			"amplitude": map[string]string{"source": host + "/" + namespace + "/amplitude"},
+			"braze":     map[string]string{"source": host + "/" + namespace + "/braze"},
+		}},
+		"locals": map[string]any{"sandbox": map[string]string{
+			"amplitude_url":         s.AmplitudeURL,
+			"amplitude_api_key":     AmplitudeAPIKey,
+			"amplitude_secret_key":  AmplitudeSecretKey,
+			"developer_api_url":     s.DeveloperURL,
+			"developer_token":       DeveloperToken,
+			"read_only_token":       ReadOnlyToken,
+			"project_id":            ProjectID,
+			"braze_url":             s.BrazeURL,
+			"braze_admin_key":       BrazeAdminKey,
+			"braze_app_id":          BrazeAppID,
+			"braze_endpoint":        BrazeEndpoint,
+			"braze_data_import_key": BrazeDataImportKey,
+		}},
+	}
+	providers := map[string]map[string]any{
+		"amplitude": {
+			"api_key":           AmplitudeAPIKey,
+			"secret_key":        AmplitudeSecretKey,
+			"base_url":          s.AmplitudeURL,
+			"access_token":      DeveloperToken,
+			"project_id":        ProjectID,
+			"developer_api_url": s.DeveloperURL,
+			"max_retries":       3,
+		},
+		"braze": {
+			"rest_endpoint": s.BrazeURL,
+			"api_key":       BrazeAdminKey,
+			"max_retries":   3,
+		},
+	}
+	own := false
+	for _, setting := range settings {
+		switch {
+		case setting.own:
+			own = true
+			continue
+		case setting.include != "":
+			continue
+		}
+		providers[setting.provider][setting.argument] = setting.value
+	}
+	if !own {
+		file["provider"] = providers
+	}
+	return json.MarshalIndent(file, "", "  ")
 }
 
 // Example is a ConfigDirectory holding the .tf files of examples/dir exactly
-// as a user copies them, beside a providers.tf that points both providers at
-// this sandbox. Acceptance tests of what an example shows run the example
-// itself, so that an example that stops working fails a test.
+// as a user copies them, beside a sandbox.tf.json that points both
+// providers at this sandbox. Acceptance tests of what an example shows run
+// the example itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
 	return s.Directory(t, filepath.Join(examplesRoot, dir))
 }
 
 // Directory is a ConfigDirectory holding the .tf files of dir (a test's
-// testdata folder, relative to its package) beside a providers.tf that
-// points both providers at this sandbox: a test's configuration stays in
-// files of its own, with only the sandbox's address filled in.
-func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc {
+// testdata folder, relative to its package) beside a sandbox.tf.json that
+// points both providers at this sandbox, with settings applied: a test's
+// configuration stays in files of its own and needs no credentials.
+// Values that vary between steps go in the step's ConfigVariables.
+func (s *Sandbox) Directory(t testing.TB, dir string, settings ...Setting) config.TestStepConfigFunc {
 	t.Helper()
 	work := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("%s has no .tf files (%v)", dir, err)
+	dirs := []string{dir}
+	for _, setting := range settings {
+		if setting.include != "" {
+			dirs = append(dirs, setting.include)
+		}
+	}
+	var files []string
+	for _, dir := range dirs {
+		found, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+		if err != nil || len(found) == 0 {
+			t.Fatalf("%s has no .tf files (%v)", dir, err)
+		}
+		files = append(files, found...)
 	}
 	for _, file := range files {
 		body, err := os.ReadFile(file)
@@ -66,7 +157,11 @@ func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc 
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(work, "providers.tf"), []byte(requiredProviders()+s.ProviderConfig()), 0o600); err != nil {
+	sandbox, err := s.sandboxJSON(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "sandbox.tf.json"), sandbox, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return config.StaticDirectory(work)
