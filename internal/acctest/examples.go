@@ -133,18 +133,33 @@ func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 // Values that vary between steps go in the step's ConfigVariables.
 func (s *Sandbox) Directory(t testing.TB, dir string, settings ...Setting) config.TestStepConfigFunc {
 	t.Helper()
+	return s.configuration(t, filepath.Join(dir, "*.tf"), settings)
+}
+
+// File is Directory for the one configuration file file, for tests whose
+// configurations are small enough to keep many in one folder.
+func (s *Sandbox) File(t testing.TB, file string, settings ...Setting) config.TestStepConfigFunc {
+	t.Helper()
+	return s.configuration(t, file, settings)
+}
+
+// configuration copies the .tf files that pattern matches, and those of the
+// folders that settings include, into a folder of their own beside a
+// sandbox.tf.json, and returns that folder.
+func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting) config.TestStepConfigFunc {
+	t.Helper()
 	work := t.TempDir()
-	dirs := []string{dir}
+	patterns := []string{pattern}
 	for _, setting := range settings {
 		if setting.include != "" {
-			dirs = append(dirs, setting.include)
+			patterns = append(patterns, filepath.Join(setting.include, "*.tf"))
 		}
 	}
 	var files []string
-	for _, dir := range dirs {
-		found, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+	for _, pattern := range patterns {
+		found, err := filepath.Glob(pattern)
 		if err != nil || len(found) == 0 {
-			t.Fatalf("%s has no .tf files (%v)", dir, err)
+			t.Fatalf("no .tf files match %s (%v)", pattern, err)
 		}
 		files = append(files, found...)
 	}
