@@ -163,12 +163,18 @@ func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting
 		}
 		files = append(files, found...)
 	}
+	copied := map[string]string{}
 	for _, file := range files {
+		name := filepath.Base(file)
+		if earlier, ok := copied[name]; ok {
+			t.Fatalf("%s and %s have the same name: rename one, since a configuration's files share one folder", earlier, file)
+		}
+		copied[name] = file
 		body, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(file)), body, 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(work, name), body, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,7 +6,7 @@ resource "amplitude_braze_destination" "test" {
     amplitude_property = "user_id"
     braze_identifier   = "external_id"
   }
-  braze_api_key = local.sandbox.braze_admin_key
+  braze_api_key            = local.sandbox.braze_admin_key
   braze_api_key_wo_version = 1
   send_users               = { user_properties = ["plan"] }
 }
