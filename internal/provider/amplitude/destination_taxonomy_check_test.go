@@ -24,7 +24,7 @@ func TestPlanWarnsOfNamesOutsideTheTrackingPlan(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{})
 	server := httptest.NewServer(contract.Handler(t, sb))
 	defer server.Close()
-	client, err := developer.New(developer.Config{BaseURL: server.URL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242"})
+	client, err := developer.New(developer.Config{BaseURL: server.URL + "/developer-api", AccessToken: sandbox.DeveloperAPIAdminToken, ProjectID: sandbox.AmplitudeProjectID})
 	if err != nil {
 		t.Fatal(err)
 	}

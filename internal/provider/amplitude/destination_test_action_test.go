@@ -107,7 +107,7 @@ func TestAccDestinationTestAction_unknownDestination(t *testing.T) {
 func TestAccDestinationTestAction_cohortDestination(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cohorts, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeCohort{
-		Endpoint: acctest.BrazeEndpoint, DataImportKey: "sandbox-data-import-key",
+		Endpoint: acctest.BrazeEndpoint, DataImportKey: acctest.BrazeDataImportKey,
 		IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
 	}.Spec("cohorts"))
 	if err != nil {
@@ -189,7 +189,7 @@ func TestAccDestinationTestAction_needsNewCLI(t *testing.T) {
 			},
 			// The harness reads the state through the last step's
 			// configuration when the test ends, so that one must parse.
-			{Config: s.ProviderConfig()},
+			{ConfigDirectory: s.Directory(t, "testdata/empty")},
 		},
 	})
 }
