@@ -110,14 +110,12 @@ func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 // Close stops the sandbox before the test ends, to test a vendor that is down.
 func (s *Sandbox) Close() { s.server.Close() }
 
-// ProviderConfig configures both providers for the sandbox, with few retries
-// so that a test of a failure fails fast.
+// ProviderConfig is HCL that configures both providers for the sandbox,
+// for a step whose Config is a string. Prefer Directory: a test's
+// configuration belongs in testdata/, where Directory adds the same
+// provider blocks without building HCL in Go. This stays while tests
+// written against it are merged.
 func (s *Sandbox) ProviderConfig() string {
-	return s.ProviderConfigWithToken(DeveloperToken)
-}
-
-// ProviderConfigWithToken is ProviderConfig with another Developer API token.
-func (s *Sandbox) ProviderConfigWithToken(token string) string {
 	return fmt.Sprintf(`
 provider "amplitude" {
   api_key           = %q
@@ -134,7 +132,7 @@ provider "braze" {
   api_key       = %q
   max_retries   = 3
 }
-`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, token, ProjectID, s.DeveloperURL, s.BrazeURL, BrazeAdminKey)
+`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, DeveloperToken, ProjectID, s.DeveloperURL, s.BrazeURL, BrazeAdminKey)
 }
 
 // Amplitude returns a client of the APIs that take the project's Basic
