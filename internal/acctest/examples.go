@@ -199,8 +199,10 @@ func ExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfvers
 	return s, resource.TestCase{
 		TerraformVersionChecks: needs,
 		Steps: []resource.TestStep{{
-			// With a provider block in the directory, the testing framework
-			// takes the providers from the step.
+			// A test adds steps to this case, and the testing framework
+			// wants the providers of every step in one place: here, on the
+			// step, which also works for a step whose configuration holds
+			// provider blocks of its own.
 			ProtoV6ProviderFactories: ProviderFactories,
 			ConfigDirectory:          s.Example(t, dir),
 			ConfigVariables:          vars,

@@ -79,8 +79,8 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				// Rename, disable, switch to all events and stop sending
-				// users: all in place.
+				// Renaming, disabling, switching to all events and no
+				// longer sending users all update the destination in place.
 				ConfigDirectory: cfg,
 				ConfigVariables: destination("braze-prod-stream-v2", "all_events_disabled"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -147,7 +147,8 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				// Made in the dashboard, then adopted.
+				// The destination is made in Amplitude's dashboard first,
+				// then imported, so that Terraform manages it from then on.
 				PreConfig: func() {
 					stream := developer.BrazeStream{
 						Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
@@ -229,8 +230,8 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{ConfigDirectory: cfg, ConfigVariables: drifting, Check: captureResourceID(destinationAddress, &id)},
 			{
-				// Nothing Amplitude returns (no secret among it) shows as
-				// a change.
+				// Amplitude never returns the secret, and nothing it does
+				// return shows as a change.
 				ConfigDirectory: cfg, ConfigVariables: drifting,
 				PlanOnly: true,
 			},
@@ -254,8 +255,8 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 				}),
 			},
 			{
-				// Deleted in Amplitude's dashboard: the plan creates it
-				// again.
+				// Someone deletes the destination in Amplitude's dashboard,
+				// so the plan creates it again.
 				PreConfig:       func() { s.RemoveDestination(t, id) },
 				ConfigDirectory: cfg, ConfigVariables: drifting,
 				ConfigPlanChecks: resource.ConfigPlanChecks{

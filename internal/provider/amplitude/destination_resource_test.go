@@ -40,7 +40,8 @@ func TestAccDestination_webhookLifecycle(t *testing.T) {
 			{
 				ConfigDirectory: cfg, ConfigVariables: webhook("full"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					// Left out, the kind is what the partner serves.
+					// The configuration leaves out the kind, so it is the kind
+					// the partner serves.
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("kind"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("event")})),
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("config").AtMapKey("batch_size"), knownvalue.Int64Exact(100)),
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("config").AtMapKey("headers").AtMapKey("X-Team"), knownvalue.StringExact("growth")),
@@ -85,7 +86,9 @@ func TestAccDestination_webhookLifecycle(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"secret_config"},
 			},
 			{
-				// Changed in the dashboard: drift, corrected.
+				// Someone changes the destination in Amplitude's dashboard:
+				// the plan shows the drift, and the apply puts back what the
+				// configuration says.
 				PreConfig: func() {
 					d, err := s.Developer().GetDestination(context.Background(), id)
 					if err != nil {

@@ -32,9 +32,7 @@ const (
 
 var needsActions = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Actions)}
 
-// invokeStep applies the invoked configuration on the destination id. With a
-// provider block in the directory, the testing framework takes the providers
-// from the step.
+// invokeStep applies the invoked configuration on the destination id.
 func invokeStep(s *acctest.Sandbox, t *testing.T, id string) resource.TestStep {
 	return resource.TestStep{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -139,8 +137,8 @@ func TestAccDestinationTestAction_example(t *testing.T) {
 	resource.ParallelTest(t, tc)
 }
 
-// Leaving out the destination fails at validate, naming the attribute;
-// Terraform's own check of a required argument.
+// Leaving out the destination fails at validate, with Terraform's own
+// error for a required argument, which names the attribute.
 func TestAccDestinationTestAction_withoutDestinationID(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{

@@ -35,7 +35,8 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cfg := s.Directory(t, eventPropertyConfig)
 	full := ofCheckout(config.Variables{"name": str("cart_value"), "description": str("The cart's total."), "type": str("number"), "classifications": strs("REVENUE")})
-	// Every mutable attribute changed, the type too, in place.
+	// Every attribute that can change in place is changed, the type
+	// included.
 	changed := ofCheckout(config.Variables{"name": str("cart_value"), "type": str("string"), "regex": str("^[0-9]+$"), "is_array_type": boolean(true), "is_hidden": boolean(true)})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -46,8 +46,8 @@ func TestAccEventType_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// The description removed is cleared; is_active back to its
-				// default.
+				// Removing the description from the configuration clears it
+				// in Amplitude, and is_active returns to its default.
 				ConfigDirectory: cfg, ConfigVariables: bare,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionUpdate)},

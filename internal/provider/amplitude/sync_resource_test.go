@@ -49,8 +49,9 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				Check: captureResourceID(syncAddress, &id),
 			},
 			{
-				// Two hours pass: the sync runs, status and last_run_at move,
-				// and none of it is a diff.
+				// Two hours pass and the hourly sync runs. Its status and
+				// last_run_at change, but they are not configuration, so the
+				// plan stays empty.
 				PreConfig:       func() { clock.Advance(2 * time.Hour) },
 				ConfigDirectory: cfg, ConfigVariables: hourly,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -80,8 +81,8 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				// To one_time: a one-time sync runs once at creation, so
-				// this replaces.
+				// Changing the cadence to one_time replaces the sync: a
+				// one-time sync runs once, when it is created.
 				ConfigDirectory: cfg,
 				ConfigVariables: config.Variables{"name": str("loyalty tier to Braze"), "kind": str("user_property"), "cadence": str("one_time")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -90,7 +91,8 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				Check: captureResourceID(syncAddress, &id),
 			},
 			{
-				// The source changes: replacement.
+				// A new source replaces the sync, since a sync's source is
+				// set when it is created.
 				ConfigDirectory: cfg,
 				ConfigVariables: config.Variables{"name": str("loyalty tier to Braze"), "kind": str("user_property"), "source_id": str("plan"), "cadence": str("one_time")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{

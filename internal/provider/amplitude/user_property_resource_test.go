@@ -30,7 +30,8 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 	cfg := s.Directory(t, userPropertyConfig)
 	full := config.Variables{"name": str("loyalty_tier"), "display_name": str("Loyalty tier"), "description": str("Bronze, silver or gold."),
 		"type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "classifications": strs("SENSITIVE")}
-	// Every mutable attribute changed, the optional ones removed.
+	// Every attribute that can change in place is changed, and the optional
+	// ones are removed.
 	changed := config.Variables{"name": str("loyalty_tier"), "type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "is_hidden": boolean(true)}
 	retyped := config.Variables{"name": str("loyalty_tier"), "type": str("string"), "regex": str("^[a-z]+$")}
 	resource.ParallelTest(t, resource.TestCase{
@@ -94,7 +95,9 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
-				// Changed in the dashboard: drift, corrected.
+				// Someone changes the property in Amplitude's dashboard: the
+				// plan shows the drift, and the apply puts back what the
+				// configuration says.
 				PreConfig: func() {
 					if _, err := s.Developer().UpdateUserProperty(context.Background(), "loyalty_tier", developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
@@ -106,7 +109,8 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// Deleted outside Terraform: the plan creates it again.
+				// Someone deletes the property outside Terraform, so the plan
+				// creates it again.
 				PreConfig: func() {
 					if err := s.Developer().DeleteUserProperty(context.Background(), "loyalty_tier"); err != nil {
 						t.Fatal(err)

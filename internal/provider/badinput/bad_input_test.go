@@ -160,7 +160,8 @@ var badInputs = []badInput{
 }
 
 func TestAccBadInput(t *testing.T) {
-	// Missing-setting cases must not be rescued by the environment.
+	// A case of a missing setting would pass if the environment supplied
+	// the setting, so these variables are emptied.
 	for _, name := range []string{"AMPLITUDE_API_KEY", "AMPLITUDE_SECRET_KEY", "AMPLITUDE_REGION", "AMPLITUDE_BASE_URL",
 		"AMPLITUDE_ACCESS_TOKEN", "AMP_TOKEN", "AMPLITUDE_PROJECT_ID", "AMPLITUDE_DEVELOPER_API_URL", "BRAZE_REST_ENDPOINT", "BRAZE_API_KEY"} {
 		t.Setenv(name, "")

@@ -72,8 +72,9 @@ func TestAccAPIKey_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(captureKeyID(&id), checkKeyWorks(s)),
 			},
 			{
-				// Nothing changed: last_seen_at moving (the key was used
-				// above) is no diff.
+				// The configuration is unchanged. Braze moved last_seen_at
+				// when the step above used the key, and that is not a
+				// change to plan.
 				ConfigDirectory: cfg,
 				ConfigVariables: apiKey("amplitude-stream", trackAndAlias, loopbackAndDoc),
 				PlanOnly:        true,
