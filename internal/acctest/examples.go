@@ -22,7 +22,9 @@ var examplesRoot = func() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "examples")
 }()
 
-// Setting changes the provider blocks that Directory writes.
+// Setting changes what Directory and File put together for a step: one
+// argument of a provider block, no provider blocks at all, or the files of
+// a shared folder.
 type Setting struct {
 	provider, argument string
 	value              any
