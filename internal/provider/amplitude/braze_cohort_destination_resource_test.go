@@ -33,6 +33,17 @@ func cohortDestination(name, mappings string) config.Variables {
 	return config.Variables{"name": str(name), "mappings": str(mappings)}
 }
 
+// writeOnlyCohortDestinationConfig is
+// testdata/braze_cohort_destination_write_only: one cohort destination that
+// holds its data import key in write-only form.
+const writeOnlyCohortDestinationConfig = "testdata/braze_cohort_destination_write_only"
+
+// writeOnlyCohortDestination is the variables of a cohort destination named
+// name that holds key in write-only form, at version.
+func writeOnlyCohortDestination(name, key string, version int) config.Variables {
+	return config.Variables{"name": str(name), "data_import_key_wo": str(key), "data_import_key_wo_version": config.IntegerVariable(version)}
+}
+
 func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cfg := s.Directory(t, cohortDestinationConfig)
@@ -285,9 +296,9 @@ func TestAccBrazeCohortDestination_readOnlyToken(t *testing.T) {
 
 func TestAccBrazeCohortDestination_writeOnlyKey(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cfg := s.Directory(t, cohortDestinationConfig)
+	cfg := s.Directory(t, writeOnlyCohortDestinationConfig)
 	writeOnly := func(key string, version int) config.Variables {
-		return with(with(cohortDestination("cohorts-wo", "one"), "data_import_key_wo", str(key)), "data_import_key_wo_version", config.IntegerVariable(version))
+		return writeOnlyCohortDestination("cohorts-wo", key, version)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

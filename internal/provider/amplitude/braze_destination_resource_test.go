@@ -34,6 +34,16 @@ func destination(name, sends string) config.Variables {
 	return config.Variables{"name": str(name), "sends": str(sends)}
 }
 
+// writeOnlyDestinationConfig is testdata/braze_destination_write_only: one
+// destination that holds its key in write-only form.
+const writeOnlyDestinationConfig = "testdata/braze_destination_write_only"
+
+// writeOnlyDestination is the variables of a destination named name that
+// holds key in write-only form, at version.
+func writeOnlyDestination(name, key string, version int) config.Variables {
+	return config.Variables{"name": str(name), "braze_api_key_wo": str(key), "braze_api_key_wo_version": config.IntegerVariable(version)}
+}
+
 // with adds the variable name = value to vars.
 func with(vars config.Variables, name string, value config.Variable) config.Variables {
 	vars[name] = value
@@ -455,9 +465,9 @@ func TestAccBrazeDestination_vendorRefusal(t *testing.T) {
 func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	second := createBrazeKeyWithID(t, s, "rotated")
-	cfg := s.Directory(t, destinationConfig)
+	cfg := s.Directory(t, writeOnlyDestinationConfig)
 	writeOnly := func(key string, version int) config.Variables {
-		return with(with(destination("write-only", "users"), "braze_api_key_wo", str(key)), "braze_api_key_wo_version", config.IntegerVariable(version))
+		return writeOnlyDestination("write-only", key, version)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -532,8 +542,8 @@ func TestAccBrazeDestination_writeOnlyNeedsNewCLI(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{{
-			ConfigDirectory: s.Directory(t, destinationConfig),
-			ConfigVariables: with(with(destination("old-cli", "users"), "braze_api_key_wo", str(acctest.BrazeAdminKey)), "braze_api_key_wo_version", config.IntegerVariable(1)),
+			ConfigDirectory: s.Directory(t, writeOnlyDestinationConfig),
+			ConfigVariables: writeOnlyDestination("old-cli", acctest.BrazeAdminKey, 1),
 			ExpectError:     acctest.ErrorMatching(`WriteOnly Attribute Not Allowed .* Write-only attributes are only supported in Terraform 1.11 and later`),
 		}},
 	})

@@ -46,10 +46,8 @@ var credentialCases = []credentialCase{
 	},
 	{
 		name: "braze destination, write-only key", address: destinationAddress, resent: "braze_api_key_wo_version", writeOnly: true, brazeKey: true,
-		dir: destinationConfig,
-		vars: func(key string) config.Variables {
-			return with(with(destination("keyed", "users"), "braze_api_key_wo", str(key)), "braze_api_key_wo_version", config.IntegerVariable(1))
-		},
+		dir:  writeOnlyDestinationConfig,
+		vars: func(key string) config.Variables { return writeOnlyDestination("keyed", key, 1) },
 	},
 	{
 		name: "braze cohort destination, sensitive key", address: cohortDestinationAddress, resent: "data_import_key",
@@ -60,10 +58,8 @@ var credentialCases = []credentialCase{
 	},
 	{
 		name: "braze cohort destination, write-only key", address: cohortDestinationAddress, resent: "data_import_key_wo_version", writeOnly: true,
-		dir: cohortDestinationConfig,
-		vars: func(key string) config.Variables {
-			return with(with(cohortDestination("cohorts", "one"), "data_import_key_wo", str(key)), "data_import_key_wo_version", config.IntegerVariable(1))
-		},
+		dir:  writeOnlyCohortDestinationConfig,
+		vars: func(key string) config.Variables { return writeOnlyCohortDestination("cohorts", key, 1) },
 	},
 	{
 		name: "generic destination, sensitive secrets", address: genericAddress, resent: "secret_config", brazeKey: true,
@@ -72,7 +68,7 @@ var credentialCases = []credentialCase{
 	},
 	{
 		name: "generic destination, write-only secrets", address: genericAddress, resent: "secret_config_wo_version", writeOnly: true, brazeKey: true,
-		dir:  "testdata/generic_braze_identify",
+		dir:  "testdata/generic_braze_identify_write_only",
 		vars: func(key string) config.Variables { return config.Variables{"api_key_wo": str(key)} },
 	},
 }

@@ -209,9 +209,9 @@ func TestAccDestination_readOnlyToken(t *testing.T) {
 
 func TestAccDestination_writeOnlySecrets(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cfg := s.Directory(t, webhookConfig)
+	cfg := s.Directory(t, "testdata/webhook_destination_write_only")
 	writeOnly := func(token string, version int) config.Variables {
-		return with(with(webhook("url_only"), "auth_token_wo", str(token)), "auth_token_wo_version", config.IntegerVariable(version))
+		return config.Variables{"auth_token_wo": str(token), "auth_token_wo_version": config.IntegerVariable(version)}
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -1,6 +1,9 @@
 # One amplitude_braze_cohort_destination whose name, data import key and
 # identifier mappings are the step's variables. It holds the data import key
-# the tests share unless the step gives another, or a write-only one.
+# the tests share unless the step gives another. The write-only key has a
+# folder of its own, testdata/braze_cohort_destination_write_only: a CLI
+# without write-only attributes refuses a configuration that names one,
+# even as a null variable.
 
 variable "name" {
   type = string
@@ -14,16 +17,6 @@ variable "mappings" {
 
 variable "data_import_key" {
   type    = string
-  default = null
-}
-
-variable "data_import_key_wo" {
-  type    = string
-  default = null
-}
-
-variable "data_import_key_wo_version" {
-  type    = number
   default = null
 }
 
@@ -48,9 +41,7 @@ resource "amplitude_braze_cohort_destination" "test" {
   name           = var.name
   braze_endpoint = local.sandbox.braze_endpoint
 
-  data_import_key            = var.data_import_key_wo == null ? coalesce(var.data_import_key, local.sandbox.braze_data_import_key) : null
-  data_import_key_wo         = var.data_import_key_wo
-  data_import_key_wo_version = var.data_import_key_wo_version
+  data_import_key = coalesce(var.data_import_key, local.sandbox.braze_data_import_key)
 
   user_alias_label    = var.mappings == "alias_first" ? "amplitude_id" : null
   identifier_mappings = local.mappings[var.mappings]

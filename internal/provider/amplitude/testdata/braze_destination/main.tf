@@ -1,6 +1,8 @@
 # One amplitude_braze_destination whose name, key and what it sends are the
 # step's variables. It holds the sandbox's admin key unless the step gives
-# another key, or a write-only one.
+# another. The write-only key has a folder of its own,
+# testdata/braze_destination_write_only: a CLI without write-only attributes
+# refuses a configuration that names one, even as a null variable.
 
 variable "name" {
   type = string
@@ -19,16 +21,6 @@ variable "braze_endpoint" {
 
 variable "braze_api_key" {
   type    = string
-  default = null
-}
-
-variable "braze_api_key_wo" {
-  type    = string
-  default = null
-}
-
-variable "braze_api_key_wo_version" {
-  type    = number
   default = null
 }
 
@@ -80,9 +72,7 @@ resource "amplitude_braze_destination" "test" {
   }
   user_alias_label = var.user_alias ? "amplitude_id" : null
 
-  braze_api_key            = var.braze_api_key_wo == null ? coalesce(var.braze_api_key, local.sandbox.braze_admin_key) : null
-  braze_api_key_wo         = var.braze_api_key_wo
-  braze_api_key_wo_version = var.braze_api_key_wo_version
+  braze_api_key = coalesce(var.braze_api_key, local.sandbox.braze_admin_key)
 
   enabled           = lookup(local.shape, "enabled", null)
   update_users_only = lookup(local.shape, "update_users_only", null)

@@ -1,14 +1,9 @@
 # A Braze identify destination made with the generic resource, holding the
-# Braze key api_key, or api_key_wo in write-only form.
+# Braze key api_key. testdata/generic_braze_identify_write_only holds it in
+# write-only form.
 
 variable "api_key" {
-  type    = string
-  default = null
-}
-
-variable "api_key_wo" {
-  type    = string
-  default = null
+  type = string
 }
 
 resource "amplitude_destination" "test" {
@@ -20,7 +15,5 @@ resource "amplitude_destination" "test" {
     app_id          = local.sandbox.braze_app_id
     user_id_mapping = { amplitude_property = "user_id", braze_identifier = "external_id" }
   }
-  secret_config            = var.api_key == null ? null : { api_key = var.api_key }
-  secret_config_wo         = var.api_key_wo == null ? null : { api_key = var.api_key_wo }
-  secret_config_wo_version = var.api_key_wo == null ? null : 1
+  secret_config = { api_key = var.api_key }
 }

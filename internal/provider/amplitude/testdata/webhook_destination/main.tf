@@ -1,7 +1,10 @@
 # One amplitude_destination of the sandbox's webhook partner, whose
 # parameters are a URL, headers, a batch size, a format and a secret token.
 # What it holds is one of the shapes in local.shapes, as the step's
-# variables say.
+# variables say. The write-only secret has a folder of its own,
+# testdata/webhook_destination_write_only: a CLI without write-only
+# attributes refuses a configuration that names one, even as a null
+# variable.
 
 variable "shape" {
   type    = string
@@ -10,16 +13,6 @@ variable "shape" {
 
 variable "enabled" {
   type    = bool
-  default = null
-}
-
-variable "auth_token_wo" {
-  type    = string
-  default = null
-}
-
-variable "auth_token_wo_version" {
-  type    = number
   default = null
 }
 
@@ -45,10 +38,6 @@ locals {
       secret_config     = { auth_token = "hook-token-1" }
       property_mappings = { event_properties = ["price"] }
     }
-    # Only the URL: the secret comes from auth_token_wo.
-    url_only = {
-      config = { url = "https://hooks.example.com/amplitude" }
-    }
   }
   shape = local.shapes[var.shape]
 }
@@ -61,7 +50,4 @@ resource "amplitude_destination" "test" {
   secret_config     = lookup(local.shape, "secret_config", null)
   event_filter      = lookup(local.shape, "event_filter", null)
   property_mappings = lookup(local.shape, "property_mappings", null)
-
-  secret_config_wo         = var.auth_token_wo == null ? null : { auth_token = var.auth_token_wo }
-  secret_config_wo_version = var.auth_token_wo_version
 }
