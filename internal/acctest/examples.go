@@ -58,6 +58,12 @@ func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc 
 		t.Fatalf("%s has no .tf files (%v)", dir, err)
 	}
 	for _, file := range files {
+		// A resource's import-by-*.tf files are the import snippets the
+		// registry page shows, naming objects of no sandbox: not part of
+		// the example a user applies.
+		if matched, _ := filepath.Match("import-by-*.tf", filepath.Base(file)); matched {
+			continue
+		}
 		body, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
