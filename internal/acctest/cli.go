@@ -31,6 +31,12 @@ var (
 	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
 	// refuses the block).
 	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// ResourceIdentity: import blocks that name an object by identity
+	// (import { identity = { … } }) and identities in state.
+	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: nil}
+	// ListResources: list blocks in .tfquery.hcl files, run by terraform
+	// query, and its -generate-config-out. OpenTofu has no query command.
+	ListResources = CLIFeature{Name: "list resources and terraform query", Terraform: tfversion.Version1_14_0}
 	// ActionCaller: an action's configuration reading the resource that
 	// triggered it as caller, which Terraform 1.16 added.
 	ActionCaller = CLIFeature{Name: "the caller object in actions", Terraform: version.Must(version.NewVersion("1.16.0"))}
