@@ -38,7 +38,9 @@ while IFS= read -r dir; do
   tf -chdir="$dir" get >"$work/get.log" 2>&1 || { cat "$work/get.log"; fail "module installation failed in ${dir#"$work"/}"; }
   tf -chdir="$dir" validate -no-color >"$work/validate.log" 2>&1 || { cat "$work/validate.log"; fail "validate failed in ${dir#"$work"/}"; }
   echo "ok  ${dir#"$work"/}"
-done < <(find "$work/examples" -name '*.tf' -printf '%h\n' | sort -u)
+# examples/adopt is a guide's steps, whose later files refer to the
+# configuration terraform query generates: make test-adopt runs them in turn.
+done < <(find "$work/examples" -path "$work/examples/adopt" -prune -o -name '*.tf' -printf '%h\n' | sort -u)
 
 step "terraform apply examples/complete: two workspaces through provider aliases"
 complete="$work/examples/complete"

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# make test-adopt: the guide "Adopting an existing pipeline", end to end,
+# against objects made out of band in a sandbox of its own, the way someone
+# in the two dashboards makes them (direct calls to the vendor APIs, never
+# Terraform). Under Terraform: terraform query over every type, the
+# configuration it generates validated, the secrets added in write-only form,
+# the apply that imports, and the plan after it; an import by identity; the
+# amplitude_destination_test action passing, then failing once the stream's
+# Braze key is deleted in Braze. Under OpenTofu, which has no query: the
+# amplitude_destinations data source feeding import blocks, then an empty
+# plan. The folders it runs are the guide's own, under examples/.
+set -euo pipefail
+
+: "${TERRAFORM:?set by make}" "${TOFU:?set by make}" "${BIN:?set by make}"
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+# shellcheck source=scripts/lib.sh
+source "$repo/scripts/lib.sh"
+trap 'stop_sandbox; [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$work"' EXIT
+export TF_CLI_CONFIG_FILE="$BIN/dev.tfrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
+fail() { echo "test-adopt: $*" >&2; exit 1; }
+started=$SECONDS
+
+start_sandbox "$BIN" "$work/sandbox.log"
+
+# The providers take everything from the environment, as the guide's
+# providers.tf says.
+export AMPLITUDE_ACCESS_TOKEN=amp_sandbox_admin AMPLITUDE_PROJECT_ID=424242 \
+  AMPLITUDE_DEVELOPER_API_URL="$SANDBOX_URL/developer-api" \
+  AMPLITUDE_API_KEY=sandbox-api-key AMPLITUDE_SECRET_KEY=sandbox-secret-key \
+  AMPLITUDE_BASE_URL="$SANDBOX_URL/amplitude" \
+  BRAZE_REST_ENDPOINT="$SANDBOX_URL/braze" BRAZE_API_KEY=sandbox-braze-admin-key
+
+# vendor METHOD PATH [BODY] [HEADER...]: one call to a vendor API of the
+# sandbox, as a dashboard makes it, printing the answer; any refusal fails.
+developer=$SANDBOX_URL/developer-api/v1/projects/424242
+braze_call() {
+  curl -fsS -X "$1" -H 'Authorization: Bearer sandbox-braze-admin-key' -H 'Content-Type: application/json' "$SANDBOX_URL/braze$2" ${3:+-d "$3"}
+}
+developer_call() {
+  curl -fsS -X "$1" -H 'Authorization: Bearer PAT=amp_sandbox_admin' -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: adopt-$RANDOM$RANDOM$RANDOM" "$developer$2" ${3:+-d "$3"}
+}
+syncs_call() {
+  curl -fsS -X "$1" -u sandbox-api-key:sandbox-secret-key -H 'Content-Type: application/json' "$SANDBOX_URL/amplitude$2" ${3:+-d "$3"}
+}
+field() { python3 -c 'import json,sys; v=json.load(sys.stdin); [v := v[k] for k in sys.argv[1].split(".")]; print(v)' "$1"; }
+
+step "Out of band: a Braze key, the three kinds of destination, a tracking plan and a sync"
+stream_key_json=$(braze_call POST /api_keys/create '{"name":"amplitude-stream","permissions":["users.track"],"allowed_ips":["52.33.3.219","35.162.216.242","52.27.10.221"]}')
+stream_key=$(field api_key.key <<<"$stream_key_json")
+stream_key_id=$(field api_key.id <<<"$stream_key_json")
+import_key=dik-5e6f7a8b9c0d1e2f
+webhook_token=whk-0a1b2c3d4e5f6a7b
+stream_id=$(developer_call POST /destinations '{"partner":"braze","display_name":"braze-prod-stream","kind":["event","identify"],
+  "enabled":true,"send_events":true,"send_users":false,"event_filter":{"events":["Checkout Started"]},
+  "config":{"api_endpoint":"https://rest.iad-05.braze.com","api_key":"'"$stream_key"'","app_id":"7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b",
+            "update_users_only":false,"user_id_mapping":{"amplitude_property":"user_id","braze_identifier":"external_id"}}}' | field data.id)
+cohorts_id=$(developer_call POST /destinations '{"partner":"braze","display_name":"braze-cohorts","kind":["cohort"],
+  "config":{"api_endpoint":"https://rest.iad-05.braze.com","data_import_key":"'"$import_key"'",
+            "identifier_mappings":[{"amplitude_property":"user_id","braze_identifier":"external_id"}]}}' | field data.id)
+webhook_id=$(developer_call POST /destinations '{"partner":"webhook","display_name":"warehouse-webhook",
+  "config":{"url":"https://hooks.example.com/amplitude","auth_token":"'"$webhook_token"'"}}' | field data.id)
+developer_call POST /events '{"event_type":"Checkout Started","description":"A user opened the checkout."}' >/dev/null
+developer_call POST "/events/Checkout%20Started/event-properties" '{"property_name":"cart_value","data_type":"number","description":"The cart total."}' >/dev/null
+developer_call POST /user-properties '{"property_name":"loyalty_tier","data_type":"enum","enum_values":["gold","silver"],"description":"The tier of the loyalty program."}' >/dev/null
+sync_id=$(syncs_call POST /api/2/syncs '{"name":"loyalty-to-braze","kind":"user_property","source_id":"loyalty_tier","destination_id":"'"$stream_id"'","cadence":"daily","enabled":true}' | field data.id)
+echo "key $stream_key_id; destinations $stream_id (stream), $cohorts_id (cohorts), $webhook_id (webhook); sync $sync_id"
+
+step "terraform query over every type ($("$TERRAFORM" version | head -n 1))"
+dir=$work/adopt
+mkdir -p "$dir"
+# The guide's first step: its providers and query files; secrets.tf comes
+# once the configuration is generated.
+cp "$repo"/examples/adopt/providers.tf "$repo"/examples/adopt/*.tfquery.hcl "$dir/"
+tf() { "$TERRAFORM" -chdir="$dir" "$@"; }
+tf init -input=false >/dev/null
+tf query -no-color >"$dir/query.out" 2>&1 || { cat "$dir/query.out"; fail "terraform query failed"; }
+cat "$dir/query.out"
+# expect_listed LIST ID NAME: the query's line for LIST names ID and NAME.
+expect_listed() {
+  grep -E "^list\.$1 .*id=$2[, ].* $3\$" "$dir/query.out" >/dev/null || fail "terraform query did not list $1 $2 \"$3\""
+}
+expect_listed braze_api_key.streaming "$stream_key_id" amplitude-stream
+expect_listed amplitude_braze_destination.all "$stream_id" braze-prod-stream
+expect_listed amplitude_braze_cohort_destination.all "$cohorts_id" braze-cohorts
+expect_listed amplitude_destination.webhooks "$webhook_id" warehouse-webhook
+echo "ok  every object made out of band is listed under its dashboard name"
+
+step "terraform query -generate-config-out, then terraform validate"
+tf query -generate-config-out=adopted.tf -no-color >/dev/null
+cat "$dir/adopted.tf"
+tf validate -no-color
+imports=$(grep -c '^import {' "$dir/adopted.tf")
+by_identity=$(grep -c '^  identity = {' "$dir/adopted.tf")
+[[ $imports -ge 4 && $imports == "$by_identity" ]] || fail "$by_identity of $imports generated import blocks name their object by identity"
+echo "ok  the $imports generated import blocks import by identity"
+
+step "The user adds only the secrets, in write-only form"
+cp "$repo"/examples/adopt/secrets.tf "$dir/"
+# set_in_blocks TYPE ATTRIBUTE VALUE: in every generated block of TYPE, the
+# line that generation left as ATTRIBUTE = null now gives VALUE, as a user
+# fills it in; nothing else of the generated configuration changes.
+set_in_blocks() {
+  python3 - "$dir/adopted.tf" "$@" <<'PY'
+import re, sys
+path, kind, attribute, value = sys.argv[1:]
+text = open(path).read()
+def fill(block):
+    filled, n = re.subn(r'(?m)^(\s*%s\s*=\s*)null( # sensitive)?$' % re.escape(attribute), lambda m: m.group(1) + value, block.group(0))
+    if n != 1:
+        sys.exit(f"a generated {kind} block has no line {attribute} = null to fill in")
+    return filled
+text, n = re.subn(r'(?ms)^resource "%s" "[^"]+" \{\n.*?^\}$' % re.escape(kind), fill, text)
+if n == 0:
+    sys.exit(f"no generated {kind} block")
+open(path, "w").write(text)
+PY
+}
+set_in_blocks amplitude_braze_destination braze_api_key_wo var.braze_stream_api_key
+set_in_blocks amplitude_braze_destination braze_api_key_wo_version 1
+set_in_blocks amplitude_braze_cohort_destination data_import_key_wo var.braze_data_import_key
+set_in_blocks amplitude_braze_cohort_destination data_import_key_wo_version 1
+set_in_blocks amplitude_destination secret_config_wo '{ auth_token = var.webhook_auth_token }'
+set_in_blocks amplitude_destination secret_config_wo_version 1
+tf fmt adopted.tf >/dev/null
+export TF_VAR_braze_stream_api_key=$stream_key TF_VAR_braze_data_import_key=$import_key TF_VAR_webhook_auth_token=$webhook_token
+
+step "terraform apply: imports everything"
+tf plan -input=false -no-color -out=adopt.tfplan >"$dir/adopt-plan.out"
+sed -n '/Terraform will perform/,$p' "$dir/adopt-plan.out"
+# What the adopting plan may do, and nothing more: import the key, and
+# import each destination with an update that sends only its secret (the
+# version number the user added is the one configured change; the other
+# changes are values Amplitude sets on any write).
+tf show -json adopt.tfplan >"$dir/adopt-plan.json"
+python3 - "$dir/adopt-plan.json" <<'PY' || fail "the adopting plan does more than import and send the secrets"
+import json, sys
+plan = json.load(open(sys.argv[1]))
+written_by_amplitude = {"credential_status", "paused", "updated_at", "version"}
+secret_version = {"amplitude_braze_destination": "braze_api_key_wo_version",
+                  "amplitude_braze_cohort_destination": "data_import_key_wo_version",
+                  "amplitude_destination": "secret_config_wo_version"}
+for rc in plan["resource_changes"]:
+    change, kind = rc["change"], rc["type"]
+    if "importing" not in change:
+        sys.exit(f"{rc['address']} is not imported: {change['actions']}")
+    changed = {k for k in set(change["before"]) | set(change["after"]) | set(change["after_unknown"])
+               if change["before"].get(k) != change["after"].get(k) or change["after_unknown"].get(k) is True}
+    if kind in secret_version:
+        want = {secret_version[kind]}
+        if change["actions"] != ["update"] or not want <= changed <= want | written_by_amplitude or change["after"][secret_version[kind]] != 1:
+            sys.exit(f"{rc['address']}: {change['actions']} changing {sorted(changed)}; want an update of {sorted(want)} (and {sorted(written_by_amplitude)}, unknown until Amplitude answers)")
+    elif change["actions"] != ["no-op"] or changed:
+        sys.exit(f"{rc['address']}: {change['actions']} changing {sorted(changed)}; want an import and nothing else")
+    print(f"ok  {rc['address']}: {'import, and an update that sends only the secret' if kind in secret_version else 'import only'}")
+PY
+tf apply -input=false -no-color adopt.tfplan >"$dir/apply.out" 2>&1 || { cat "$dir/apply.out"; fail "the adopting apply failed"; }
+grep -E '^Apply complete' "$dir/apply.out"
+
+step "terraform plan -detailed-exitcode after the import"
+set +e
+tf plan -input=false -no-color -detailed-exitcode >"$dir/after.out" 2>&1
+code=$?
+set -e
+sed -n '/No changes\|Terraform will perform/,$p' "$dir/after.out"
+[[ $code == 0 ]] || fail "the plan after adopting is not empty (exit $code)"
+echo "ok  the plan after adopting is empty"
+
+step "The write-only secrets were sent, and nothing of them is in state"
+for secret in "$stream_key" "$import_key" "$webhook_token"; do
+  if grep -qF -- "$secret" "$dir/terraform.tfstate"; then fail "a secret ending ${secret: -4} is in terraform.tfstate"; fi
+done
+echo "ok  none of the three secrets is in terraform.tfstate"
+
+step "The amplitude_destination_test action on the adopted stream, passing"
+cp "$repo"/examples/adopt/check.tf "$dir/"
+invoke() { tf apply -input=false -no-color -auto-approve -invoke=action.amplitude_destination_test.stream >"$dir/invoke.out" 2>&1; }
+invoke || { cat "$dir/invoke.out"; fail "the action failed on a stream whose Braze key exists"; }
+grep -E 'amplitude_destination_test|Apply complete' "$dir/invoke.out"
+
+step "...and failing once the stream's Braze key is deleted in Braze's dashboard"
+braze_call DELETE /api_keys/delete '{"api_key_id":"'"$stream_key_id"'"}' >/dev/null
+if invoke; then cat "$dir/invoke.out"; fail "the action passed on a stream whose Braze key is deleted"; fi
+sed -n '/Error/,$p' "$dir/invoke.out"
+grep -q "$stream_id\|braze-prod-stream" "$dir/invoke.out" || fail "the action's error does not name the destination"
+echo "ok  the action fails, naming the destination"
+
+check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
+step "adopt: all checks passed in $((SECONDS - started)) s"
