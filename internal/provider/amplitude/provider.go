@@ -291,6 +291,10 @@ func (p *Provider) ListResources(context.Context) []func() list.ListResource {
 		NewBrazeDestinationList,
 		NewBrazeCohortDestinationList,
 		NewDestinationList,
+		NewSyncList,
+		NewUserPropertyList,
+		NewEventTypeList,
+		NewEventPropertyList,
 	}
 }
 
