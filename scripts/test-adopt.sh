@@ -77,14 +77,19 @@ tf() { "$TERRAFORM" -chdir="$dir" "$@"; }
 tf init -input=false >/dev/null
 tf query -no-color >"$dir/query.out" 2>&1 || { cat "$dir/query.out"; fail "terraform query failed"; }
 cat "$dir/query.out"
-# expect_listed LIST ID NAME: the query's line for LIST names ID and NAME.
+# expect_listed LIST IDENTITY NAME: a result of LIST has IDENTITY among its
+# identity's values (KEY=VALUE) and NAME as its display name.
 expect_listed() {
-  grep -E "^list\.$1 .*id=$2[, ].* $3\$" "$dir/query.out" >/dev/null || fail "terraform query did not list $1 $2 \"$3\""
+  grep -E "^list\.$1 +(.*,)?$2[, ].* $3\$" "$dir/query.out" >/dev/null || fail "terraform query did not list $1 $2 \"$3\""
 }
-expect_listed braze_api_key.streaming "$stream_key_id" amplitude-stream
-expect_listed amplitude_braze_destination.all "$stream_id" braze-prod-stream
-expect_listed amplitude_braze_cohort_destination.all "$cohorts_id" braze-cohorts
-expect_listed amplitude_destination.webhooks "$webhook_id" warehouse-webhook
+expect_listed braze_api_key.streaming "id=$stream_key_id" amplitude-stream
+expect_listed amplitude_braze_destination.all "id=$stream_id" braze-prod-stream
+expect_listed amplitude_braze_cohort_destination.all "id=$cohorts_id" braze-cohorts
+expect_listed amplitude_destination.webhooks "id=$webhook_id" warehouse-webhook
+expect_listed amplitude_sync.user_properties "id=$sync_id" loyalty-to-braze
+expect_listed amplitude_event_type.checkout "name=Checkout Started" "Checkout Started"
+expect_listed amplitude_event_property.checkout_started name=cart_value cart_value
+expect_listed amplitude_user_property.loyalty name=loyalty_tier loyalty_tier
 echo "ok  every object made out of band is listed under its dashboard name"
 
 step "terraform query -generate-config-out, then terraform validate"
@@ -93,7 +98,7 @@ cat "$dir/adopted.tf"
 tf validate -no-color
 imports=$(grep -c '^import {' "$dir/adopted.tf")
 by_identity=$(grep -c '^  identity = {' "$dir/adopted.tf")
-[[ $imports -ge 4 && $imports == "$by_identity" ]] || fail "$by_identity of $imports generated import blocks name their object by identity"
+[[ $imports -ge 8 && $imports == "$by_identity" ]] || fail "$by_identity of $imports generated import blocks name their object by identity"
 echo "ok  the $imports generated import blocks import by identity"
 
 step "The user adds only the secrets, in write-only form"

@@ -28,3 +28,11 @@ list "amplitude_destination" "webhooks" {
     partner = "webhook"
   }
 }
+
+# The Audiences syncs that push user properties through those destinations.
+list "amplitude_sync" "user_properties" {
+  provider = amplitude
+  config {
+    kind = "user_property"
+  }
+}
