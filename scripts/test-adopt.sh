@@ -103,31 +103,12 @@ echo "ok  the $imports generated import blocks import by identity"
 
 step "The user adds only the secrets, in write-only form"
 cp "$repo"/examples/adopt/secrets.tf "$dir/"
-# set_in_blocks TYPE ATTRIBUTE VALUE: in every generated block of TYPE, the
-# line that generation left as ATTRIBUTE = null now gives VALUE, as a user
-# fills it in; nothing else of the generated configuration changes.
-set_in_blocks() {
-  python3 - "$dir/adopted.tf" "$@" <<'PY'
-import re, sys
-path, kind, attribute, value = sys.argv[1:]
-text = open(path).read()
-def fill(block):
-    filled, n = re.subn(r'(?m)^(\s*%s\s*=\s*)null( # sensitive)?$' % re.escape(attribute), lambda m: m.group(1) + value, block.group(0))
-    if n != 1:
-        sys.exit(f"a generated {kind} block has no line {attribute} = null to fill in")
-    return filled
-text, n = re.subn(r'(?ms)^resource "%s" "[^"]+" \{\n.*?^\}$' % re.escape(kind), fill, text)
-if n == 0:
-    sys.exit(f"no generated {kind} block")
-open(path, "w").write(text)
-PY
-}
-set_in_blocks amplitude_braze_destination braze_api_key_wo var.braze_stream_api_key
-set_in_blocks amplitude_braze_destination braze_api_key_wo_version 1
-set_in_blocks amplitude_braze_cohort_destination data_import_key_wo var.braze_data_import_key
-set_in_blocks amplitude_braze_cohort_destination data_import_key_wo_version 1
-set_in_blocks amplitude_destination secret_config_wo '{ auth_token = var.webhook_auth_token }'
-set_in_blocks amplitude_destination secret_config_wo_version 1
+fill_generated "$dir/adopted.tf" amplitude_braze_destination braze_api_key_wo var.braze_stream_api_key
+fill_generated "$dir/adopted.tf" amplitude_braze_destination braze_api_key_wo_version 1
+fill_generated "$dir/adopted.tf" amplitude_braze_cohort_destination data_import_key_wo var.braze_data_import_key
+fill_generated "$dir/adopted.tf" amplitude_braze_cohort_destination data_import_key_wo_version 1
+fill_generated "$dir/adopted.tf" amplitude_destination secret_config_wo '{ auth_token = var.webhook_auth_token }'
+fill_generated "$dir/adopted.tf" amplitude_destination secret_config_wo_version 1
 tf fmt adopted.tf >/dev/null
 export TF_VAR_braze_stream_api_key=$stream_key TF_VAR_braze_data_import_key=$import_key TF_VAR_webhook_auth_token=$webhook_token
 
