@@ -2,11 +2,14 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -102,3 +105,28 @@ var cliIsOpenTofu = sync.OnceValues(func() (bool, error) {
 	}
 	return strings.HasPrefix(string(out), "OpenTofu"), nil
 })
+
+// SkipUnlessCLIHas skips a test that drives the CLI itself (CLIDir) when
+// the CLI under test lacks feature, as SkipWithout does for the testing
+// framework's tests.
+func SkipUnlessCLIHas(t testing.TB, feature CLIFeature) {
+	t.Helper()
+	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	out, err := exec.Command(path, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", path, err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("%s version -json: %v", path, err)
+	}
+	opentofu, err := cliIsOpenTofu()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !feature.supportedBy(opentofu, version.Must(version.NewVersion(v.Version))) {
+		t.Skipf("%s %s lacks %s: skipping test", filepath.Base(path), v.Version, feature.Name)
+	}
+}

@@ -139,12 +139,16 @@ func (r *brazeCohortDestinationResource) Configure(_ context.Context, req resour
 	r.client, r.destinations = client, client.DestinationService(brazeCohortDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan checks a planned write of the destination against Braze's
-// destination type and, unless dry_run_on_plan is false, asks Amplitude to
-// validate it. It runs when the plan changes the destination and every
+// ModifyPlan requires the data import key for a planned write, and checks
+// the write against Braze's destination type and, unless dry_run_on_plan is
+// false, asks Amplitude to validate it. It runs when the plan changes the destination and every
 // configured value is known; a value known only at apply is checked by the
 // apply itself.
 func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	dataImportKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if r.destinations == nil || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) || !req.Config.Raw.IsFullyKnown() {
 		return
 	}

@@ -247,11 +247,15 @@ func (r *brazeDestinationResource) Configure(_ context.Context, req resource.Con
 	r.client, r.destinations = client, client.DestinationService(brazeDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan checks a planned write of the destination against Braze's
-// destination type and, unless dry_run_on_plan is false, asks Amplitude to
-// validate it. It then warns about events and properties the tracking plan
-// does not hold.
+// ModifyPlan requires the key for a planned write, checks the write
+// against Braze's destination type and, unless dry_run_on_plan is false,
+// asks Amplitude to validate it. It then warns about events and properties
+// the tracking plan does not hold.
 func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	brazeAPIKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	r.checkPlannedWrite(ctx, req, resp)
 	r.checkTaxonomy(ctx, req, resp)
 }
