@@ -163,7 +163,8 @@ step "The amplitude_destination_test action on the adopted stream, passing"
 cp "$repo"/examples/adopt/check.tf "$dir/"
 invoke() { tf apply -input=false -no-color -auto-approve -invoke=action.amplitude_destination_test.stream >"$dir/invoke.out" 2>&1; }
 invoke || { cat "$dir/invoke.out"; fail "the action failed on a stream whose Braze key exists"; }
-grep -E 'amplitude_destination_test|Apply complete' "$dir/invoke.out"
+grep -E 'test passed|Apply complete' "$dir/invoke.out"
+grep -q "braze-prod-stream.*test passed" "$dir/invoke.out" || fail "the action did not report Amplitude's passing test of the stream"
 
 step "...and failing once the stream's Braze key is deleted in Braze's dashboard"
 braze_call DELETE /api_keys/delete '{"api_key_id":"'"$stream_key_id"'"}' >/dev/null
