@@ -173,5 +173,42 @@ sed -n '/Error/,$p' "$dir/invoke.out"
 grep -q "$stream_id\|braze-prod-stream" "$dir/invoke.out" || fail "the action's error does not name the destination"
 echo "ok  the action fails, naming the destination"
 
+step "OpenTofu ($("$TOFU" version | head -n 1)): the amplitude_destinations data source feeding import blocks"
+# A sandbox back at its seed, with two event streams made in the dashboard
+# that share the settings the guide's OpenTofu example writes.
+curl -fsS -X POST "$SANDBOX_URL/_sandbox/reset" >/dev/null
+tofu_key=$(braze_call POST /api_keys/create '{"name":"amplitude-stream","permissions":["users.track"],"allowed_ips":[]}' | field api_key.key)
+for stream in us-stream:true eu-stream:false; do
+  developer_call POST /destinations '{"partner":"braze","display_name":"'"${stream%%:*}"'","kind":["event"],
+    "enabled":'"${stream##*:}"',"send_events":true,"send_users":false,"event_filter":null,
+    "config":{"api_endpoint":"https://rest.iad-05.braze.com","api_key":"'"$tofu_key"'","app_id":"7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b",
+              "update_users_only":false,"user_id_mapping":{"amplitude_property":"user_id","braze_identifier":"external_id"}}}' >/dev/null
+done
+tofu_dir=$work/adopt-opentofu
+mkdir -p "$tofu_dir"
+cp "$repo"/examples/adopt/providers.tf "$repo"/examples/adopt-opentofu/*.tf "$tofu_dir/"
+tofu() { "$TOFU" -chdir="$tofu_dir" "$@"; }
+tofu plan -input=false -no-color -out=adopt.tfplan >"$tofu_dir/plan.out" 2>&1 || { cat "$tofu_dir/plan.out"; fail "tofu plan failed"; }
+grep -E '^Plan:' "$tofu_dir/plan.out"
+tofu show -json adopt.tfplan >"$tofu_dir/plan.json"
+python3 - "$tofu_dir/plan.json" <<'PY' || fail "OpenTofu's adopting plan does more than import the two streams"
+import json, sys
+changes = json.load(open(sys.argv[1]))["resource_changes"]
+names = sorted(rc["change"]["after"]["name"] for rc in changes)
+if names != ["eu-stream", "us-stream"]:
+    sys.exit(f"the plan adopts {names}, want eu-stream and us-stream")
+for rc in changes:
+    if rc["change"]["actions"] != ["no-op"] or "importing" not in rc["change"]:
+        sys.exit(f"{rc['address']}: {rc['change']['actions']}, want an import and nothing else")
+    print(f"ok  {rc['address']}: import only")
+PY
+tofu apply -input=false -no-color adopt.tfplan >"$tofu_dir/apply.out" 2>&1 || { cat "$tofu_dir/apply.out"; fail "tofu apply failed"; }
+set +e
+tofu plan -input=false -no-color -detailed-exitcode >"$tofu_dir/after.out" 2>&1
+code=$?
+set -e
+[[ $code == 0 ]] || { cat "$tofu_dir/after.out"; fail "OpenTofu's plan after adopting is not empty (exit $code)"; }
+echo "ok  OpenTofu's plan after adopting is empty"
+
 check_contract "$work/sandbox.log" || fail "the sandbox saw traffic off the contract in api/"
 step "adopt: all checks passed in $((SECONDS - started)) s"
