@@ -164,6 +164,11 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity comes from state, before the read: a CLI that keeps no
+	// identity (before Terraform 1.12), or state written before identities
+	// existed, has none to carry over, and the framework wants one even for
+	// a key that is gone.
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: state.ID})...)
 	key, err := r.client.GetAPIKey(ctx, state.ID.ValueString())
 	if braze.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("Braze API key %q", state.ID.ValueString()))
@@ -174,7 +179,6 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key, state.AllowedIPs))...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: types.StringValue(key.ID)})...)
 }
 
 // Update is called only for changes that mean nothing to Braze (an empty
@@ -189,6 +193,7 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	state.AllowedIPs = plan.AllowedIPs
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: state.ID})...)
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
