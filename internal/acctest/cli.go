@@ -34,9 +34,13 @@ var (
 	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
 	// refuses the block).
 	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// ImportForEach: for_each in import blocks, which adopt what a data
+	// source lists.
+	ImportForEach = CLIFeature{Name: "for_each in import blocks", Terraform: tfversion.Version1_7_0, OpenTofu: tfversion.Version1_7_0}
 	// ResourceIdentity: import blocks that name an object by identity
-	// (import { identity = { … } }) and identities in state.
-	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: nil}
+	// (import { identity = { … } }) and identities in state. OpenTofu
+	// added them in 1.12.0 (opentofu/opentofu#3671).
+	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: tfversion.Version1_12_0}
 	// ListResources: list blocks in .tfquery.hcl files, run by terraform
 	// query, and its -generate-config-out. OpenTofu has no query command.
 	ListResources = CLIFeature{Name: "list resources and terraform query", Terraform: tfversion.Version1_14_0}

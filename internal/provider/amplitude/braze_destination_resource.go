@@ -192,7 +192,8 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Event Stream)** destination: it forwards Amplitude events and user property changes to a Braze workspace. " +
 			"**Destroying it disables it (`enabled = false`) and leaves it in Amplitude**: Amplitude's Developer API, which manages it, has no delete. " +
-			"A later apply creates a new destination rather than adopting the disabled one.",
+			"A later apply creates a new destination rather than adopting the disabled one.\n\n" + adoptionNote("braze_api_key", "braze_api_key_wo_version") +
+			" Until a key is configured, any other change is refused at plan: every update sends the whole destination, key included.",
 		Attributes: attributes,
 	}
 }

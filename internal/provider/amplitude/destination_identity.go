@@ -93,3 +93,13 @@ func importDestination(ctx context.Context, project string, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
 }
+
+// adoptionNote is what a destination resource's and its list's pages say
+// about adopting an existing destination with its secret, which Amplitude
+// never returns: secret is the attribute, version its version.
+func adoptionNote(secret, version string) string {
+	return "**Adopting an existing destination** (`terraform query -generate-config-out`, or an `import` block by identity or id): " +
+		"Amplitude never returns `" + secret + "`, so the generated configuration has none. It validates and applies as it is: the apply imports the destination and changes nothing, and the plan after is empty. " +
+		"Then add only the secret in its write-only form, `" + secret + "_wo` with `" + version + " = 1`: the next plan is one update in place that changes only `" + version + "` " +
+		"(and the values Amplitude sets on every write, `version`, `updated_at`, `credential_status`), which sends the secret; the plan after that apply is empty, and state holds nothing of the secret."
+}

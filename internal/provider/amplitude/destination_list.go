@@ -56,8 +56,9 @@ var streamKinds = []string{developer.KindEvent, developer.KindIdentify}
 // resource: the project's Braze event streams.
 func NewBrazeDestinationList() list.ListResource {
 	return &destinationList{
-		typeName:    "_braze_destination",
-		description: "Lists the project's **Braze (Event Stream)** destinations (partner `braze`, kind `event` and/or `identify`), each named as Amplitude's dashboard names it.",
+		typeName: "_braze_destination",
+		description: "Lists the project's **Braze (Event Stream)** destinations (partner `braze`, kind `event` and/or `identify`), each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same.\n\n" + adoptionNote("braze_api_key", "braze_api_key_wo_version"),
 		attributes: map[string]listschema.Attribute{
 			"search": searchFilter,
 			"kind": listschema.StringAttribute{
@@ -83,8 +84,9 @@ func NewBrazeDestinationList() list.ListResource {
 func NewBrazeCohortDestinationList() list.ListResource {
 	return &destinationList{
 		typeName: "_braze_cohort_destination",
-		description: "Lists the project's **Braze (Cohort Sync)** destinations (partner `braze`, kind `cohort`), each named as Amplitude's dashboard names it. " +
-			"There is no kind or enabled filter: every one is of kind `cohort`, and cohort destinations cannot be disabled.",
+		description: "Lists the project's **Braze (Cohort Sync)** destinations (partner `braze`, kind `cohort`), each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"There is no kind or enabled filter: every one is of kind `cohort`, and cohort destinations cannot be disabled. " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same.\n\n" + adoptionNote("data_import_key", "data_import_key_wo_version"),
 		attributes: map[string]listschema.Attribute{"search": searchFilter},
 		fixed:      developer.DestinationFilter{Partner: developer.PartnerBraze, Kind: developer.KindCohort},
 		manages:    func(d *developer.Destination) bool { return slices.Equal(d.Kind, []string{developer.KindCohort}) },
@@ -99,18 +101,20 @@ func NewBrazeCohortDestinationList() list.ListResource {
 // project's destinations of any partner.
 func NewDestinationList() list.ListResource {
 	return &destinationList{
-		typeName:    "_destination",
-		description: "Lists the project's destinations of any partner, each named as Amplitude's dashboard names it.",
+		typeName: "_destination",
+		description: "Lists the project's destinations of any partner, each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same. " +
+			"The generated configuration of a destination holds no `secret_config`, as Amplitude never returns secrets: applied as it is, the plan after is empty; the `amplitude_destination` resource's page says how to add its secrets.",
 		attributes: map[string]listschema.Attribute{
 			"search": searchFilter,
 			"partner": listschema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only destinations of this partner, such as `braze` (the `amplitude_destination_type` data source reads a partner).",
+				MarkdownDescription: partnerFilterDescription,
 				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"kind": listschema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only destinations whose kind includes this: one of " + backtickList(destinationKinds) + ".",
+				MarkdownDescription: kindFilterDescription,
 				Validators:          []validator.String{stringvalidator.OneOf(destinationKinds...)},
 			},
 			"enabled": enabledFilter,
@@ -123,15 +127,25 @@ func NewDestinationList() list.ListResource {
 	}
 }
 
+// The filters' descriptions, which the amplitude_destinations data source
+// shares.
+const (
+	searchFilterDescription  = "Only destinations whose name matches this text, by Amplitude's search of destination names (the `q` filter of its list of destinations)."
+	partnerFilterDescription = "Only destinations of this partner, such as `braze` (the `amplitude_destination_type` data source reads a partner)."
+	enabledFilterDescription = "Only destinations that are enabled (`true`) or disabled (`false`). Left out, both."
+)
+
+var kindFilterDescription = "Only destinations whose kind includes this: one of " + backtickList(destinationKinds) + "."
+
 var (
 	searchFilter = listschema.StringAttribute{
 		Optional:            true,
-		MarkdownDescription: "Only destinations whose name matches this text, by Amplitude's search of destination names (the `q` filter of its list of destinations).",
+		MarkdownDescription: searchFilterDescription,
 		Validators:          []validator.String{validators.NotBlank()},
 	}
 	enabledFilter = listschema.BoolAttribute{
 		Optional:            true,
-		MarkdownDescription: "Only destinations that are enabled (`true`) or disabled (`false`). Left out, both.",
+		MarkdownDescription: enabledFilterDescription,
 	}
 )
 
