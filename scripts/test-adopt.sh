@@ -180,7 +180,7 @@ curl -fsS -X POST "$SANDBOX_URL/_sandbox/reset" >/dev/null
 tofu_key=$(braze_call POST /api_keys/create '{"name":"amplitude-stream","permissions":["users.track"],"allowed_ips":[]}' | field api_key.key)
 for stream in us-stream:true eu-stream:false; do
   developer_call POST /destinations '{"partner":"braze","display_name":"'"${stream%%:*}"'","kind":["event"],
-    "enabled":'"${stream##*:}"',"send_events":true,"send_users":false,"event_filter":null,
+    "enabled":'"${stream##*:}"',"send_events":true,"send_users":false,
     "config":{"api_endpoint":"https://rest.iad-05.braze.com","api_key":"'"$tofu_key"'","app_id":"7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b",
               "update_users_only":false,"user_id_mapping":{"amplitude_property":"user_id","braze_identifier":"external_id"}}}' >/dev/null
 done
