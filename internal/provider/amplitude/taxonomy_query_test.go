@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
@@ -117,4 +118,35 @@ func TestAccTaxonomyQuery_badFilters(t *testing.T) {
 			}))
 		})
 	}
+}
+
+// The configuration Terraform generates for each type, from the provider's
+// GenerateResourceConfig, validates and imports with no change: adopting
+// what a query found needs no edit. The testing framework generates
+// configuration only in an import step's plan; the whole path (terraform
+// query -generate-config-out, apply, an empty plan) runs from the CLI.
+func TestAccTaxonomyQuery_generatedConfigImportsWithoutChange(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	made := madeOutOfBand(t, s)
+	// The import steps start from the state of a configuration step.
+	steps := []resource.TestStep{{ProtoV6ProviderFactories: acctest.ProviderFactories, ConfigDirectory: s.Directory(t, queryDir)}}
+	for _, address := range []string{"amplitude_event_type.generated", "amplitude_event_property.generated", "amplitude_user_property.generated", "amplitude_sync.generated"} {
+		steps = append(steps, resource.TestStep{
+			ProtoV6ProviderFactories: acctest.ProviderFactories,
+			ConfigDirectory:          s.Directory(t, "testdata/taxonomy_generate"),
+			ConfigVariables: config.Variables{
+				"project_id": config.StringVariable(acctest.ProjectID),
+				"sync_id":    config.StringVariable(made.syncID),
+			},
+			ResourceName: address,
+			ImportState:  true,
+			// The import blocks are in the configuration, by identity;
+			// the id is unused.
+			ImportStateKind:        resource.ImportBlockWithID,
+			ImportStateId:          "unused",
+			ImportStateConfigExact: true,
+			GenerateConfig:         true,
+		})
+	}
+	resource.Test(t, resource.TestCase{TerraformVersionChecks: needsQuery, Steps: steps})
 }
