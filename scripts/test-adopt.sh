@@ -16,6 +16,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 # shellcheck source=scripts/lib.sh
 source "$repo/scripts/lib.sh"
+# KEEP_WORK=1 keeps the working folders, to read what a failed run wrote.
 trap 'stop_sandbox; [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$work"' EXIT
 export TF_CLI_CONFIG_FILE="$BIN/dev.tfrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 fail() { echo "test-adopt: $*" >&2; exit 1; }
@@ -31,15 +32,19 @@ export AMPLITUDE_ACCESS_TOKEN=amp_sandbox_admin AMPLITUDE_PROJECT_ID=424242 \
   AMPLITUDE_BASE_URL="$SANDBOX_URL/amplitude" \
   BRAZE_REST_ENDPOINT="$SANDBOX_URL/braze" BRAZE_API_KEY=sandbox-braze-admin-key
 
-# vendor METHOD PATH [BODY] [HEADER...]: one call to a vendor API of the
-# sandbox, as a dashboard makes it, printing the answer; any refusal fails.
+# braze_call, developer_call, syncs_call METHOD PATH [BODY]: one call to a
+# vendor API of the sandbox, as a dashboard makes it, printing the answer;
+# any refusal fails. A Developer API write's Idempotency-Key is a digest of
+# the write, so that only a repeat of the same write could reuse it.
 developer=$SANDBOX_URL/developer-api/v1/projects/424242
 braze_call() {
   curl -fsS -X "$1" -H 'Authorization: Bearer sandbox-braze-admin-key' -H 'Content-Type: application/json' "$SANDBOX_URL/braze$2" ${3:+-d "$3"}
 }
 developer_call() {
+  local key
+  key=$(printf '%s ' "$@" | sha256sum | cut -c1-32)
   curl -fsS -X "$1" -H 'Authorization: Bearer PAT=amp_sandbox_admin' -H 'Content-Type: application/json' \
-    -H "Idempotency-Key: adopt-$RANDOM$RANDOM$RANDOM" "$developer$2" ${3:+-d "$3"}
+    -H "Idempotency-Key: test-adopt-$key" "$developer$2" ${3:+-d "$3"}
 }
 syncs_call() {
   curl -fsS -X "$1" -u sandbox-api-key:sandbox-secret-key -H 'Content-Type: application/json' "$SANDBOX_URL/amplitude$2" ${3:+-d "$3"}
