@@ -80,6 +80,9 @@ mkdir -p "$dir"
 cp "$repo"/examples/adopt/providers.tf "$repo"/examples/adopt/*.tfquery.hcl "$dir/"
 tf() { "$TERRAFORM" -chdir="$dir" "$@"; }
 tf init -input=false >/dev/null
+# writes: the vendor requests so far that were not reads.
+writes() { curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c 'import json,sys; m=json.load(sys.stdin)["requests"]["by_method"]; print(sum(n for k, n in m.items() if k != "GET"))'; }
+writes_before=$(writes)
 tf query -no-color >"$dir/query.out" 2>&1 || { cat "$dir/query.out"; fail "terraform query failed"; }
 cat "$dir/query.out"
 # expect_listed LIST IDENTITY NAME: a result of LIST has IDENTITY among its
@@ -99,6 +102,8 @@ echo "ok  every object made out of band is listed under its dashboard name"
 
 step "terraform query -generate-config-out, then terraform validate"
 tf query -generate-config-out=adopted.tf -no-color >/dev/null
+[[ $(writes) == "$writes_before" ]] || fail "terraform query wrote to the vendors: $(($(writes) - writes_before)) requests that are not reads"
+echo "ok  the two queries sent the vendors reads only"
 cat "$dir/adopted.tf"
 tf validate -no-color
 imports=$(grep -c '^import {' "$dir/adopted.tf")
