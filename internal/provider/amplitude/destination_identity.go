@@ -71,6 +71,19 @@ func checkIdentityProject(ctx context.Context, identity *tfsdk.ResourceIdentity,
 			held.ID.ValueString(), held.ProjectID.ValueString(), project, held.ProjectID.ValueString()))
 }
 
+// readDestinationIdentity is how Read starts: it refuses a stored identity
+// of another project than the provider's, and sets the identity before the
+// destination is read, so that one gone from Amplitude leaves state with
+// its identity too. It reports whether Read may go on.
+func readDestinationIdentity(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, project, id string) bool {
+	checkIdentityProject(ctx, req.Identity, project, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return false
+	}
+	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
+	return !resp.Diagnostics.HasError()
+}
+
 // importDestination imports a destination of the provider's project by id
 // (terraform import, or an import block's id) or by identity (an import
 // block's identity, Terraform 1.12+). Read then fills the rest, the

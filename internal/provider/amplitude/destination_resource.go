@@ -209,13 +209,9 @@ func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
 		return
 	}
-	// Set before the read, so that a destination gone from Amplitude leaves
-	// with an identity too.
-	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", destinationWhat, id))
