@@ -79,8 +79,9 @@ func load(file, prefix, errorSchema, errorMediaType string) (*Document, error) {
 	if schema == nil {
 		return nil, fmt.Errorf("%s has no components.schemas.%s, the shape of its errors", name, errorSchema)
 	}
-	// Route the sandbox's paths: the document's servers are the vendor's
-	// hosts; the sandbox serves each API below a prefix of one host.
+	// The document's servers are the vendor's hosts, but the sandbox serves
+	// each API below a path prefix on one host, so the router is given the
+	// prefix as the only server.
 	routed := *spec
 	routed.Servers = openapi3.Servers{{URL: prefix}}
 	router, err := gorillamux.NewRouter(&routed)
