@@ -36,7 +36,8 @@ func (c *Client) ListSegments(ctx context.Context) ([]Segment, error) {
 				return nil, err
 			}
 			all = append(all, out.Segments...)
-			// A short page is the last: Braze says no more than that.
+			// Braze gives no other sign of the last page (no count, no
+			// link), so a page shorter than the page size is the last.
 			if len(out.Segments) < segmentsPageSize {
 				return all, nil
 			}
