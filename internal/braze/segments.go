@@ -36,8 +36,8 @@ func (c *Client) ListSegments(ctx context.Context) ([]Segment, error) {
 				return nil, err
 			}
 			all = append(all, out.Segments...)
-			// Braze gives no other sign of the last page (no count, no
-			// link), so a page shorter than the page size is the last.
+			// Braze's answer does not say whether more pages follow, so a
+			// page shorter than the page size is taken as the last.
 			if len(out.Segments) < segmentsPageSize {
 				return all, nil
 			}
