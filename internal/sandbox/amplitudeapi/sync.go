@@ -66,9 +66,9 @@ func syncID(s audienceSync) string { return s.ID }
 // the first two "future sync jobs run around the same time within the time
 // period" (amplitude.com/docs/data/sync-cohorts-with-destinations). The
 // sandbox runs them exactly one period apart, the first one period after
-// the schedule begins: Amplitude's first run comes "right after Amplitude
-// schedules it", but waiting a period lets clients meet the scheduled
-// status they must handle anyway. A one-time sync runs when it is saved
+// the schedule begins. Amplitude's first run comes "right after Amplitude
+// schedules it", but waiting a period makes clients meet the "scheduled"
+// status, which they must handle anyway. A one-time sync runs when it is saved
 // enabled.
 var cadencePeriods = map[string]time.Duration{
 	cadenceRealtime: time.Minute,
