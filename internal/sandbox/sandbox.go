@@ -117,7 +117,7 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Parts are the APIs the sandbox is made of.
+// Parts returns the APIs the sandbox is made of.
 func (s *Server) Parts() Parts { return s.parts }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -125,8 +125,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
-// filled in. It panics on out-of-range values, as callers pass constants;
-// PUT /_sandbox/faults is the validating way in.
+// filled in. It panics on out-of-range values, because its callers pass
+// constants and a bad one is a bug. PUT /_sandbox/faults validates what it
+// is sent and answers an error instead.
 func (s *Server) SetFaults(f Faults) Faults {
 	return s.parts.Core.SetFaults(f)
 }

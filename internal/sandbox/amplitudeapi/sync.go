@@ -61,15 +61,15 @@ func (s *audienceSync) view(now time.Time) map[string]any {
 
 func syncID(s audienceSync) string { return s.ID }
 
-// How a sync runs as simulated time passes. Amplitude runs scheduled syncs
-// "on an hourly or daily basis", real-time ones "every minute", and after
-// the first two "future sync jobs run around the same time within the time
-// period" (amplitude.com/docs/data/sync-cohorts-with-destinations). The
-// sandbox runs them exactly one period apart, the first one period after
-// the schedule begins. Amplitude's first run comes "right after Amplitude
-// schedules it", but waiting a period makes clients meet the "scheduled"
-// status, which they must handle anyway. A one-time sync runs when it is saved
-// enabled.
+// cadencePeriods says how often a recurring sync runs as simulated time
+// passes. Amplitude runs scheduled syncs "on an hourly or daily basis",
+// real-time ones "every minute", and after the first two "future sync jobs
+// run around the same time within the time period"
+// (amplitude.com/docs/data/sync-cohorts-with-destinations). The sandbox runs
+// them exactly one period apart, the first one period after the schedule
+// begins. Amplitude's first run comes "right after Amplitude schedules it",
+// but waiting a period makes clients meet the "scheduled" status, which
+// they must handle anyway. A one-time sync runs when it is saved enabled.
 var cadencePeriods = map[string]time.Duration{
 	cadenceRealtime: time.Minute,
 	cadenceHourly:   time.Hour,
