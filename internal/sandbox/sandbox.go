@@ -15,7 +15,7 @@
 //     events, segments).
 //
 // It is an emulator, not a mock: it keeps state, checks credentials and
-// permissions, holds requests to the documents in api/ and to the vendors'
+// permissions, checks requests against the documents in api/ and the vendors'
 // rules, and answers in each vendor's own shapes, so that a client that
 // works against it has been checked against the vendors' rules. Time is
 // simulated: syncs run as Options.Now passes their cadence, and what they
