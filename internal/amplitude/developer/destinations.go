@@ -583,7 +583,7 @@ func (c *Client) DisableDestination(ctx context.Context, id string) (*Destinatio
 			return &out.Data, nil
 		}
 		// The destination changed after it was read, or the answer was
-		// lost: read it again and try once more.
+		// lost: read it again and try again.
 		if !IsVersionMismatch(err) && !transport.OutcomeUnknown(err) {
 			return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 		}

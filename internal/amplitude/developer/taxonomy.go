@@ -77,12 +77,12 @@ const (
 	codeAlreadyExists    = "already_exists"
 )
 
-// IsNotInSchema reports whether err is Amplitude's refusal to change a property that has
-// data but is not in the tracking plan.
+// IsNotInSchema reports whether err is Amplitude's refusal to change a
+// property that has data but is not in the tracking plan.
 func IsNotInSchema(err error) bool { return hasCode(err, codeNotInSchema) }
 
-// IsReadOnlyProperty reports whether err is Amplitude's refusal to change one of its own
-// default properties.
+// IsReadOnlyProperty reports whether err is Amplitude's refusal to change
+// one of its own default properties.
 func IsReadOnlyProperty(err error) bool { return hasCode(err, codeReadOnlyProperty) }
 
 // IsAlreadyExists reports whether err is Amplitude's refusal to create an
