@@ -177,7 +177,8 @@ func (s BrazeStream) Spec(name string, enabled bool) DestinationSpec {
 		BrazeParamAppID:           mustJSON(s.AppID),
 		BrazeParamUpdateUsersOnly: mustJSON(s.UpdateUsersOnly),
 		BrazeParamUserIDMapping:   mustJSON(s.UserIDMapping),
-		BrazeParamUserAliasLabel:  mustJSON(s.UserAliasLabel), // nil sends null, which removes a label set before
+		// A nil label is sent as null, which removes a label set before.
+		BrazeParamUserAliasLabel: mustJSON(s.UserAliasLabel),
 	}
 	sendEvents, sendUsers := s.Events != nil, s.UserProperties != nil
 	spec := DestinationSpec{

@@ -111,8 +111,8 @@ func OperationOf(r *http.Request) *Operation {
 
 // ServeAPI starts serving the API that c describes. Each operation of its
 // document is routed once its package calls Handle for it, and Start fails
-// while any operation has no handler. A request to any other path under the prefix gets the
-// vendor's 404.
+// while any operation has no handler. A request to any other path under the
+// prefix gets the vendor's 404.
 //
 // The documents are compiled in and checked by internal/contract's tests,
 // so one that does not load is a broken build: ServeAPI panics.

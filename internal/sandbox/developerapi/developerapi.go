@@ -13,8 +13,8 @@
 //
 // Where the vendor's docs leave a point open, the comments say "open point:
 // <name>", naming an entry in the document's list of open points, where the
-// sandbox's answer is recorded (x-modelled). A rule that is neither the vendor's nor an
-// open point's says it is the sandbox's own choice.
+// sandbox's answer is recorded (x-modelled). A rule that is neither the
+// vendor's nor an open point's says it is the sandbox's own choice.
 package developerapi
 
 import (

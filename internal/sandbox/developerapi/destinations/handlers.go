@@ -116,8 +116,9 @@ func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 // the stored destination (nil for a create) and the destination the write
 // would make of it. keep stores the result, and the answer is the
 // destination, with status. With dry_run=true nothing is kept, and the
-// answer is 200 with the destination as it would be and the plan: {"action": create, update or noop, "dry_run": true,
-// "diff", "warnings"} (the vendor's PlanDetails, create-a-destination).
+// answer is 200 with the destination as it would be and the plan: {"action":
+// create, update or noop, "dry_run": true, "diff", "warnings"} (the vendor's
+// PlanDetails, create-a-destination).
 func (a *API) write(w http.ResponseWriter, r *http.Request, status int, plan func(*core.Tx) (*destination, destination, error), keep func(*destination)) {
 	dryRun := r.URL.Query().Get("dry_run") == "true"
 	var answer map[string]any

@@ -214,10 +214,11 @@ func (p *partner) checkConfig(config map[string]any, kinds []string, problems *c
 var headerName = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
 // checkBrazeMappings checks the rules of Braze's identifier mappings that
-// their schema cannot express: a cohort destination matches by each Braze identifier at
-// most once, and a mapping that uses user_alias needs the alias label,
-// since Braze finds an alias by its label and name ("used only with the
-// User Alias identifier": amplitude.com/docs/data/destination-catalog/braze).
+// their schema cannot express: a cohort destination matches by each Braze
+// identifier at most once, and a mapping that uses user_alias needs the
+// alias label, since Braze finds an alias by its label and name ("used only
+// with the User Alias identifier":
+// amplitude.com/docs/data/destination-catalog/braze).
 func checkBrazeMappings(config map[string]any, problems *core.FieldProblems) {
 	seen := map[any]int{}
 	list, _ := config["identifier_mappings"].([]any)

@@ -148,10 +148,10 @@ func inOrder(sent []string) []string {
 }
 
 // validate checks d, which is what req makes of stored (nil on a create),
-// against its partner's rules, and refuses it with 422 invalid_config. The vendor marks the
-// streaming members "Event-streaming only" (get-a-destination); refusing
-// them on another destination, and send_events or send_users without the
-// kind that sends them, is the sandbox's reading.
+// against its partner's rules, and refuses it with 422 invalid_config. The
+// vendor marks the streaming members "Event-streaming only"
+// (get-a-destination); refusing them on another destination, and send_events
+// or send_users without the kind that sends them, is the sandbox's reading.
 func (a *API) validate(tx *core.Tx, d *destination, req *request, stored *destination) error {
 	var problems core.FieldProblems
 	p := a.partnerOf(d.Partner)
