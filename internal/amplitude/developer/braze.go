@@ -177,8 +177,7 @@ func (s BrazeStream) Spec(name string, enabled bool) DestinationSpec {
 		BrazeParamAppID:           mustJSON(s.AppID),
 		BrazeParamUpdateUsersOnly: mustJSON(s.UpdateUsersOnly),
 		BrazeParamUserIDMapping:   mustJSON(s.UserIDMapping),
-		// A nil label is sent as null, which removes a label set before.
-		BrazeParamUserAliasLabel: mustJSON(s.UserAliasLabel),
+		BrazeParamUserAliasLabel:  mustJSON(s.UserAliasLabel), // null removes a label set before
 	}
 	sendEvents, sendUsers := s.Events != nil, s.UserProperties != nil
 	spec := DestinationSpec{
