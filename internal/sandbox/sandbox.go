@@ -15,7 +15,7 @@
 //     events, segments).
 //
 // It is an emulator, not a mock: it keeps state, checks credentials and
-// permissions, holds requests to the documents in api/ and to the vendors'
+// permissions, checks requests against the documents in api/ and the vendors'
 // rules, and answers in each vendor's own shapes, so that a client that
 // works against it has been checked against the vendors' rules. Time is
 // simulated: syncs run as Options.Now passes their cadence, and what they
@@ -117,7 +117,7 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Parts are the APIs the sandbox is made of.
+// Parts returns the APIs the sandbox is made of.
 func (s *Server) Parts() Parts { return s.parts }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -125,8 +125,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
-// filled in. It panics on out-of-range values, as callers pass constants;
-// PUT /_sandbox/faults is the validating way in.
+// filled in. It panics on out-of-range values, because its callers pass
+// constants and a bad one is a bug. PUT /_sandbox/faults validates what it
+// is sent and answers an error instead.
 func (s *Server) SetFaults(f Faults) Faults {
 	return s.parts.Core.SetFaults(f)
 }

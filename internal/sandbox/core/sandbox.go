@@ -88,22 +88,24 @@ func (sb *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sb.handler.ServeHTTP(w, r)
 }
 
-// Now is the sandbox's clock.
+// Now returns the time on the sandbox's clock.
 func (sb *Sandbox) Now() time.Time { return sb.now() }
 
-// Store is the state of every vendor package, behind one lock.
+// Store returns the store that holds the state of every vendor package
+// behind one lock.
 func (sb *Sandbox) Store() *Store { return sb.store }
 
-// HandleControl serves a control endpoint, below /_sandbox: never counted,
-// never faulted.
+// HandleControl serves a control endpoint below /_sandbox. Control requests
+// bypass the vendor pipeline, so they are never counted and no fault hits
+// them.
 func (sb *Sandbox) HandleControl(pattern string, h http.HandlerFunc) {
 	sb.mux.Handle(pattern, h)
 }
 
 // FaultWindow returns a window for one vendor API's share of the
-// rate-limit fault: rate_limit_per_second applies to each vendor API
-// apart, as they are separate services. Its limit is 0, admitting
-// everything, while the fault is off.
+// rate-limit fault. rate_limit_per_second applies to each vendor API
+// separately, because they are separate services. While the fault is off
+// the window's limit is 0, which admits everything.
 func (sb *Sandbox) FaultWindow() *Window {
 	w := &Window{}
 	w.Configure(sb.faults.get().RateLimitPerSecond, time.Second)
@@ -119,7 +121,8 @@ func (sb *Sandbox) OnReset(fn func()) {
 
 // Reset returns the sandbox to the seed, turns faults off, zeroes the
 // statistics and starts the vendors' limits afresh, like POST
-// /_sandbox/reset. The error is a failed save of the state file.
+// /_sandbox/reset. It returns an error only when saving the state file
+// fails.
 func (sb *Sandbox) Reset() error {
 	sb.SetFaults(Faults{})
 	sb.requests.reset()
@@ -130,8 +133,9 @@ func (sb *Sandbox) Reset() error {
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
-// filled in. It panics on out-of-range values, as callers pass constants;
-// PUT /_sandbox/faults is the validating way in.
+// filled in. It panics on out-of-range values, because its callers pass
+// constants and a bad one is a bug. PUT /_sandbox/faults validates what it
+// is sent and answers an error instead.
 func (sb *Sandbox) SetFaults(f Faults) Faults {
 	inForce, err := sb.changeFaults(func(Faults) (Faults, error) { return f, nil })
 	if err != nil {
