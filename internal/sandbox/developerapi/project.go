@@ -9,7 +9,7 @@ import (
 )
 
 // ProjectID is the id of the sandbox's one Amplitude project, the only one
-// its tokens reach (open point: Sandbox credentials): the {project_id} of
+// its tokens reach (x-sandbox-credentials in the document): the {project_id} of
 // the project paths.
 const ProjectID = "424242"
 
