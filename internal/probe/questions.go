@@ -536,12 +536,21 @@ func (r *run) askRefusal(ctx context.Context, req request, status int, code stri
 	return o
 }
 
-// madeIfCreated records name for removal when a write made it: a guess
-// that a write is refused may be wrong.
+// madeIfCreated records the object parts names for removal when a write
+// made it: a guess that a write is refused may be wrong. The object goes by
+// the id the answer gives, in case the vendor made it under another name
+// (trimmed, say).
 func (r *run) madeIfCreated(ans answer, parts ...string) {
-	if ans.status >= 200 && ans.status < 300 && !slices.ContainsFunc(r.made, func(m madeObject) bool {
-		return m.remove.path == r.projectPath(parts...)
-	}) {
+	if ans.status < 200 || ans.status >= 300 {
+		return
+	}
+	var made struct {
+		ID string `json:"id"`
+	}
+	if ans.data(&made) == nil && made.ID != "" {
+		parts = append(slices.Clone(parts[:len(parts)-1]), made.ID)
+	}
+	if !slices.ContainsFunc(r.made, func(m madeObject) bool { return m.remove.path == r.projectPath(parts...) }) {
 		r.madePlanObject(parts...)
 	}
 }

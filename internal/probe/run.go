@@ -306,10 +306,12 @@ func (r *run) madePlanObject(parts ...string) {
 	})
 }
 
-// cleanUp removes what the run made, newest first (event properties
-// before their event), and lists what it could not remove.
+// cleanUp removes what the run made, newest first, and lists what it
+// could not remove. It looks for tracking-plan objects named with the
+// prefix first, in case a create's answer was lost (an interrupt): the
+// destination needs no such search, as the run makes it disabled.
 func (r *run) cleanUp(ctx context.Context) []string {
-	var left []string
+	left := r.sweep(ctx)
 	for _, m := range slices.Backward(r.made) {
 		ans, err := r.ask(ctx, m.remove)
 		switch {
@@ -320,6 +322,42 @@ func (r *run) cleanUp(ctx context.Context) []string {
 		}
 	}
 	return left
+}
+
+// sweep records the tracking-plan objects named with the run's prefix
+// that the run did not record, and says which lists it could not read.
+func (r *run) sweep(ctx context.Context) []string {
+	var unread []string
+	for _, kind := range []string{"user-properties", "events"} {
+		ans, err := r.ask(ctx, request{method: http.MethodGet, path: r.projectPath(kind),
+			query: url.Values{"q": {r.prefix}, "limit": {"200"}}})
+		switch {
+		case err != nil:
+			unread = append(unread, fmt.Sprintf("%s named %s*: not listed: %v", kind, r.prefix, err))
+			continue
+		case ans.status == http.StatusForbidden:
+			// Without the read scope the run could not have made any.
+			continue
+		case ans.status != http.StatusOK:
+			unread = append(unread, fmt.Sprintf("%s named %s*: not listed: %s", kind, r.prefix, r.describe(ans)))
+			continue
+		}
+		var objects []struct {
+			ID string `json:"id"`
+		}
+		if err := ans.data(&objects); err != nil {
+			unread = append(unread, fmt.Sprintf("%s named %s*: %v", kind, r.prefix, err))
+			continue
+		}
+		for _, o := range objects {
+			path := r.projectPath(kind, o.ID)
+			if strings.HasPrefix(strings.TrimSpace(o.ID), r.prefix) &&
+				!slices.ContainsFunc(r.made, func(m madeObject) bool { return m.remove.path == path }) {
+				r.madePlanObject(kind, o.ID)
+			}
+		}
+	}
+	return unread
 }
 
 func (r *run) projectPath(parts ...string) string {
