@@ -57,8 +57,10 @@ check_answers() {
 
 step "probe against the sandbox: every askable point confirmed"
 start_sandbox "$BIN" "$work/sandbox.log"
-probe_sandbox "$work/modelled.out" || { cat "$work/modelled.out"; fail "the probe exited $? against the modelled sandbox"; }
+status=0
+probe_sandbox "$work/modelled.out" || status=$?
 cat "$work/modelled.out"
+[[ $status == 0 ]] || fail "the probe exited $status against the modelled sandbox; want 0"
 check_secrets "$work/modelled.out"
 while IFS= read -r point; do
   line=$(line_of "$point" "$work/modelled.out")

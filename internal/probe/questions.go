@@ -155,7 +155,7 @@ var questions = map[string]question{
 	"PAT header form": {scopes: []string{"projects:read"}, ask: func(ctx context.Context, r *run) outcome {
 		token := strings.TrimPrefix(r.cfg.AccessToken, "PAT=")
 		if !strings.HasPrefix(token, "amp_") {
-			return notTestable("with this token: it is not a Personal Access Token (amp_…)")
+			return outcome{verdict: NotTestableWithToken, detail: "it is not a Personal Access Token (amp_…)"}
 		}
 		for _, form := range []string{"Bearer PAT=" + token, "Bearer " + token} {
 			ans, err := r.ask(ctx, request{method: http.MethodGet, path: "/v1/context", header: http.Header{"Authorization": {form}}})
@@ -215,7 +215,8 @@ var questions = map[string]question{
 		if failed != nil {
 			return *failed
 		}
-		return r.askRefusal(ctx, request{method: http.MethodDelete, path: r.projectPath("destinations", d.ID)}, http.StatusMethodNotAllowed, "method_not_allowed")
+		return r.askRefusal(ctx, request{method: http.MethodDelete, path: r.projectPath("destinations", d.ID)},
+			http.StatusMethodNotAllowed, "method_not_allowed")
 	}},
 	"Rate limit": {last: true, ask: func(_ context.Context, r *run) outcome {
 		if len(r.rateLimited) == 0 {
@@ -300,7 +301,8 @@ var questions = map[string]question{
 			return noAnswer(err)
 		}
 		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("user-properties"), header: key,
-			body: map[string]any{"property_name": name, "description": "tfprobe: another body"}}, http.StatusUnprocessableEntity, "idempotency_key_reused")
+			body: map[string]any{"property_name": name, "description": "tfprobe: another body"}},
+			http.StatusUnprocessableEntity, "idempotency_key_reused")
 	}},
 	"Idempotency-Key in use": {ask: func(context.Context, *run) outcome {
 		return notTestable("no way to ask without racing two writes, which timing would decide: the 409 needs a write with the same key still being handled")
@@ -308,10 +310,12 @@ var questions = map[string]question{
 	"Idempotency-Key format": {scopes: writePlan, ask: func(ctx context.Context, r *run) outcome {
 		name := r.prefix + "short-key"
 		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("user-properties"),
-			header: http.Header{"Idempotency-Key": {"tfprobe"}}, body: map[string]any{"property_name": name}}, http.StatusBadRequest, "validation_error", "user-properties", name)
+			header: http.Header{"Idempotency-Key": {"tfprobe"}}, body: map[string]any{"property_name": name}},
+			http.StatusBadRequest, "validation_error", "user-properties", name)
 	}},
 	"400 on reads": {scopes: readDestinations, ask: func(ctx context.Context, r *run) outcome {
-		return r.askRefusal(ctx, request{method: http.MethodGet, path: "/v1/destination-types", query: url.Values{"limit": {"0"}}}, http.StatusBadRequest, "validation_error")
+		return r.askRefusal(ctx, request{method: http.MethodGet, path: "/v1/destination-types", query: url.Values{"limit": {"0"}}},
+			http.StatusBadRequest, "validation_error")
 	}},
 	"Unknown project": {scopes: []string{"taxonomy:read"}, ask: func(ctx context.Context, r *run) outcome {
 		return r.askRefusal(ctx, request{method: http.MethodGet, path: "/v1/projects/0/events"}, http.StatusNotFound, "not_found")
@@ -324,11 +328,13 @@ var questions = map[string]question{
 	"Body size limit": {scopes: writeDestinations, ask: func(ctx context.Context, r *run) outcome {
 		body := r.streamBody("large")
 		body["config"].(map[string]any)["user_alias_label"] = strings.Repeat("x", 1<<20)
-		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("destinations"), query: dryRun, body: body}, http.StatusRequestEntityTooLarge, "payload_too_large")
+		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("destinations"), query: dryRun, body: body},
+			http.StatusRequestEntityTooLarge, "payload_too_large")
 	}},
 	"Display name rule": {scopes: writeDestinations, ask: func(ctx context.Context, r *run) outcome {
 		body := r.streamBody(strings.Repeat("x", 256))
-		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("destinations"), query: dryRun, body: body}, http.StatusBadRequest, "validation_error")
+		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("destinations"), query: dryRun, body: body},
+			http.StatusBadRequest, "validation_error")
 	}},
 	"Event type rule": {scopes: writePlan, ask: func(ctx context.Context, r *run) outcome {
 		name := " " + r.prefix + "padded-event "
@@ -351,7 +357,8 @@ var questions = map[string]question{
 	"Enum values rule": {scopes: writePlan, ask: func(ctx context.Context, r *run) outcome {
 		name := r.prefix + "enum"
 		return r.askRefusal(ctx, request{method: http.MethodPost, path: r.projectPath("user-properties"), header: idempotencyKey(),
-			body: map[string]any{"property_name": name, "data_type": "enum", "enum_values": []string{" padded "}}}, http.StatusBadRequest, "validation_error", "user-properties", name)
+			body: map[string]any{"property_name": name, "data_type": "enum", "enum_values": []string{" padded "}}},
+			http.StatusBadRequest, "validation_error", "user-properties", name)
 	}},
 	"Classifications": {scopes: writePlan, ask: func(ctx context.Context, r *run) outcome {
 		name, failed := r.userPropertyMade(ctx)

@@ -17,7 +17,11 @@ type Verdict string
 const (
 	Confirmed    Verdict = "confirmed"
 	Contradicted Verdict = "contradicted"
-	NotTestable  Verdict = "not testable"
+	// NotTestable is a point no probe can ask, or one this run could not.
+	NotTestable Verdict = "not testable"
+	// NotTestableWithToken is a point another token could ask: this one
+	// lacks a scope, or is not the kind the point is about.
+	NotTestableWithToken Verdict = "not testable with this token"
 )
 
 // Result is one point's verdict, with the vendor's answer when it
@@ -38,7 +42,7 @@ func (r Result) Line() string {
 		return fmt.Sprintf("%s: contradicted (vendor answered: %s); the guess is encoded in %s (client) and %s (sandbox)",
 			r.Point.Name, r.Detail, r.Point.Client, r.Point.Sandbox)
 	default:
-		return fmt.Sprintf("%s: not testable (%s)", r.Point.Name, r.Detail)
+		return fmt.Sprintf("%s: %s (%s)", r.Point.Name, r.Verdict, r.Detail)
 	}
 }
 
@@ -215,7 +219,7 @@ func (r *run) put(ctx context.Context, q question) (Verdict, string) {
 			}
 		}
 		if len(missing) > 0 {
-			return NotTestable, "with this token: it lacks the scope " + strings.Join(missing, " and ")
+			return NotTestableWithToken, "it lacks the scope " + strings.Join(missing, " and ")
 		}
 	}
 	o := q.ask(ctx, r)
@@ -248,7 +252,7 @@ func noAnswer(err error) outcome { return notTestable("no answer: %v", err) }
 func (r *run) expect(ans answer, status int, code string) (outcome, bool) {
 	switch {
 	case ans.status == http.StatusForbidden && ans.problem.ErrorCode == "insufficient_scope":
-		return notTestable("with this token: %s", r.describe(ans)), false
+		return outcome{verdict: NotTestableWithToken, detail: r.describe(ans)}, false
 	case ans.status == http.StatusTooManyRequests && status != http.StatusTooManyRequests:
 		return notTestable("rate limited: %s", r.describe(ans)), false
 	case ans.status != status || (code != "" && ans.problem.ErrorCode != code):
