@@ -25,7 +25,10 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
@@ -96,6 +99,9 @@ type Parts struct {
 // its rules look at: Braze first, then the Developer API's shared part and
 // its sections, then Amplitude's other APIs, whose syncs reach all of them.
 func Open(opts Options) (*Server, error) {
+	if opts.Contradict != "" && !slices.Contains(core.Contradictions, opts.Contradict) {
+		return nil, fmt.Errorf("unknown contradiction %q; valid settings are %s", opts.Contradict, strings.Join(core.Contradictions, ", "))
+	}
 	sb := core.New(opts)
 	p := Parts{Core: sb, Braze: brazeapi.New(sb), Developer: developerapi.New(sb)}
 	p.Taxonomy = taxonomy.New(sb, p.Developer)

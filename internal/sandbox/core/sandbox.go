@@ -18,7 +18,23 @@ type Options struct {
 	// Now is the clock for timestamps, rate-limit windows and simulated
 	// time (syncs run as it passes their cadence); nil means time.Now.
 	Now func() time.Time
+	// Contradict names one of Contradictions: an open point the sandbox
+	// then answers otherwise than modelled, as a vendor might, to show that
+	// make probe catches it. Empty answers every point as modelled.
+	Contradict string
 }
+
+// The settings of Options.Contradict: each names the open point it turns
+// around and the answer it gives instead.
+const (
+	// ContradictCreateExistingPlanName200 answers a create of a user
+	// property already in the plan 200 instead of the modelled 201 (open
+	// point: Create of an existing name).
+	ContradictCreateExistingPlanName200 = "create-existing-plan-name-200"
+)
+
+// Contradictions are the valid settings of Options.Contradict.
+var Contradictions = []string{ContradictCreateExistingPlanName200}
 
 // Sandbox is what the vendor packages are served on: one http.Handler on
 // one loopback address, with the store, the faults, the statistics and the
@@ -28,11 +44,12 @@ type Options struct {
 // begins, and nothing it sets up changes afterwards; serving is safe for
 // concurrent use.
 type Sandbox struct {
-	now     func() time.Time
-	latency time.Duration
-	mux     *http.ServeMux
-	handler http.Handler
-	store   *Store
+	now        func() time.Time
+	latency    time.Duration
+	contradict string
+	mux        *http.ServeMux
+	handler    http.Handler
+	store      *Store
 
 	requests requestCounter
 	faults   faultSwitch
@@ -53,11 +70,12 @@ func New(opts Options) *Sandbox {
 		now = time.Now
 	}
 	sb := &Sandbox{
-		now:     now,
-		latency: opts.Latency,
-		mux:     http.NewServeMux(),
-		store:   &Store{now: now, path: opts.StatePath},
-		hold:    newWriteHold(),
+		now:        now,
+		latency:    opts.Latency,
+		contradict: opts.Contradict,
+		mux:        http.NewServeMux(),
+		store:      &Store{now: now, path: opts.StatePath},
+		hold:       newWriteHold(),
 	}
 	sb.handler = refuseBrowsers(sb.mux)
 	sb.requests.reset()
@@ -65,6 +83,9 @@ func New(opts Options) *Sandbox {
 	sb.controlRoutes()
 	return sb
 }
+
+// Contradicts reports whether Options.Contradict is setting.
+func (sb *Sandbox) Contradicts(setting string) bool { return sb.contradict == setting }
 
 // Start ends the composition, once every vendor package has added its
 // API and its part of the state: it checks that every operation of every

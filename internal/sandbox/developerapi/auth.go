@@ -9,7 +9,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// The sandbox's Personal Access Tokens (open point: Sandbox credentials).
+// The sandbox's Personal Access Tokens (x-sandbox-credentials in the document).
 // They are public on purpose: the sandbox only listens on loopback and
 // holds no real data. Any token may be sent as "Bearer PAT=<token>" or
 // "Bearer <token>" (open point: PAT header form).

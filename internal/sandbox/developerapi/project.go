@@ -9,7 +9,7 @@ import (
 )
 
 // ProjectID is the id of the sandbox's one Amplitude project, the only one
-// its tokens can reach (open point: Sandbox credentials). It is the
+// its tokens can reach (x-sandbox-credentials in the document). It is the
 // {project_id} of the project paths.
 const ProjectID = "424242"
 

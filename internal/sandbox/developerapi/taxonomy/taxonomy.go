@@ -25,6 +25,7 @@ import (
 
 // API is the tracking-plan section of the Developer API.
 type API struct {
+	sb    *core.Sandbox
 	dev   *developerapi.API
 	store *core.Store
 	// state is touched only under the store's lock.
@@ -34,7 +35,7 @@ type API struct {
 // New adds the tracking plan to the Developer API, with its part of the
 // state ("taxonomy" in the state file).
 func New(sb *core.Sandbox, dev *developerapi.API) *API {
-	a := &API{dev: dev, store: sb.Store()}
+	a := &API{sb: sb, dev: dev, store: sb.Store()}
 	a.store.AddPart("taxonomy", &a.state)
 	dev.Serve(map[string]http.HandlerFunc{
 		"listEvents": a.listEvents, "createEvent": a.createEvent, "getEvent": a.getEvent,
@@ -228,6 +229,15 @@ func (p *property) keptOnCreate() bool {
 	return !p.Deleted && p.InSchema
 }
 
+// keptStatus is the status of a create that keeps what is there: 201 as
+// modelled, or 200 when the sandbox is set to contradict that open point.
+func (a *API) keptStatus() int {
+	if a.sb.Contradicts(core.ContradictCreateExistingPlanName200) {
+		return http.StatusOK
+	}
+	return http.StatusCreated
+}
+
 // checkWritable refuses a PATCH or DELETE of an ingested-only property with
 // the vendor's 422 not_in_schema: such a property "cannot be modified"
 // (get-event-property, is_in_schema).
@@ -300,10 +310,19 @@ func get(a *API, w http.ResponseWriter, r *http.Request, find func(*state) (map[
 // update runs change under the store's lock and answers with the view it
 // returns and status, or with its refusal.
 func update(a *API, w http.ResponseWriter, r *http.Request, status int, change func(*state) (map[string]any, error)) {
+	updateWithStatus(a, w, r, func(st *state) (map[string]any, int, error) {
+		view, err := change(st)
+		return view, status, err
+	})
+}
+
+// updateWithStatus is update for a change whose outcome sets the status.
+func updateWithStatus(a *API, w http.ResponseWriter, r *http.Request, change func(*state) (map[string]any, int, error)) {
 	var view map[string]any
+	var status int
 	err := a.store.Update(func(*core.Tx) error {
 		var err error
-		view, err = change(&a.state)
+		view, status, err = change(&a.state)
 		return err
 	})
 	if err != nil {

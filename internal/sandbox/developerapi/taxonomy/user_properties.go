@@ -115,19 +115,19 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.dev, w, r, err)
 		return
 	}
-	update(a, w, r, http.StatusCreated, func(st *state) (map[string]any, error) {
+	updateWithStatus(a, w, r, func(st *state) (map[string]any, int, error) {
 		i, found := st.userPropertyAt(created.Name)
 		switch {
 		case !found:
 			st.UserProperties = slices.Insert(st.UserProperties, i, created)
 		case st.UserProperties[i].AmplitudeDefault:
-			return nil, st.UserProperties[i].checkWritable()
+			return nil, 0, st.UserProperties[i].checkWritable()
 		case st.UserProperties[i].keptOnCreate():
-			return st.UserProperties[i].view(), nil
+			return st.UserProperties[i].view(), a.keptStatus(), nil
 		default:
 			st.UserProperties[i] = created
 		}
-		return created.view(), nil
+		return created.view(), http.StatusCreated, nil
 	})
 }
 
