@@ -28,10 +28,10 @@ import (
 //     is never kept, with NAME_wo_version, a number the user changes to send
 //     a new value.
 //
-// The secret is either one string sent as one partner parameter
-// (braze_api_key is Braze's api_key), or a map of secrets by parameter id
-// (secret_config). One string is required; a map may be left out, as a
-// partner may take no secret.
+// The secret is either one string, sent as one partner parameter (for
+// example braze_api_key, sent as Braze's api_key parameter), or a map of
+// secrets by parameter id (secret_config). A secret string is required. A map
+// may be left out, because some partners take no secret.
 type secretAttribute struct {
 	name string
 	// parameter is the partner parameter that one secret string is sent as.
@@ -43,7 +43,9 @@ func (s secretAttribute) writeOnlyName() string { return s.name + "_wo" }
 func (s secretAttribute) versionName() string   { return s.name + "_wo_version" }
 func (s secretAttribute) isMap() bool           { return s.parameter == "" }
 
-// schemaAttributes returns the three attributes; what describes the secret.
+// schemaAttributes returns the secret's three attributes: NAME, NAME_wo and
+// NAME_wo_version. what is the sentence that describes the secret; it begins
+// NAME's description.
 func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribute {
 	secret, aNewValue, theNewValue := "secret", "a new value", "the new value"
 	if s.isMap() {
@@ -96,8 +98,10 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	}
 }
 
-// configValidators allow one form at a time, and the version only with the
-// write-only form. One secret string must be given in exactly one form.
+// configValidators returns the checks on how the secret is configured. Only
+// one form may be set at a time, and the version is set with the write-only
+// form and never without it. A secret string must be set in exactly one form;
+// a map of secrets may be left out.
 func (s secretAttribute) configValidators() []resource.ConfigValidator {
 	forms := resource.ConfigValidator(exactlyOneSecret{s})
 	if s.isMap() {
@@ -110,9 +114,11 @@ func (s secretAttribute) configValidators() []resource.ConfigValidator {
 	}
 }
 
-// exactlyOneSecret requires one form of the secret, and says why one may be
-// null although the configuration sets it: a braze_api_key imported into
-// state has no key, as Braze returns a key's secret only when creating it.
+// exactlyOneSecret requires exactly one form of a secret string. When neither
+// has a value, its error explains the usual cause: the configuration sets the
+// secret from a braze_api_key resource that was imported. Braze returns a
+// key's secret only when it creates the key, so an imported key holds none,
+// and the attribute is null although the configuration sets it.
 type exactlyOneSecret struct{ s secretAttribute }
 
 func (v exactlyOneSecret) Description(context.Context) string {
@@ -142,9 +148,10 @@ func (v exactlyOneSecret) ValidateResource(ctx context.Context, req resource.Val
 }
 
 // valuesToSend returns the configured secrets by parameter id, from
-// whichever form the configuration uses. It reads the configuration, the
-// only place that carries the write-only form; the sensitive form is the
-// same there as in the plan.
+// whichever form the configuration uses. It reads them from the
+// configuration, because Terraform never puts a write-only value in the plan
+// or the state. The sensitive form has the same value in the configuration as
+// in the plan.
 func (s secretAttribute) valuesToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
 	values := map[string]string{}
 	for _, name := range []string{s.name, s.writeOnlyName()} {
@@ -196,13 +203,13 @@ func (s secretAttribute) fieldPaths(version types.Int64, secrets map[string]stri
 	return fields
 }
 
-// forgetOnDisconnect is what Read does when Amplitude reports the
-// credential not connected, for example because the Braze key was deleted
-// in Braze: state forgets the secret it holds, the sensitive value or the
-// write-only version. The configuration still sets it, so the next plan sends
-// the configured secret again whichever form it is in, and a drift check sees
-// a change where it would otherwise see none while the destination delivers
-// nothing.
+// forgetOnDisconnect is what Read does when Amplitude reports the credential
+// as not connected, for example because the Braze key was deleted in Braze.
+// It removes from state what state holds of the secret: the sensitive value,
+// or the write-only form's version. The configuration still sets the secret,
+// so the next plan sends it again, whichever form it is in. Without this the
+// plan would be empty, and a drift check would see no change while the
+// destination delivers nothing.
 func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.State, id, status string, diags *diag.Diagnostics) {
 	var version types.Int64
 	diags.Append(state.GetAttribute(ctx, path.Root(s.versionName()), &version)...)
@@ -230,14 +237,15 @@ func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.St
 		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. %s; if that value is the one that stopped working, configure a working one.", id, credential, status, how))
 }
 
-// resendRefusedAsWarning keeps in the plan the secrets that Read forgot.
-// When Amplitude reports the credential not connected, the plan sends the
-// configured secret again; if that is the very value that stopped working
-// (a Braze key deleted in Braze), Amplitude's dry run refuses it. As an
-// error, that refusal would fail the plan, and a drift check would report a
-// failed plan rather than the change. As a warning, the change shows, and the
-// apply fails on the refusal until a working secret is configured. Any
-// other refusal stays an error.
+// resendRefusedAsWarning turns into a warning the dry run's refusal of a
+// secret that the plan sends again because Read forgot it. When Amplitude
+// reports the credential as not connected, the plan sends the configured
+// secret again. If that is the same value that stopped working, such as a
+// Braze key deleted in Braze, Amplitude's dry run refuses it. As an error,
+// that refusal would fail the plan, and a drift check would report a failed
+// plan rather than the change. As a warning, the change shows in the plan,
+// and the apply fails on the refusal until a working secret is configured.
+// Any other refusal stays an error.
 func resendRefusedAsWarning(found developer.Diagnostics, credentialStatus types.String, secrets map[string]string) developer.Diagnostics {
 	if credentialStatus.IsNull() || credentialStatus.ValueString() == developer.CredentialConnected {
 		return found
