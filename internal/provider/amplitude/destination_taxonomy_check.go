@@ -61,6 +61,11 @@ func (r *brazeDestinationResource) checkTaxonomy(ctx context.Context, req resour
 				if held, err := taxonomy.HasUserProperty(ctx, name); held || err != nil {
 					return held, err
 				}
+				// With every event forwarded, the property may belong to
+				// any event of the plan, so it is not checked.
+				if e.Events == nil {
+					return true, nil
+				}
 				return eventProperty(name)
 			})
 		}
