@@ -5,7 +5,9 @@
 # scripts/test-live.sh against it. Then it checks that the run left no
 # prefixed object active, that no secret reached the log, and prints the
 # vendor requests the run cost (from the sandbox's statistics, read here
-# by the harness, not by any test). Needs TERRAFORM and CLI_CONFIG.
+# by the harness, not by any test). Last it interrupts a live run, as
+# Ctrl-C would, once it has made objects, and checks that the run's sweep
+# removed them. Needs TERRAFORM and CLI_CONFIG.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -49,3 +51,38 @@ for route, n in stats["by_route"].items():
     hosts[host] = hosts.get(host, 0) + n
 print("by host:", hosts)
 '
+
+step "an interrupted live run sweeps what it made"
+# With job control the run gets a process group of its own, and SIGINT is
+# not ignored in it (as it is in a background job without), so that the
+# interrupt reaches go test, the test binaries and Terraform as a Ctrl-C
+# in a terminal does.
+set -m
+LIVE_RUN='^TestAcc(UserProperty|BrazeDestination)_lifecycle$' ./scripts/test-live.sh >"$dir/interrupted.out" 2>&1 &
+runner=$!
+set +m
+listed() {
+  curl -fsS -H "Authorization: Bearer $AMPLITUDE_ACCESS_TOKEN" \
+    "$AMPLITUDE_DEVELOPER_API_URL/v1/projects/$AMPLITUDE_PROJECT_ID/$1?limit=200" | grep -c "\"$2" || true
+}
+prefix=
+until [[ -n "$prefix" ]] && (( $(listed user-properties "$prefix") > 0 && $(listed destinations "$prefix") > 0 )); do
+  kill -0 "$runner" 2>/dev/null || { cat "$dir/interrupted.out"; echo "the run ended before it made its objects" >&2; exit 1; }
+  prefix=$(sed -n 's/^live run: every object this run makes is named \(tfacc-[0-9a-f]*-\)….*/\1/p' "$dir/interrupted.out")
+  sleep 0.2
+done
+kill -INT -- "-$runner"
+wait "$runner" && { echo "the interrupted run reported success" >&2; exit 1; }
+grep '^sweep' "$dir/interrupted.out"
+# The destination lives from the test's first step to its destroy, which
+# the interrupt stopped; the user property may be between an out-of-band
+# delete and its re-creation when the interrupt lands.
+grep -q "^sweep $prefix: destination .*\"${prefix}braze-prod-stream.*: disabled" "$dir/interrupted.out" ||
+  { cat "$dir/interrupted.out"; echo "the sweep did not disable the interrupted run's destination" >&2; exit 1; }
+go run ./tools/live sweep "$prefix" >"$dir/sweep.out"
+if grep -q ': disabled$\|: deleted$' "$dir/sweep.out"; then
+  cat "$dir/sweep.out"
+  echo "a second sweep of $prefix still found objects to remove" >&2
+  exit 1
+fi
+echo "ok  the interrupted run's sweep disabled its destination; a second sweep finds nothing to remove"
