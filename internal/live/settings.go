@@ -97,9 +97,13 @@ func FromEnv() (Settings, error) {
 	}
 	s.BasicURL = orDefault(os.Getenv(EnvBaseURL), facts.AmplitudeHosts[region])
 	s.DeveloperURL = orDefault(os.Getenv(EnvDeveloperAPIURL), facts.AmplitudeDeveloperAPIHosts[region])
-	for name, value := range map[string]string{EnvBaseURL: s.BasicURL, EnvDeveloperAPIURL: s.DeveloperURL, EnvBrazeEndpoint: s.BrazeEndpoint} {
-		if err := checkURL(value); err != nil {
-			problems = append(problems, fmt.Errorf("%s: %w", name, err))
+	for _, u := range []struct{ name, value string }{{EnvBaseURL, s.BasicURL}, {EnvDeveloperAPIURL, s.DeveloperURL}, {EnvBrazeEndpoint, s.BrazeEndpoint}} {
+		// An unknown region, reported above, leaves its hosts empty.
+		if u.value == "" {
+			continue
+		}
+		if err := checkURL(u.value); err != nil {
+			problems = append(problems, fmt.Errorf("%s: %w", u.name, err))
 		}
 	}
 	if !regexp.MustCompile(`^[0-9]+$`).MatchString(s.ProjectID) {
@@ -120,7 +124,7 @@ func orDefault(value, fallback string) string {
 func checkURL(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || u.User != nil {
-		return fmt.Errorf("%q is not a URL such as https://rest.iad-05.braze.com", transport.RedactURL(raw))
+		return fmt.Errorf("%q is not an https:// URL", transport.RedactURL(raw))
 	}
 	if u.Scheme == "https" {
 		return nil
