@@ -30,6 +30,21 @@ for name in AMPLITUDE_ACCESS_TOKEN AMPLITUDE_SECRET_KEY; do
 done
 echo "ok  neither AMPLITUDE_ACCESS_TOKEN's nor AMPLITUDE_SECRET_KEY's value is in the output"
 
+step "vendor requests of the run"
+curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c '
+import json, sys
+stats = json.load(sys.stdin)["requests"]
+total = sum(stats["by_method"].values())
+print("vendor requests:", total)
+hosts = {}
+for route, n in stats["by_route"].items():
+    method, path = route.split()
+    key = path.split("/")[1] + " " + method
+    hosts[key] = hosts.get(key, 0) + n
+for key in sorted(hosts):
+    print("  %-22s %d" % (key, hosts[key]))
+'
+
 step "the run left nothing of its prefix acting"
 prefix=$(sed -n 's/^live run: every object this run makes is named \(tfacc-[0-9a-f]*-\)….*/\1/p' "$dir/live.out")
 go run ./tools/live sweep "$prefix" | tee "$dir/sweep.out"
@@ -38,19 +53,6 @@ if grep -q ': disabled$\|: deleted$' "$dir/sweep.out"; then
   exit 1
 fi
 echo "ok  a second sweep of $prefix finds nothing left to disable or delete"
-
-step "vendor requests of the run"
-curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c '
-import json, sys
-stats = json.load(sys.stdin)["requests"]
-total = sum(stats["by_method"].values())
-print("vendor requests:", total, {m: n for m, n in stats["by_method"].items() if n})
-hosts = {}
-for route, n in stats["by_route"].items():
-    host = route.split()[1].split("/")[1]
-    hosts[host] = hosts.get(host, 0) + n
-print("by host:", hosts)
-'
 
 step "an interrupted live run sweeps what it made"
 # With job control the run gets a process group of its own, and SIGINT is
