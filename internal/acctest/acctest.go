@@ -1,6 +1,6 @@
 // Package acctest runs acceptance tests of both providers against an
 // in-process sandbox with the real Terraform or OpenTofu CLI
-// (TF_ACC_TERRAFORM_PATH).
+// (TF_ACC_TERRAFORM_PATH), or in live mode (live.go) against the vendors.
 package acctest
 
 import (
@@ -64,8 +64,8 @@ type Sandbox struct {
 	braze        *braze.Client
 	server       *httptest.Server
 	credentials  *credentialReports
-	// live is set for the vendors of a live run (NewTarget), whose
-	// accessors of the sandbox's own tools skip the test through t.
+	// t is the test the sandbox serves: in live mode (live set by
+	// NewTarget) the accessors of the sandbox's own tools skip it.
 	live bool
 	t    testing.TB
 }
