@@ -77,10 +77,10 @@ func statusOf(err error) int {
 func explain(err error, credential, host, likely string) error {
 	switch statusOf(err) {
 	case http.StatusUnauthorized:
-		return fmt.Errorf("%s was refused by %s (401): %s? %v", credential, host, likely, err)
+		return fmt.Errorf("%s was refused by %s (401): %s? %w", credential, host, likely, err)
 	case http.StatusForbidden:
-		return fmt.Errorf("%s may not do this at %s (403): %v", credential, host, err)
+		return fmt.Errorf("%s may not do this at %s (403): %w", credential, host, err)
 	default:
-		return fmt.Errorf("%s did not answer as the vendor does: %v", host, err)
+		return fmt.Errorf("%s did not answer as the vendor does: %w", host, err)
 	}
 }
