@@ -54,6 +54,11 @@ if grep -q ': disabled$\|: deleted$' "$dir/sweep.out"; then
 fi
 echo "ok  a second sweep of $prefix finds nothing left to disable or delete"
 
+step "the tests of modelled endpoints run live when the hosts serve them"
+TF_ACC_LIVE_MODELLED=1 LIVE_RUN='^TestAccAPIKey_lifecycle$' ./scripts/test-live.sh | tee "$dir/modelled.out"
+grep -q '^--- PASS: TestAccAPIKey_lifecycle' "$dir/modelled.out" ||
+  { echo "TestAccAPIKey_lifecycle did not run with TF_ACC_LIVE_MODELLED=1" >&2; exit 1; }
+
 step "an interrupted live run sweeps what it made"
 # With job control the run gets a process group of its own, and SIGINT is
 # not ignored in it (as it is in a background job without), so that the

@@ -81,7 +81,10 @@ func NewSandbox(t testing.TB) *Sandbox {
 // testclock), so a test can let scheduled syncs run or windows pass.
 func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 	t.Helper()
-	skipLiveForSandbox(t, "seed, clock, faults, control endpoints or statistics (a live test takes acctest.NewTarget)")
+	if now != nil {
+		skipLiveForSandbox(t, "simulated clock")
+	}
+	skipLiveForSandbox(t, "seed, faults, control endpoints or statistics (a live test takes acctest.NewTarget)")
 	opts := sandbox.Options{Now: now}
 	credentials := &credentialReports{disconnected: map[string]bool{}}
 	// Every request a provider sends and every answer the sandbox gives
