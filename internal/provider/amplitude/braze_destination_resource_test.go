@@ -584,7 +584,7 @@ func createBrazeKey(t *testing.T, s *acctest.Sandbox, name string, permissions .
 // Modules pass [] as a default: an empty list of filters or properties means
 // none, as leaving it out does, and reads back as it was written.
 func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	config := destinationConfig(s, "empty lists", adminKeyAttribute+`
   send_events = {
     events           = ["Purchase"]

@@ -222,8 +222,8 @@ func TestAccUserProperty_validation(t *testing.T) {
 
 // An empty classifications list means none, and reads back as written.
 func TestAccUserProperty_emptyClassifications(t *testing.T) {
-	s := acctest.NewSandbox(t)
-	config := userPropertyConfig(s, "name = \"segment\"\ntype = \"string\"\nclassifications = []")
+	s := acctest.NewTarget(t)
+	config := userPropertyConfig(s, "name = \""+acctest.Name("segment")+"\"\ntype = \"string\"\nclassifications = []")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
