@@ -21,15 +21,6 @@ step "live mode against the sandbox at $SANDBOX_URL"
 LIVE_LOG=$dir/go-test.log ./scripts/test-live.sh | tee "$dir/live.out"
 check_contract "$dir/sandbox.log"
 
-step "the run's log holds no secret"
-for name in AMPLITUDE_ACCESS_TOKEN AMPLITUDE_SECRET_KEY; do
-  if grep -qF -- "${!name}" "$dir/go-test.log" "$dir/live.out"; then
-    echo "the value of $name appears in the live run's output" >&2
-    exit 1
-  fi
-done
-echo "ok  neither AMPLITUDE_ACCESS_TOKEN's nor AMPLITUDE_SECRET_KEY's value is in the output"
-
 step "vendor requests of the run"
 curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c '
 import json, sys
@@ -55,7 +46,7 @@ fi
 echo "ok  a second sweep of $prefix finds nothing left to disable or delete"
 
 step "the tests of modelled endpoints run live when the hosts serve them"
-TF_ACC_LIVE_MODELLED=1 LIVE_RUN='^TestAccAPIKey_lifecycle$' ./scripts/test-live.sh | tee "$dir/modelled.out"
+TF_ACC_LIVE_MODELLED=1 LIVE_RUN='^TestAccAPIKey_lifecycle$' LIVE_LOG=$dir/modelled.log ./scripts/test-live.sh | tee "$dir/modelled.out"
 grep -q '^--- PASS: TestAccAPIKey_lifecycle' "$dir/modelled.out" ||
   { echo "TestAccAPIKey_lifecycle did not run with TF_ACC_LIVE_MODELLED=1" >&2; exit 1; }
 
@@ -65,7 +56,7 @@ step "an interrupted live run sweeps what it made"
 # interrupt reaches go test, the test binaries and Terraform as a Ctrl-C
 # in a terminal does.
 set -m
-LIVE_RUN='^TestAcc(UserProperty|BrazeDestination)_lifecycle$' ./scripts/test-live.sh >"$dir/interrupted.out" 2>&1 &
+LIVE_RUN='^TestAcc(UserProperty|BrazeDestination)_lifecycle$' LIVE_LOG=$dir/interrupted.log ./scripts/test-live.sh >"$dir/interrupted.out" 2>&1 &
 runner=$!
 set +m
 listed() {
@@ -93,3 +84,12 @@ if grep -q ': disabled$\|: deleted$' "$dir/sweep.out"; then
   exit 1
 fi
 echo "ok  the interrupted run's sweep disabled its destination; a second sweep finds nothing to remove"
+
+step "no run's output or log holds a secret"
+for name in AMPLITUDE_ACCESS_TOKEN AMPLITUDE_SECRET_KEY BRAZE_API_KEY; do
+  if grep -qF -- "${!name}" "$dir"/{go-test,modelled,interrupted}.log "$dir"/*.out; then
+    echo "the value of $name appears in a live run's output" >&2
+    exit 1
+  fi
+done
+echo "ok  no value of AMPLITUDE_ACCESS_TOKEN, AMPLITUDE_SECRET_KEY or BRAZE_API_KEY is in the runs' output and logs"
