@@ -140,6 +140,9 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
 	return func(state *terraform.State) error {
 		for _, r := range state.RootModule().Resources {
+			if !strings.HasSuffix(r.Type, "destination") {
+				continue
+			}
 			d, err := s.Developer().GetDestination(context.Background(), r.Primary.ID)
 			if err != nil {
 				return fmt.Errorf("after destroy: %w; the Developer API has no delete", err)
