@@ -31,6 +31,12 @@ var (
 	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
 	// refuses the block).
 	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// Identity: import blocks that name a resource by its identity
+	// (import { identity = { … } }) and the identity stored in state.
+	Identity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: tfversion.Version1_12_0}
+	// Query: list blocks in .tfquery.hcl files and terraform query. No
+	// OpenTofu release has them (1.12.6 included).
+	Query = CLIFeature{Name: "list resources and terraform query", Terraform: tfversion.Version1_14_0}
 	// ActionCaller: an action's configuration reading the resource that
 	// triggered it as caller, which Terraform 1.16 added.
 	ActionCaller = CLIFeature{Name: "the caller object in actions", Terraform: version.Must(version.NewVersion("1.16.0"))}
