@@ -69,3 +69,15 @@ if n == 0:
 open(path, "w").write(text)
 PY
 }
+
+# sandbox_as_vendor: export the providers' own environment variables so
+# that they name the running sandbox (start_sandbox) as if it were the
+# vendors: its hosts and seeded credentials, and nothing of its control
+# endpoints. make test-live and make probe run against it this way.
+sandbox_as_vendor() {
+  export AMPLITUDE_ACCESS_TOKEN=amp_sandbox_admin AMPLITUDE_PROJECT_ID=424242
+  export AMPLITUDE_API_KEY=sandbox-api-key AMPLITUDE_SECRET_KEY=sandbox-secret-key
+  export AMPLITUDE_BASE_URL=$SANDBOX_URL/amplitude AMPLITUDE_DEVELOPER_API_URL=$SANDBOX_URL/developer-api
+  export BRAZE_REST_ENDPOINT=$SANDBOX_URL/braze BRAZE_API_KEY=sandbox-braze-admin-key
+  unset AMPLITUDE_REGION AMP_TOKEN
+}

@@ -26,11 +26,7 @@ start_sandbox "$BIN" "$work/sandbox.log"
 
 # The providers take everything from the environment, as the guide's
 # providers.tf says.
-export AMPLITUDE_ACCESS_TOKEN=amp_sandbox_admin AMPLITUDE_PROJECT_ID=424242 \
-  AMPLITUDE_DEVELOPER_API_URL="$SANDBOX_URL/developer-api" \
-  AMPLITUDE_API_KEY=sandbox-api-key AMPLITUDE_SECRET_KEY=sandbox-secret-key \
-  AMPLITUDE_BASE_URL="$SANDBOX_URL/amplitude" \
-  BRAZE_REST_ENDPOINT="$SANDBOX_URL/braze" BRAZE_API_KEY=sandbox-braze-admin-key
+sandbox_as_vendor
 
 # braze_call, developer_call, syncs_call METHOD PATH [BODY]: one call to a
 # vendor API of the sandbox, as a dashboard makes it, printing the answer;

@@ -71,7 +71,19 @@ func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc 
 // assert on what the vendor holds.
 func ExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
 	t.Helper()
-	s := NewSandbox(t)
+	return exampleCase(t, NewSandbox(t), dir, vars, needs, checks...)
+}
+
+// LiveExampleCase is ExampleCase on NewTarget: for an example that creates
+// nothing (a data source, a function) and a check that holds in any
+// project, so that it runs live too.
+func LiveExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
+	t.Helper()
+	return exampleCase(t, NewTarget(t), dir, vars, needs, checks...)
+}
+
+func exampleCase(t testing.TB, s *Sandbox, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
+	t.Helper()
 	return s, resource.TestCase{
 		TerraformVersionChecks: needs,
 		Steps: []resource.TestStep{{

@@ -39,7 +39,7 @@ resource "amplitude_braze_destination" "test" {
   }
 %s
 }
-`, name, acctest.BrazeEndpoint, acctest.BrazeAppID, body)
+`, acctest.Name(name), acctest.BrazeEndpoint, acctest.BrazeAppID, body)
 }
 
 const (
@@ -62,7 +62,7 @@ const (
 )
 
 func TestAccBrazeDestination_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -89,7 +89,7 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						if d.DisplayName != "braze-prod-stream" || got.AppID != acctest.BrazeAppID || len(got.Events.Conditions) != 2 ||
+						if d.DisplayName != acctest.Name("braze-prod-stream") || got.AppID != acctest.BrazeAppID || len(got.Events.Conditions) != 2 ||
 							len(got.UserProperties) != 2 || !slices.Equal(d.Kind, []string{"event", "identify"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
@@ -116,7 +116,7 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					checkSameResourceID(destinationAddress, &firstID),
 					checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
-						if d.DisplayName != "braze-prod-stream-v2" || *d.Enabled || d.EventFilter != nil || !slices.Equal(d.Kind, []string{"event"}) {
+						if d.DisplayName != acctest.Name("braze-prod-stream-v2") || *d.Enabled || d.EventFilter != nil || !slices.Equal(d.Kind, []string{"event"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
 						return nil
@@ -134,18 +134,19 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 	})
 }
 
-// checkDestinationsDisabled is what a destroy leaves: every destination
-// still in Amplitude, disabled, since the Developer API has no delete.
+// checkDestinationsDisabled is what a destroy leaves: each destination the
+// test made still in Amplitude, disabled, since the Developer API has no
+// delete.
 func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		all, err := s.Developer().ListDestinations(context.Background(), developer.DestinationFilter{})
-		if err != nil {
-			return err
-		}
-		if len(all) == 0 {
-			return fmt.Errorf("the destroy deleted the destinations; the Developer API has no delete")
-		}
-		for _, d := range all {
+	return func(state *terraform.State) error {
+		for _, r := range state.RootModule().Resources {
+			if !strings.HasSuffix(r.Type, "destination") {
+				continue
+			}
+			d, err := s.Developer().GetDestination(context.Background(), r.Primary.ID)
+			if err != nil {
+				return fmt.Errorf("after destroy: %w; the Developer API has no delete", err)
+			}
 			if developer.IsEventStreaming(d.Kind) && (d.Enabled == nil || *d.Enabled) {
 				return fmt.Errorf("destination %s (%s) is still enabled after destroy", d.ID, d.DisplayName)
 			}
@@ -155,7 +156,7 @@ func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
 }
 
 func TestAccBrazeDestination_importThenPlan(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	config := destinationConfig(s, "imported", eventsAndUsers)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
@@ -171,7 +172,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 							Conditions: []developer.PropertyCondition{{Property: "country", Operator: "is", Values: []string{"US", "CA"}}, {Property: "ltv", Operator: "greater_than", Values: []string{"100"}}}},
 						UserProperties: []string{"plan", "country"},
 					}
-					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, stream.Spec("imported", true))
+					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, stream.Spec(acctest.Name("imported"), true))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -183,7 +184,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
 				ImportStatePersist: true,
 				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 || states[0].Attributes["name"] != "imported" || states[0].Attributes["send_events.filters.#"] != "2" {
+					if len(states) != 1 || states[0].Attributes["name"] != acctest.Name("imported") || states[0].Attributes["send_events.filters.#"] != "2" {
 						return fmt.Errorf("imported state: %+v", states)
 					}
 					return nil
@@ -283,7 +284,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 // A destination changed in Amplitude between plan and apply is not
 // overwritten: the apply fails and says to plan again.
 func TestAccBrazeDestination_staleVersion(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -303,7 +304,7 @@ func TestAccBrazeDestination_staleVersion(t *testing.T) {
 				// The next plan sees the change and the rename together.
 				Config: destinationConfig(s, "contended-renamed", eventsAndUsers),
 				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
-					if d.DisplayName != "contended-renamed" || d.Version != 3 {
+					if d.DisplayName != acctest.Name("contended-renamed") || d.Version != 3 {
 						return fmt.Errorf("server holds %+v", d)
 					}
 					return nil
@@ -586,7 +587,7 @@ func createBrazeKey(t *testing.T, s *acctest.Sandbox, name string, permissions .
 // Modules pass [] as a default: an empty list of filters or properties means
 // none, as leaving it out does, and reads back as it was written.
 func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	config := destinationConfig(s, "empty lists", adminKeyAttribute+`
   send_events = {
     events           = ["Purchase"]

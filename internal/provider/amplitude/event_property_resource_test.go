@@ -21,7 +21,7 @@ const eventPropertyAddress = "amplitude_event_property.test"
 func eventPropertyConfig(s *acctest.Sandbox, body string) string {
 	return s.ProviderConfig() + `
 resource "amplitude_event_type" "checkout" {
-  name = "Checkout Started"
+  name = "` + acctest.Name("Checkout Completed") + `"
 }
 
 resource "amplitude_event_property" "test" {
@@ -30,7 +30,8 @@ resource "amplitude_event_property" "test" {
 }
 
 func TestAccEventProperty_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
+	event := acctest.Name("Checkout Completed")
 	full := eventPropertyConfig(s, `
   name            = "cart_value"
   description     = "The cart's total."
@@ -49,7 +50,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 			{
 				Config: full,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("Checkout Started/cart_value")),
+					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(event+"/cart_value")),
 					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("type"), knownvalue.StringExact("number")),
 				},
 			},
@@ -59,7 +60,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
 				Check: func(*terraform.State) error {
-					p, err := s.Developer().GetEventProperty(context.Background(), "Checkout Started", "cart_value")
+					p, err := s.Developer().GetEventProperty(context.Background(), event, "cart_value")
 					if err != nil || *p.DataType != "string" || p.Description != nil || len(p.Classifications) != 0 || !p.IsArrayType || !p.IsHidden {
 						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
@@ -67,10 +68,10 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 				},
 			},
 			{Config: changed, PlanOnly: true},
-			{ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: "Checkout Started/cart_value", ImportStateVerify: true},
+			{ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: event + "/cart_value", ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateEventProperty(context.Background(), "Checkout Started", "cart_value", developer.PropertySpec{DataType: ptr("number")}); err != nil {
+					if _, err := s.Developer().UpdateEventProperty(context.Background(), event, "cart_value", developer.PropertySpec{DataType: ptr("number")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -81,7 +82,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Developer().DeleteEventProperty(context.Background(), "Checkout Started", "cart_value"); err != nil {
+					if err := s.Developer().DeleteEventProperty(context.Background(), event, "cart_value"); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -23,16 +23,17 @@ func eventTypeConfig(s *acctest.Sandbox, body string) string {
 }
 
 func TestAccEventType_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
-	described := eventTypeConfig(s, `
-  name        = "Checkout Started"
+	s := acctest.NewTarget(t)
+	name := acctest.Name("Checkout Started")
+	described := eventTypeConfig(s, fmt.Sprintf(`
+  name        = %q
   description = "The user opened the checkout."
-  is_active   = false`)
-	bare := eventTypeConfig(s, `name = "Checkout Started"`)
+  is_active   = false`, name))
+	bare := eventTypeConfig(s, fmt.Sprintf(`name = %q`, name))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if _, err := s.Developer().GetEvent(context.Background(), "Checkout Started"); !developer.IsNotFound(err) {
+			if _, err := s.Developer().GetEvent(context.Background(), name); !developer.IsNotFound(err) {
 				return fmt.Errorf("after destroy the event still reads: %w", err)
 			}
 			return nil
@@ -41,8 +42,8 @@ func TestAccEventType_lifecycle(t *testing.T) {
 			{
 				Config: described,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("id"), knownvalue.StringExact("Checkout Started")),
-					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Checkout Started")),
+					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("is_active"), knownvalue.Bool(false)),
 				},
 			},
@@ -54,7 +55,7 @@ func TestAccEventType_lifecycle(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionUpdate)},
 				},
 				Check: func(*terraform.State) error {
-					e, err := s.Developer().GetEvent(context.Background(), "Checkout Started")
+					e, err := s.Developer().GetEvent(context.Background(), name)
 					if err != nil || e.Description != nil || !e.IsActive {
 						return fmt.Errorf("server holds %+v, %w", e, err)
 					}
@@ -62,10 +63,10 @@ func TestAccEventType_lifecycle(t *testing.T) {
 				},
 			},
 			{Config: bare, PlanOnly: true},
-			{ResourceName: eventTypeAddress, ImportState: true, ImportStateId: "Checkout Started", ImportStateVerify: true},
+			{ResourceName: eventTypeAddress, ImportState: true, ImportStateId: name, ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateEvent(context.Background(), "Checkout Started", developer.EventSpec{IsActive: false, Description: ptr("edited")}); err != nil {
+					if _, err := s.Developer().UpdateEvent(context.Background(), name, developer.EventSpec{IsActive: false, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -76,7 +77,7 @@ func TestAccEventType_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Developer().DeleteEvent(context.Background(), "Checkout Started"); err != nil {
+					if err := s.Developer().DeleteEvent(context.Background(), name); err != nil {
 						t.Fatal(err)
 					}
 				},

@@ -43,7 +43,9 @@ func (s secretAttribute) writeOnlyName() string { return s.name + "_wo" }
 func (s secretAttribute) versionName() string   { return s.name + "_wo_version" }
 func (s secretAttribute) isMap() bool           { return s.parameter == "" }
 
-// schemaAttributes returns the three attributes; what describes the secret.
+// schemaAttributes returns the secret's three attributes: NAME, NAME_wo and
+// NAME_wo_version. what is the sentence that describes the secret; it begins
+// NAME's description.
 func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribute {
 	secret, aNewValue, theNewValue := "secret", "a new value", "the new value"
 	if s.isMap() {
@@ -142,9 +144,10 @@ func (s secretAttribute) checkPlannedSecret(ctx context.Context, req resource.Mo
 }
 
 // valuesToSend returns the configured secrets by parameter id, from
-// whichever form the configuration uses. It reads the configuration, the
-// only place that carries the write-only form; the sensitive form is the
-// same there as in the plan.
+// whichever form the configuration uses. It reads them from the
+// configuration, because Terraform never puts a write-only value in the plan
+// or the state. The sensitive form has the same value in the configuration as
+// in the plan.
 func (s secretAttribute) valuesToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
 	values := map[string]string{}
 	for _, name := range []string{s.name, s.writeOnlyName()} {
@@ -196,13 +199,13 @@ func (s secretAttribute) fieldPaths(version types.Int64, secrets map[string]stri
 	return fields
 }
 
-// forgetOnDisconnect is what Read does when Amplitude reports the
-// credential not connected, for example because the Braze key was deleted
-// in Braze: state forgets the secret it holds, the sensitive value or the
-// write-only version. The configuration still sets it, so the next plan sends
-// the configured secret again whichever form it is in, and a drift check sees
-// a change where it would otherwise see none while the destination delivers
-// nothing.
+// forgetOnDisconnect is what Read does when Amplitude reports the credential
+// as not connected, for example because the Braze key was deleted in Braze.
+// It removes from state what state holds of the secret: the sensitive value,
+// or the write-only form's version. The configuration still sets the secret,
+// so the next plan sends it again, whichever form it is in. Without this the
+// plan would be empty, and a drift check would see no change while the
+// destination delivers nothing.
 func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.State, id, status string, diags *diag.Diagnostics) {
 	var version types.Int64
 	diags.Append(state.GetAttribute(ctx, path.Root(s.versionName()), &version)...)
@@ -230,14 +233,15 @@ func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.St
 		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. %s; if that value is the one that stopped working, configure a working one.", id, credential, status, how))
 }
 
-// resendRefusedAsWarning keeps in the plan the secrets that Read forgot.
-// When Amplitude reports the credential not connected, the plan sends the
-// configured secret again; if that is the very value that stopped working
-// (a Braze key deleted in Braze), Amplitude's dry run refuses it. As an
-// error, that refusal would fail the plan, and a drift check would report a
-// failed plan rather than the change. As a warning, the change shows, and the
-// apply fails on the refusal until a working secret is configured. Any
-// other refusal stays an error.
+// resendRefusedAsWarning turns into a warning the dry run's refusal of a
+// secret that the plan sends again because Read forgot it. When Amplitude
+// reports the credential as not connected, the plan sends the configured
+// secret again. If that is the same value that stopped working, such as a
+// Braze key deleted in Braze, Amplitude's dry run refuses it. As an error,
+// that refusal would fail the plan, and a drift check would report a failed
+// plan rather than the change. As a warning, the change shows in the plan,
+// and the apply fails on the refusal until a working secret is configured.
+// Any other refusal stays an error.
 func resendRefusedAsWarning(found developer.Diagnostics, credentialStatus types.String, secrets map[string]string) developer.Diagnostics {
 	if credentialStatus.IsNull() || credentialStatus.ValueString() == developer.CredentialConnected {
 		return found

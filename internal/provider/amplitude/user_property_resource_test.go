@@ -25,9 +25,10 @@ func userPropertyConfig(s *acctest.Sandbox, body string) string {
 func ptr[T any](v T) *T { return &v }
 
 func TestAccUserProperty_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
+	name := acctest.Name("loyalty_tier")
 	full := userPropertyConfig(s, `
-  name            = "loyalty_tier"
+  name            = "`+name+`"
   display_name    = "Loyalty tier"
   description     = "Bronze, silver or gold."
   type            = "enum"
@@ -35,18 +36,18 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
   classifications = ["SENSITIVE"]`)
 	// Every mutable attribute changed, the optional ones removed.
 	changed := userPropertyConfig(s, `
-  name        = "loyalty_tier"
+  name        = "`+name+`"
   type        = "enum"
   enum_values = ["bronze", "silver", "gold"]
   is_hidden   = true`)
 	retyped := userPropertyConfig(s, `
-  name  = "loyalty_tier"
+  name  = "`+name+`"
   type  = "string"
   regex = "^[a-z]+$"`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if _, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier"); !developer.IsNotFound(err) {
+			if _, err := s.Developer().GetUserProperty(context.Background(), name); !developer.IsNotFound(err) {
 				return fmt.Errorf("after destroy the property still reads: %w", err)
 			}
 			return nil
@@ -55,7 +56,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 			{
 				Config: full,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("loyalty_tier")),
+					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Loyalty tier")),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("enum_values"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("bronze"), knownvalue.StringExact("silver"), knownvalue.StringExact("gold"),
@@ -74,7 +75,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("classifications"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					p, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier")
+					p, err := s.Developer().GetUserProperty(context.Background(), name)
 					if err != nil || p.Description != nil || p.DisplayName != nil || len(p.Classifications) != 0 || !p.IsHidden {
 						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
@@ -98,13 +99,13 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 			{
 				ResourceName:      userPropertyAddress,
 				ImportState:       true,
-				ImportStateId:     "gp:loyalty_tier",
+				ImportStateId:     "gp:" + name,
 				ImportStateVerify: true,
 			},
 			{
 				// Changed in the dashboard: drift, corrected.
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateUserProperty(context.Background(), "loyalty_tier", developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
+					if _, err := s.Developer().UpdateUserProperty(context.Background(), name, developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -116,7 +117,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 			{
 				// Deleted outside Terraform: the plan creates it again.
 				PreConfig: func() {
-					if err := s.Developer().DeleteUserProperty(context.Background(), "loyalty_tier"); err != nil {
+					if err := s.Developer().DeleteUserProperty(context.Background(), name); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -221,8 +222,8 @@ func TestAccUserProperty_validation(t *testing.T) {
 
 // An empty classifications list means none, and reads back as written.
 func TestAccUserProperty_emptyClassifications(t *testing.T) {
-	s := acctest.NewSandbox(t)
-	config := userPropertyConfig(s, "name = \"segment\"\ntype = \"string\"\nclassifications = []")
+	s := acctest.NewTarget(t)
+	config := userPropertyConfig(s, "name = \""+acctest.Name("segment")+"\"\ntype = \"string\"\nclassifications = []")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{

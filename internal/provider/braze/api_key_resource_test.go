@@ -31,11 +31,11 @@ resource "braze_api_key" "test" {
   permissions = %s
   %s
 }
-`, name, permissions, ips)
+`, acctest.Name(name), permissions, ips)
 }
 
 func TestAccAPIKey_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewModelledTarget(t)
 	var id string
 	replaced := func(change string) resource.TestStep {
 		return resource.TestStep{
