@@ -132,6 +132,9 @@ step "drift-check.sh after the Braze key of two destinations is deleted in Braze
 # and the stream delivers nothing: the drift check must see a change in
 # either form.
 keyed="$work/examples/amplitude/resources/amplitude_braze_destination"
+# The registry's import snippet names a destination of no sandbox: not part
+# of the example a user applies (acctest leaves it out the same way).
+rm -f "$keyed"/import-by-*.tf
 cat >"$keyed/sandbox_provider.tf" <<EOF
 provider "amplitude" {
   access_token      = "amp_sandbox_admin"
