@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -38,13 +37,17 @@ func requiredProviders() string {
 `, host, namespace)
 }
 
+// ExampleDir is the folder of examples/dir, for tests that copy it
+// themselves (CLIDir).
+func ExampleDir(dir string) string { return filepath.Join(examplesRoot, dir) }
+
 // Example is a ConfigDirectory holding the .tf files of examples/dir exactly
 // as a user copies them, beside a providers.tf that points both providers at
 // this sandbox. Acceptance tests of what an example shows run the example
 // itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
-	return s.Directory(t, filepath.Join(examplesRoot, dir))
+	return s.Directory(t, ExampleDir(dir))
 }
 
 // Directory is a ConfigDirectory holding the .tf files of dir (a test's
@@ -54,23 +57,7 @@ func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
 	work := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("%s has no .tf files (%v)", dir, err)
-	}
-	for _, file := range files {
-		// An import example adopts an object the example does not make.
-		if strings.HasPrefix(filepath.Base(file), "import-by-") {
-			continue
-		}
-		body, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(file)), body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyConfig(t, dir, work, "*.tf")
 	if err := os.WriteFile(filepath.Join(work, "providers.tf"), []byte(requiredProviders()+s.ProviderConfig()), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -274,15 +274,6 @@ func (p *Provider) Resources(context.Context) []func() resource.Resource {
 	}
 }
 
-func (p *Provider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		NewSyncList,
-		NewUserPropertyList,
-		NewEventTypeList,
-		NewEventPropertyList,
-	}
-}
-
 func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewCohortDataSource,
@@ -290,6 +281,21 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 		NewProjectDataSource,
 		NewEventTypesDataSource,
 		NewEventStreamingMetricsDataSource,
+		NewDestinationsDataSource,
+	}
+}
+
+// ListResources are what terraform query lists, one per resource type that
+// can be adopted.
+func (p *Provider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewBrazeDestinationList,
+		NewBrazeCohortDestinationList,
+		NewDestinationList,
+		NewSyncList,
+		NewUserPropertyList,
+		NewEventTypeList,
+		NewEventPropertyList,
 	}
 }
 

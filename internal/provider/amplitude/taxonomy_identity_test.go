@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
@@ -19,7 +18,6 @@ import (
 // objects made out of band, as in Amplitude's dashboard, are adopted by
 // import blocks that name them by identity (Terraform 1.12+).
 
-var needsIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Identity)}
 
 // adoptable is what madeOutOfBand made.
 type adoptable struct {
@@ -107,7 +105,7 @@ func TestAccTaxonomyIdentity_otherProjectRefused(t *testing.T) {
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			ConfigDirectory:          s.Directory(t, "testdata/taxonomy_identity/other_project"),
-			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*project_id is "999999", but this amplitude provider works on project "424242"`),
+			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*the identity names Amplitude project "999999", and this amplitude provider works on project "424242"`),
 		}},
 	})
 }

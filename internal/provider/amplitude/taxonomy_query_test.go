@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 )
@@ -18,7 +17,6 @@ import (
 // terraform query over the tracking-plan list resources and amplitude_sync,
 // against objects made out of band (madeOutOfBand) and the sandbox's seed.
 
-var needsQuery = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Query)}
 
 const queryDir = "testdata/taxonomy_query"
 
@@ -33,9 +31,9 @@ func queryFile(t *testing.T, name string) string {
 	return string(body)
 }
 
-// queryCase is a step that applies the providers alone (a query step needs
+// taxonomyQueryCase is a step that applies the providers alone (a query step needs
 // a configuration beside it), then query.
-func queryCase(t *testing.T, s *acctest.Sandbox, query resource.TestStep) resource.TestCase {
+func taxonomyQueryCase(t *testing.T, s *acctest.Sandbox, query resource.TestStep) resource.TestCase {
 	query.Query = true
 	query.ProtoV6ProviderFactories = acctest.ProviderFactories
 	return resource.TestCase{
@@ -52,7 +50,7 @@ func TestAccTaxonomyQuery_listsEveryType(t *testing.T) {
 	made := madeOutOfBand(t, s)
 	writesBefore := s.Stats(t).Writes()
 	project := knownvalue.StringExact(acctest.ProjectID)
-	resource.Test(t, queryCase(t, s, resource.TestStep{
+	resource.Test(t, taxonomyQueryCase(t, s, resource.TestStep{
 		Config: queryFile(t, "all.tfquery.hcl"),
 		QueryResultChecks: []querycheck.QueryResultCheck{
 			querycheck.ExpectLength("amplitude_event_type.checkout", 1),
@@ -115,7 +113,7 @@ func TestAccTaxonomyQuery_badFilters(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := acctest.NewSandbox(t)
-			resource.Test(t, queryCase(t, s, resource.TestStep{
+			resource.Test(t, taxonomyQueryCase(t, s, resource.TestStep{
 				Config:      queryFile(t, tc.file),
 				ExpectError: acctest.ErrorMatching(tc.want),
 			}))
