@@ -18,7 +18,6 @@ import (
 // objects made out of band, as in Amplitude's dashboard, are adopted by
 // import blocks that name them by identity (Terraform 1.12+).
 
-
 // adoptable is what madeOutOfBand made.
 type adoptable struct {
 	destinationID string

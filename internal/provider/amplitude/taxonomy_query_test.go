@@ -17,7 +17,6 @@ import (
 // terraform query over the tracking-plan list resources and amplitude_sync,
 // against objects made out of band (madeOutOfBand) and the sandbox's seed.
 
-
 const queryDir = "testdata/taxonomy_query"
 
 // queryFile is a .tfquery.hcl file of testdata/taxonomy_query: the testing
