@@ -53,22 +53,32 @@ func setDestinationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentit
 	diags.Append(identity.Set(ctx, destinationIdentity{ProjectID: types.StringValue(project), ID: types.StringValue(id)})...)
 }
 
-// checkIdentityProject refuses an identity that names another project than
-// the provider works on: reading destination id of this project would be
-// reading another object, or none.
+// checkIdentityProject refuses a destination identity that names another
+// project than the provider works on: reading destination id of this
+// project would be reading another object, or none.
 func checkIdentityProject(ctx context.Context, identity *tfsdk.ResourceIdentity, project string, diags *diag.Diagnostics) {
 	if identity == nil || identity.Raw.IsNull() {
 		return
 	}
 	var held destinationIdentity
 	diags.Append(identity.Get(ctx, &held)...)
-	if held.ProjectID.IsNull() || held.ProjectID.IsUnknown() || held.ProjectID.ValueString() == project {
-		return
+	sameProject(held.ProjectID, project, diags)
+}
+
+// sameProject refuses an identity whose project_id names another Amplitude
+// project than the provider's, and reports whether it may be used. Ids and
+// tracking-plan names are unique only within a project, so looking the
+// object up in the provider's project could find another one of the same
+// id or name. A project_id left out of an import block means the provider's.
+func sameProject(identityProject types.String, providerProject string, diags *diag.Diagnostics) bool {
+	if identityProject.IsNull() || identityProject.IsUnknown() || identityProject.ValueString() == providerProject {
+		return true
 	}
-	diags.AddError("Destination of another Amplitude project",
-		fmt.Sprintf("project_id: destination %s belongs to Amplitude project %s, and this amplitude provider works on project %s. "+
-			"Use a provider configuration (an alias) whose project_id is %s for it.",
-			held.ID.ValueString(), held.ProjectID.ValueString(), project, held.ProjectID.ValueString()))
+	diags.AddError("Identity of another Amplitude project",
+		fmt.Sprintf("project_id: the identity names Amplitude project %q, and this amplitude provider works on project %q. "+
+			"Use a provider configuration (an alias) whose project_id is %q for it.",
+			identityProject.ValueString(), providerProject, identityProject.ValueString()))
+	return false
 }
 
 // readDestinationIdentity is how Read starts: it refuses a stored identity

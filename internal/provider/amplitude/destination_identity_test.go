@@ -105,7 +105,7 @@ func TestAccDestinationIdentity_otherProject(t *testing.T) {
 				"project_id":     config.StringVariable("777"),
 				"braze_api_key":  config.StringVariable(acctest.BrazeAdminKey),
 			},
-			ExpectError: acctest.ErrorMatching(`Destination of another Amplitude project .* destination ` + stream.ID + ` belongs to Amplitude project 777, and this amplitude provider works on project 424242`),
+			ExpectError: acctest.ErrorMatching(`Identity of another Amplitude project.*project_id: the identity names Amplitude project "777", and this amplitude provider works on project "424242"`),
 		}},
 	})
 	if after := s.Stats(t); after.Writes() != before.Writes() {

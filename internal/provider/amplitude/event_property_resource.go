@@ -179,7 +179,7 @@ func (r *eventPropertyResource) ImportState(ctx context.Context, req resource.Im
 	if byIdentity(req) {
 		var identity eventPropertyIdentity
 		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() || !identityInProviderProject(r.client, identity.ProjectID, &resp.Diagnostics) {
+		if resp.Diagnostics.HasError() || r.client == nil || !sameProject(identity.ProjectID, r.client.ProjectID(), &resp.Diagnostics) {
 			return
 		}
 		raw = identity.EventType.ValueString() + "/" + identity.Name.ValueString()

@@ -28,10 +28,10 @@ import (
 //     is never kept, with NAME_wo_version, a number the user changes to send
 //     a new value.
 //
-// The secret is either one string sent as one partner parameter
-// (braze_api_key is Braze's api_key), or a map of secrets by parameter id
-// (secret_config). One string is required by every write; a map may be
-// left out, as a partner may take no secret.
+// The secret is either one string, sent as one partner parameter (for
+// example braze_api_key, sent as Braze's api_key parameter), or a map of
+// secrets by parameter id (secret_config). Every write needs a secret string;
+// a map may be left out, because some partners take no secret.
 type secretAttribute struct {
 	name string
 	// parameter is the partner parameter that one secret string is sent as.
@@ -99,10 +99,11 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	}
 }
 
-// configValidators allow one form at a time, and the version only with the
-// write-only form. Neither form is required here: a configuration that
-// terraform query generated for an existing destination holds no secret,
-// as Amplitude never returns one, and must validate as it is.
+// configValidators returns the checks on how the secret is configured. Only
+// one form may be set at a time, and the version is set with the write-only
+// form and never without it. Neither form is required here: the configuration
+// terraform query generates for an existing destination holds no secret,
+// because Amplitude never returns one, and it must validate as it is.
 // checkPlannedSecret requires one form when a plan writes a secret string.
 func (s secretAttribute) configValidators() []resource.ConfigValidator {
 	return []resource.ConfigValidator{

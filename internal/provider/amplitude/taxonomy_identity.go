@@ -2,7 +2,6 @@ package amplitude
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -107,23 +106,6 @@ func newEventPropertyIdentity(client *developer.Client, eventType, name string) 
 	}
 }
 
-// identityInProviderProject refuses an identity of another project than the
-// one the provider works on: the object would be looked up by name in the
-// wrong project, where one of the same name may exist.
-func identityInProviderProject(client *developer.Client, projectID types.String, diags *diag.Diagnostics) bool {
-	if client == nil {
-		return false
-	}
-	if projectID.ValueString() != client.ProjectID() {
-		diags.AddError("Identity of another Amplitude project",
-			fmt.Sprintf("The identity's project_id is %q, but this amplitude provider works on project %q. "+
-				"Import the object with a provider configured for project %q (a provider alias with that project_id).",
-				projectID.ValueString(), client.ProjectID(), projectID.ValueString()))
-		return false
-	}
-	return true
-}
-
 // importedPlanObjectName is the name an import of an event type or a user
 // property names: the import id, or the name in an identity of the
 // provider's project.
@@ -133,7 +115,7 @@ func importedPlanObjectName(ctx context.Context, client *developer.Client, req r
 	}
 	var identity planObjectIdentity
 	diags.Append(req.Identity.Get(ctx, &identity)...)
-	if diags.HasError() || !identityInProviderProject(client, identity.ProjectID, diags) {
+	if diags.HasError() || client == nil || !sameProject(identity.ProjectID, client.ProjectID(), diags) {
 		return "", false
 	}
 	return identity.Name.ValueString(), true

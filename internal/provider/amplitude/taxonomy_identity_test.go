@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
@@ -18,8 +17,6 @@ import (
 // Resource identity of the tracking-plan resources and of amplitude_sync:
 // objects made out of band, as in Amplitude's dashboard, are adopted by
 // import blocks that name them by identity (Terraform 1.12+).
-
-var needsTaxonomyIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity)}
 
 // adoptable is what madeOutOfBand made.
 type adoptable struct {
@@ -70,7 +67,7 @@ func TestAccTaxonomyIdentity_importByIdentity(t *testing.T) {
 	made := madeOutOfBand(t, s)
 	project := knownvalue.StringExact(acctest.ProjectID)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: needsTaxonomyIdentity,
+		TerraformVersionChecks: needsIdentity,
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			ConfigDirectory:          s.Directory(t, "testdata/taxonomy_identity/import"),
@@ -103,11 +100,11 @@ func TestAccTaxonomyIdentity_importByIdentity(t *testing.T) {
 func TestAccTaxonomyIdentity_otherProjectRefused(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks: needsTaxonomyIdentity,
+		TerraformVersionChecks: needsIdentity,
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			ConfigDirectory:          s.Directory(t, "testdata/taxonomy_identity/other_project"),
-			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*project_id is "999999", but this amplitude provider works on project "424242"`),
+			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*the identity names Amplitude project "999999", and this amplitude provider works on project "424242"`),
 		}},
 	})
 }
@@ -139,5 +136,5 @@ func TestAccTaxonomyIdentity_createdResourcesImportByIdentity(t *testing.T) {
 			ImportStateKind:          resource.ImportBlockWithResourceIdentity,
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{TerraformVersionChecks: needsTaxonomyIdentity, Steps: steps})
+	resource.ParallelTest(t, resource.TestCase{TerraformVersionChecks: needsIdentity, Steps: steps})
 }
