@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // modeledEndpointNote goes on every page backed by an endpoint that Amplitude
@@ -23,16 +22,6 @@ type (
 		GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
 	}
 )
-
-// importByID imports a resource whose import id is its API id.
-func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-}
 
 // objectID is the shape of the ids Amplitude assigns: letters, digits, ".",
 // "_", ":" and "-", starting with a letter or digit. The sandbox's ids are
