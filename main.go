@@ -36,9 +36,11 @@ var providers = map[string]func(string) func() provider.Provider{
 // suffix (with optional pre-release) and an optional .exe.
 var executableName = regexp.MustCompile(`^terraform-provider-([a-z]+)(_v\d+\.\d+\.\d+[0-9A-Za-z.+-]*)?(\.exe)?$`)
 
-// providerFromExecutable names the provider an executable path stands for.
+// providerFromExecutable returns the name of the provider that the
+// executable's file name asks for.
 func providerFromExecutable(executable string) (string, error) {
-	// Cut at either separator: the binary may be named by a Windows path.
+	// Cut at either kind of separator, because on Windows the path may use
+	// backslashes.
 	base := executable[strings.LastIndexAny(executable, `/\`)+1:]
 	m := executableName.FindStringSubmatch(strings.ToLower(base))
 	if m == nil {
@@ -66,7 +68,8 @@ func main() {
 	if !ok {
 		log.Fatalf("-provider %q: expected amplitude or braze", *name)
 	}
-	// make bench sets pluginprocess.EnvCPUProfileDir to profile this process.
+	// This profiles the process only when pluginprocess.EnvCPUProfileDir is
+	// set, as make bench does.
 	stopProfile, err := pluginprocess.StartCPUProfile(*name)
 	if err != nil {
 		log.Fatal(err)

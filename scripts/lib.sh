@@ -48,3 +48,36 @@ stop_sandbox() {
 sandbox_tfvars() {
   sed "s#http://127.0.0.1:8089#$SANDBOX_URL#g" "$1" >"$2"
 }
+
+# fill_generated FILE TYPE ATTRIBUTE VALUE: in every block of TYPE that
+# terraform query -generate-config-out wrote into FILE, the line generation
+# left as ATTRIBUTE = null now gives VALUE, as a user fills in a secret;
+# nothing else of the generated configuration changes.
+fill_generated() {
+  python3 - "$@" <<'PY'
+import re, sys
+path, kind, attribute, value = sys.argv[1:]
+text = open(path).read()
+def fill(block):
+    filled, n = re.subn(r'(?m)^(\s*%s\s*=\s*)null( # sensitive)?$' % re.escape(attribute), lambda m: m.group(1) + value, block.group(0))
+    if n != 1:
+        sys.exit(f"a generated {kind} block has no line {attribute} = null to fill in")
+    return filled
+text, n = re.subn(r'(?ms)^resource "%s" "[^"]+" \{\n.*?^\}$' % re.escape(kind), fill, text)
+if n == 0:
+    sys.exit(f"{path} has no generated {kind} block")
+open(path, "w").write(text)
+PY
+}
+
+# sandbox_as_vendor: export the providers' own environment variables so
+# that they name the running sandbox (start_sandbox) as if it were the
+# vendors: its hosts and seeded credentials, and nothing of its control
+# endpoints. make test-live and make probe run against it this way.
+sandbox_as_vendor() {
+  export AMPLITUDE_ACCESS_TOKEN=amp_sandbox_admin AMPLITUDE_PROJECT_ID=424242
+  export AMPLITUDE_API_KEY=sandbox-api-key AMPLITUDE_SECRET_KEY=sandbox-secret-key
+  export AMPLITUDE_BASE_URL=$SANDBOX_URL/amplitude AMPLITUDE_DEVELOPER_API_URL=$SANDBOX_URL/developer-api
+  export BRAZE_REST_ENDPOINT=$SANDBOX_URL/braze BRAZE_API_KEY=sandbox-braze-admin-key
+  unset AMPLITUDE_REGION AMP_TOKEN
+}

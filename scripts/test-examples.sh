@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # make test-examples: with the built providers (bin/, through dev_overrides)
 # and a fresh sandbox, validate every example folder, apply examples/complete,
-# and test examples/ci/drift-check.sh: clean → 0, out-of-band change → 2 with
-# the resource named, broken credentials → 1, each run leaving no plan, plan
-# JSON or log behind. Then destroy and check that nothing is left behind.
-# Last, a destination's Braze key deleted in Braze → 2, with the key held in
-# either form.
+# and test examples/ci/drift-check.sh. The drift check must exit 0 on a clean
+# workspace, 2 after an out-of-band change (naming the resource), and 1 with
+# broken credentials, and no run may leave a plan, plan JSON or log behind.
+# Then destroy, and check that nothing is left behind. Last, delete a
+# destination's Braze key in Braze: the drift check must exit 2, whether the
+# key is held as a sensitive attribute or in its write-only form.
 set -euo pipefail
 
 : "${TERRAFORM:?set by make}" "${BIN:?set by make}"
@@ -31,14 +32,17 @@ providers='terraform {
   }
 }'
 while IFS= read -r dir; do
-  # Registry-layout examples are fragments: give them the providers' sources.
+  # Examples laid out for the registry's docs are fragments without
+  # required_providers: give them the providers' sources so they validate.
   grep -qs required_providers "$dir"/*.tf || echo "$providers" >"$dir/providers_for_validate.tf"
-  # dev_overrides stand in for init's provider installation (which would ask
-  # the registry); local modules still need installing.
+  # dev_overrides replace init's provider installation, which would ask the
+  # registry; local modules still need installing, which `get` does.
   tf -chdir="$dir" get >"$work/get.log" 2>&1 || { cat "$work/get.log"; fail "module installation failed in ${dir#"$work"/}"; }
   tf -chdir="$dir" validate -no-color >"$work/validate.log" 2>&1 || { cat "$work/validate.log"; fail "validate failed in ${dir#"$work"/}"; }
   echo "ok  ${dir#"$work"/}"
-done < <(find "$work/examples" -name '*.tf' -printf '%h\n' | sort -u)
+# examples/adopt is a guide's steps, whose later files refer to the
+# configuration terraform query generates: make test-adopt runs them in turn.
+done < <(find "$work/examples" -path "$work/examples/adopt" -prune -o -name '*.tf' -printf '%h\n' | sort -u)
 
 step "terraform apply examples/complete: two workspaces through provider aliases"
 complete="$work/examples/complete"
@@ -55,10 +59,11 @@ grep 'Apply complete' "$work/apply.log"
 config_files() { (cd "$1" && find . -path ./.terraform -prune -o -type f -print0 | sort -z | xargs -0 sha256sum); }
 
 # drift_check [DIR] runs the script as CI does on DIR (default
-# examples/complete) and returns its exit code, after checking that it left
-# nothing behind: a plan, its JSON or a log in the configuration folder is
-# one `git add .` or artifact upload away from publishing the secrets it
-# holds, and its temporary folder must be gone.
+# examples/complete) and returns its exit code. First it checks that the
+# script left nothing behind: a plan, its JSON or a log left in the
+# configuration folder is one `git add .` or artifact upload away from
+# publishing the secrets it holds, and the script's temporary folder must be
+# gone too.
 drift_tmp=$work/drift-tmp
 mkdir -p "$drift_tmp"
 drift_check() {
@@ -87,8 +92,8 @@ set +e; drift_check; code=$?; set -e
 cat "$work/drift.out"
 [[ $code == 2 ]] || fail "drift-check exited $code after an out-of-band change, want 2"
 grep -q 'module.us.amplitude_sync.computation\["cmp_ltv_90d"\].*enabled' "$work/drift.out" || fail "the drift table does not name the paused sync and its enabled attribute"
-# The sandbox advanced the sync's status with it: a read-only value no one
-# acts on, which the table leaves out.
+# Pausing the sync also changed its read-only status in the sandbox. No one
+# acts on such values, so the drift table must leave them out.
 if grep -E 'status|last_run_at|version|updated_at|last_seen_at' "$work/drift.out"; then
   fail "the drift table lists read-only attributes the vendor advances"
 fi
@@ -114,7 +119,8 @@ tf -chdir="$complete" destroy -auto-approve -input=false -no-color >"$work/destr
 objects=$(curl -fsS "$SANDBOX_URL/_sandbox/stats" | python3 -c 'import json,sys; o=json.load(sys.stdin)["objects"]; print(o["syncs"], o["api_keys"])')
 echo "syncs, api keys left: $objects"
 [[ "$objects" == "0 1" ]] || fail "expected no syncs and only the seeded admin key to remain, got syncs/keys = $objects"
-# The Developer API has no delete: the two event streams stay, disabled.
+# The Developer API cannot delete a destination, so destroy leaves the two
+# event streams in place, disabled.
 enabled=$(curl -fsS -H 'Authorization: Bearer amp_sandbox_admin' "$SANDBOX_URL/developer-api/v1/projects/424242/destinations" |
   python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(len(d), sum(1 for x in d if x.get("enabled")))')
 echo "destinations left, of them enabled: $enabled"
@@ -126,6 +132,9 @@ step "drift-check.sh after the Braze key of two destinations is deleted in Braze
 # and the stream delivers nothing: the drift check must see a change in
 # either form.
 keyed="$work/examples/amplitude/resources/amplitude_braze_destination"
+# The registry's import snippet names a destination of no sandbox: not part
+# of the example a user applies (acctest leaves it out the same way).
+rm -f "$keyed"/import-by-*.tf
 cat >"$keyed/sandbox_provider.tf" <<EOF
 provider "amplitude" {
   access_token      = "amp_sandbox_admin"

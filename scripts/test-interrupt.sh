@@ -68,8 +68,9 @@ HCL
 step "terraform apply, interrupted with SIGINT while the sandbox holds its writes"
 "$TERRAFORM" -chdir="$work" apply -auto-approve -input=false -no-color >"$work/first.out" 2>&1 &
 apply_pid=$!
-# GET /_sandbox/held answers once a write is parked; whichever of the two
-# ends first says whether the apply reached the hold.
+# GET /_sandbox/held answers once a write is parked. Wait for whichever ends
+# first, the apply or that request: if the apply ends first, it never
+# reached the hold.
 curl -fsS "$SANDBOX_URL/_sandbox/held?at_least=1" >"$work/held.json" &
 held_pid=$!
 wait -n "$apply_pid" "$held_pid" || true
@@ -84,8 +85,9 @@ echo "held: $(cat "$work/held.json"); (destinations, syncs) = ($destinations,$sy
 [[ $syncs -ge 1 && $syncs -lt 40 ]] || fail "the hold stopped the apply at $syncs syncs; want some but not all (the write count before the hold is off)"
 
 kill -INT "$apply_pid"
-# Terraform prints this before it stops starting new operations; only then
-# are the parked writes let go, so the interrupted apply cannot finish.
+# Release the parked writes only after Terraform has printed that it
+# received the interrupt: from then on it starts no new operations, so the
+# released writes cannot carry the interrupted apply to its end.
 until grep -q 'Interrupt received' "$work/first.out"; do
   kill -0 "$apply_pid" 2>/dev/null || break
   sleep 0.1

@@ -25,9 +25,10 @@ braze_secret=sandbox-braze-admin-key
 import_secret=dik-7c1f2e9a4b5d6e8f
 wo_import_secret=dik-wo-3a4b5c6d7e8f9a0b
 
-# write_config DIR WRITE_ONLY: the configuration, with the destination keys
-# as sensitive attributes or as their write-only forms. The objects are
-# named after DIR, so that each run's are told apart in the one sandbox.
+# write_config DIR WRITE_ONLY writes the configuration into DIR, with the
+# destination keys as sensitive attributes (WRITE_ONLY=no) or in their
+# write-only forms (yes). The objects are named after DIR, so that each
+# run's objects can be told apart in the one sandbox.
 write_config() {
   local dir=$1 write_only=$2 name stream_key import_key
   name=$(basename "$dir")
@@ -90,8 +91,8 @@ resource "amplitude_braze_cohort_destination" "cohorts" {
 HCL
 }
 
-# run_logged CLI DIR NAME ARGS...: run with TRACE logging into DIR/NAME.log
-# and the CLI's output into DIR/NAME.out.
+# run_logged CLI DIR NAME ARGS... runs the CLI with TRACE logging into
+# DIR/NAME.log, and its output into DIR/NAME.out.
 run_logged() {
   local cli=$1 dir=$2 name=$3
   shift 3
@@ -99,7 +100,8 @@ run_logged() {
     { tail -n 30 "$dir/$name.out"; fail "$(basename "$cli") $* failed"; }
 }
 
-# check_no_secrets DIR SECRET...: no log or output in DIR holds a secret.
+# check_no_secrets DIR SECRET... fails if any log or output in DIR holds one
+# of the secrets.
 check_no_secrets() {
   local dir=$1 secret file
   shift
@@ -117,8 +119,9 @@ check_no_secrets() {
   echo "ok  no secret in $(ls "$dir"/*.log "$dir"/*.out | wc -l) logs and outputs ($(cat "$dir"/*.log | wc -l) log lines)"
 }
 
-# check_state CLI DIR MODE SECRET...: MODE "sensitive" allows a secret only
-# under an attribute marked sensitive; MODE "absent" allows it nowhere.
+# check_state CLI DIR MODE SECRET... checks where the secrets appear in
+# DIR's state. MODE "sensitive" allows a secret only under an attribute
+# marked sensitive; MODE "absent" allows it nowhere.
 check_state() {
   local cli=$1 dir=$2 mode=$3
   shift 3
@@ -167,9 +170,9 @@ run_logged "$TERRAFORM" "$dir" plan plan -input=false
 run_logged "$TERRAFORM" "$dir" destroy destroy -auto-approve -input=false
 check_no_secrets "$dir" "$amplitude_secret" "$amplitude_token" "$braze_secret" "$import_secret" "$created_key"
 
-# check_write_only CLI: the write-only variants under CLI, in a folder of
-# its own. Terraform and OpenTofu implement write-only attributes apart, so
-# each must keep them out of state.
+# check_write_only CLI runs the write-only variants under CLI, in a folder
+# of its own. Terraform and OpenTofu implement write-only attributes
+# separately, so each must be shown to keep them out of state.
 check_write_only() {
   local cli=$1 dir created_key
   dir="$work/write-only-$(basename "$cli")"

@@ -4,6 +4,10 @@
 //
 //	go run ./cmd/sandbox -addr 127.0.0.1:8089 [-latency 20ms] [-state FILE] [-contract]
 //
+// SANDBOX_CONTRADICT=<setting> (one of core.Contradictions) makes it answer
+// one open point of api/amplitude-developer.openapi.yaml otherwise than
+// modelled, for the test of make probe.
+//
 // It listens on loopback only: the sandbox holds fixed, public credentials.
 // With -contract it checks every vendor request and answer against the
 // OpenAPI documents in api/ and writes each mismatch to stderr, as a line
@@ -57,7 +61,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	handler, err := sandbox.Open(sandbox.Options{Latency: *latency, StatePath: *statePath})
+	// SANDBOX_CONTRADICT makes the sandbox answer one open point otherwise
+	// than modelled, as a vendor might: how make test shows that make probe
+	// catches a contradiction.
+	handler, err := sandbox.Open(sandbox.Options{Latency: *latency, StatePath: *statePath, Contradict: os.Getenv("SANDBOX_CONTRADICT")})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,6 @@
 // Package acctest runs acceptance tests of both providers against an
 // in-process sandbox with the real Terraform or OpenTofu CLI
-// (TF_ACC_TERRAFORM_PATH).
+// (TF_ACC_TERRAFORM_PATH), or in live mode (live.go) against the vendors.
 package acctest
 
 import (
@@ -70,9 +70,14 @@ type Sandbox struct {
 	braze        *braze.Client
 	server       *httptest.Server
 	credentials  *credentialReports
+	// t is the test the sandbox serves: in live mode (live set by
+	// NewTarget) the accessors of the sandbox's own tools skip it.
+	live bool
+	t    testing.TB
 }
 
-// NewSandbox starts a sandbox that stops when the test ends.
+// NewSandbox starts a sandbox that stops when the test ends. In live mode
+// it skips the test, which has not opted in with NewTarget.
 func NewSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	return NewSandboxWithClock(t, nil)
@@ -82,13 +87,17 @@ func NewSandbox(t testing.TB) *Sandbox {
 // testclock), so a test can let scheduled syncs run or windows pass.
 func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 	t.Helper()
+	if now != nil {
+		skipLiveForSandbox(t, "simulated clock")
+	}
+	skipLiveForSandbox(t, "seed, faults, control endpoints or statistics (a live test takes acctest.NewTarget)")
 	opts := sandbox.Options{Now: now}
 	credentials := &credentialReports{disconnected: map[string]bool{}}
 	// Every request a provider sends and every answer the sandbox gives
 	// is checked against the vendor APIs' documents in api/.
 	server := httptest.NewServer(credentials.wrap(contract.Handler(t, sandbox.New(opts))))
 	t.Cleanup(server.Close)
-	s := &Sandbox{URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server, credentials: credentials}
+	s := &Sandbox{t: t, URL: server.URL, AmplitudeURL: server.URL + "/amplitude", DeveloperURL: server.URL + "/developer-api", BrazeURL: server.URL + "/braze", server: server, credentials: credentials}
 	var err error
 	s.amplitude, err = amplitude.New(amplitude.Config{BaseURL: s.AmplitudeURL, APIKey: AmplitudeAPIKey, SecretKey: AmplitudeSecretKey,
 		Transport: transport.Config{MaxRetries: 2}})
@@ -108,31 +117,9 @@ func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 }
 
 // Close stops the sandbox before the test ends, to test a vendor that is down.
-func (s *Sandbox) Close() { s.server.Close() }
-
-// ProviderConfig is HCL that configures both providers for the sandbox,
-// for a step whose Config is a string. Prefer Directory: a test's
-// configuration belongs in testdata/, where Directory adds the same
-// provider blocks without building HCL in Go. This stays while tests
-// written against it are merged.
-func (s *Sandbox) ProviderConfig() string {
-	return fmt.Sprintf(`
-provider "amplitude" {
-  api_key           = %q
-  secret_key        = %q
-  base_url          = %q
-  access_token      = %q
-  project_id        = %q
-  developer_api_url = %q
-  max_retries       = 3
-}
-
-provider "braze" {
-  rest_endpoint = %q
-  api_key       = %q
-  max_retries   = 3
-}
-`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, DeveloperToken, ProjectID, s.DeveloperURL, s.BrazeURL, BrazeAdminKey)
+func (s *Sandbox) Close() {
+	skipLiveForSandbox(s.t, "power to stop the vendor")
+	s.server.Close()
 }
 
 // Amplitude returns a client of the APIs that take the project's Basic
@@ -149,6 +136,7 @@ func (s *Sandbox) Developer() *developer.Client { return s.developer }
 // endpoint of the sandbox.
 func (s *Sandbox) RemoveDestination(t testing.TB, id string) {
 	t.Helper()
+	skipLiveForSandbox(t, "control endpoint that deletes a destination (the Developer API has no delete)")
 	req, err := http.NewRequest(http.MethodDelete, s.URL+"/_sandbox/destinations/"+id, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -166,6 +154,7 @@ func (s *Sandbox) RemoveDestination(t testing.TB, id string) {
 // SetFaults sets the sandbox's injected faults; see PUT /_sandbox/faults.
 func (s *Sandbox) SetFaults(t testing.TB, faults map[string]any) {
 	t.Helper()
+	skipLiveForSandbox(t, "fault injection")
 	body, err := json.Marshal(faults)
 	if err != nil {
 		t.Fatal(err)
@@ -184,13 +173,20 @@ func (s *Sandbox) SetFaults(t testing.TB, faults map[string]any) {
 	}
 }
 
-// Braze returns a client holding the sandbox's admin key.
-func (s *Sandbox) Braze() *braze.Client { return s.braze }
+// Braze returns a client holding the sandbox's admin key, for the modelled
+// API keys endpoints: in live mode it skips the test unless they are
+// included (NewModelledTarget).
+func (s *Sandbox) Braze() *braze.Client {
+	s.t.Helper()
+	skipModelled(s.t)
+	return s.braze
+}
 
 // AddCustomAttributes gives the sandbox's Braze count more custom
 // attributes, through a control endpoint (not a Braze API).
 func (s *Sandbox) AddCustomAttributes(t testing.TB, count int) {
 	t.Helper()
+	skipLiveForSandbox(t, "control endpoint that adds custom attributes")
 	resp, err := http.Post(s.URL+"/_sandbox/custom_attributes", "application/json", strings.NewReader(fmt.Sprintf(`{"count": %d}`, count)))
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +214,7 @@ func (s Stats) Writes() int {
 // Stats reads the sandbox's request and object counts.
 func (s *Sandbox) Stats(t testing.TB) Stats {
 	t.Helper()
+	skipLiveForSandbox(t, "request and object statistics")
 	resp, err := http.Get(s.URL + "/_sandbox/stats")
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -62,29 +63,10 @@ func Include(dir string) Setting { return Setting{include: dir} }
 // sandbox's seeded credentials and addresses as local.sandbox, so that a
 // configuration that needs one names it rather than repeating its value.
 // It is JSON, which Terraform and OpenTofu both read, so that no HCL is
-// built from Go strings.
+// built from Go strings. In live mode it is liveJSON's instead.
 func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
-	host := cmp.Or(os.Getenv("TF_ACC_PROVIDER_HOST"), "registry.terraform.io")
-	namespace := cmp.Or(os.Getenv("TF_ACC_PROVIDER_NAMESPACE"), "hashicorp")
-	file := map[string]any{
-		"terraform": map[string]any{"required_providers": map[string]any{
-			"amplitude": map[string]string{"source": host + "/" + namespace + "/amplitude"},
-			"braze":     map[string]string{"source": host + "/" + namespace + "/braze"},
-		}},
-		"locals": map[string]any{"sandbox": map[string]string{
-			"amplitude_url":         s.AmplitudeURL,
-			"amplitude_api_key":     AmplitudeAPIKey,
-			"amplitude_secret_key":  AmplitudeSecretKey,
-			"developer_api_url":     s.DeveloperURL,
-			"developer_token":       DeveloperToken,
-			"read_only_token":       ReadOnlyToken,
-			"project_id":            ProjectID,
-			"braze_url":             s.BrazeURL,
-			"braze_admin_key":       BrazeAdminKey,
-			"braze_app_id":          BrazeAppID,
-			"braze_endpoint":        BrazeEndpoint,
-			"braze_data_import_key": BrazeDataImportKey,
-		}},
+	if s.live {
+		return s.liveJSON(settings)
 	}
 	providers := map[string]map[string]any{
 		"amplitude": {
@@ -101,6 +83,35 @@ func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 			"api_key":       BrazeAdminKey,
 			"max_retries":   3,
 		},
+	}
+	return configurationJSON(settings, providers, map[string]string{
+		"amplitude_url":         s.AmplitudeURL,
+		"amplitude_api_key":     AmplitudeAPIKey,
+		"amplitude_secret_key":  AmplitudeSecretKey,
+		"developer_api_url":     s.DeveloperURL,
+		"developer_token":       DeveloperToken,
+		"read_only_token":       ReadOnlyToken,
+		"project_id":            ProjectID,
+		"braze_url":             s.BrazeURL,
+		"braze_admin_key":       BrazeAdminKey,
+		"braze_app_id":          BrazeAppID,
+		"braze_endpoint":        BrazeEndpoint,
+		"braze_data_import_key": BrazeDataImportKey,
+	})
+}
+
+// configurationJSON is a sandbox.tf.json's content: both providers
+// declared, the provider blocks with settings applied, and locals as
+// local.sandbox.
+func configurationJSON(settings []Setting, providers map[string]map[string]any, locals map[string]string) ([]byte, error) {
+	host := cmp.Or(os.Getenv("TF_ACC_PROVIDER_HOST"), "registry.terraform.io")
+	namespace := cmp.Or(os.Getenv("TF_ACC_PROVIDER_NAMESPACE"), "hashicorp")
+	file := map[string]any{
+		"terraform": map[string]any{"required_providers": map[string]any{
+			"amplitude": map[string]string{"source": host + "/" + namespace + "/amplitude"},
+			"braze":     map[string]string{"source": host + "/" + namespace + "/braze"},
+		}},
+		"locals": map[string]any{"sandbox": locals},
 	}
 	own := false
 	for _, setting := range settings {
@@ -119,13 +130,17 @@ func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 	return json.MarshalIndent(file, "", "  ")
 }
 
+// ExampleDir is the folder of examples/dir, for tests that copy it
+// themselves (CLIDir).
+func ExampleDir(dir string) string { return filepath.Join(examplesRoot, dir) }
+
 // Example is a ConfigDirectory holding the .tf files of examples/dir exactly
 // as a user copies them, beside a sandbox.tf.json that points both
 // providers at this sandbox. Acceptance tests of what an example shows run
 // the example itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
-	return s.Directory(t, filepath.Join(examplesRoot, dir))
+	return s.Directory(t, ExampleDir(dir))
 }
 
 // Directory is a ConfigDirectory holding the .tf files of dir (a test's
@@ -151,23 +166,52 @@ func (s *Sandbox) File(t testing.TB, file string, settings ...Setting) config.Te
 func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting) config.TestStepConfigFunc {
 	t.Helper()
 	work := t.TempDir()
-	patterns := []string{pattern}
+	s.writeConfiguration(t, work, []string{pattern}, settings)
+	return config.StaticDirectory(work)
+}
+
+// writeConfiguration copies into work the files that patterns match, and
+// the .tf files of the folders that settings include, beside a
+// sandbox.tf.json.
+func (s *Sandbox) writeConfiguration(t testing.TB, work string, patterns []string, settings []Setting) {
+	t.Helper()
 	for _, setting := range settings {
 		if setting.include != "" {
 			patterns = append(patterns, filepath.Join(setting.include, "*.tf"))
 		}
 	}
+	copyConfig(t, work, patterns)
+	sandbox, err := s.sandboxJSON(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, "sandbox.tf.json"), sandbox, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyConfig copies the files that patterns match into work, but for a
+// resource example's import blocks (import-by-identity.tf), which name an
+// object that exists only in its docs.
+func copyConfig(t testing.TB, work string, patterns []string) {
+	t.Helper()
 	var files []string
 	for _, pattern := range patterns {
 		found, err := filepath.Glob(pattern)
-		if err != nil || len(found) == 0 {
-			t.Fatalf("no .tf files match %s (%v)", pattern, err)
+		if err != nil {
+			t.Fatal(err)
 		}
 		files = append(files, found...)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no files match %s", strings.Join(patterns, " or "))
 	}
 	copied := map[string]string{}
 	for _, file := range files {
 		name := filepath.Base(file)
+		if strings.HasPrefix(name, "import-by-") {
+			continue
+		}
 		if earlier, ok := copied[name]; ok {
 			t.Fatalf("%s and %s have the same name: rename one, since a configuration's files share one folder", earlier, file)
 		}
@@ -180,14 +224,6 @@ func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting
 			t.Fatal(err)
 		}
 	}
-	sandbox, err := s.sandboxJSON(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(work, "sandbox.tf.json"), sandbox, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return config.StaticDirectory(work)
 }
 
 // ExampleCase is a test of the example at dir, as applied with vars in a
@@ -197,7 +233,19 @@ func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting
 // assert on what the vendor holds.
 func ExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
 	t.Helper()
-	s := NewSandbox(t)
+	return exampleCase(t, NewSandbox(t), dir, vars, needs, checks...)
+}
+
+// LiveExampleCase is ExampleCase on NewTarget: for an example that creates
+// nothing (a data source, a function) and a check that holds in any
+// project, so that it runs live too.
+func LiveExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
+	t.Helper()
+	return exampleCase(t, NewTarget(t), dir, vars, needs, checks...)
+}
+
+func exampleCase(t testing.TB, s *Sandbox, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
+	t.Helper()
 	return s, resource.TestCase{
 		TerraformVersionChecks: needs,
 		Steps: []resource.TestStep{{

@@ -28,13 +28,15 @@ type Config struct {
 	APIKey    string
 	SecretKey string
 	Transport transport.Config
-	// BatchReads answers reads of syncs from one listing once a client has
-	// read a few, for a client that lives as long as one Terraform command.
-	// Its reads then see the objects as they were when first listed, apart
-	// from its own writes.
+	// BatchReads makes the client answer reads of syncs from one listing
+	// once it has read a few one by one (see package readcache). Set it only
+	// for a client that lives for one Terraform command: its reads then see
+	// the syncs as they were when listed, apart from the client's own
+	// writes, which drop the listing.
 	BatchReads bool
-	// DeliveryMetricsPacer paces the delivery metrics reads within the
-	// vendor's limits; nil means one of the client's own, on the real clock.
+	// DeliveryMetricsPacer keeps the delivery metrics reads within the
+	// vendor's limits. When it is nil, the client makes its own pacer on the
+	// real clock.
 	DeliveryMetricsPacer *DeliveryMetricsPacer
 }
 
@@ -67,18 +69,19 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// APIError is an error answer to a request of the client. Vendor tells
-// Amplitude's own answers, in its {"success": false, "errors": [{"message":
-// …}]} shape, from anything else that answered (a proxy's page, another
-// API): only Amplitude's word that an object is missing may make Terraform
-// forget it.
+// APIError is an error answer to one of the client's requests. Vendor is
+// true when the answer is in Amplitude's own {"success": false, "errors":
+// [{"message": …}]} shape, and false when something else answered, such as
+// a proxy's page or another API. The difference matters because only
+// Amplitude's own 404 may make Terraform forget an object.
 type APIError struct {
 	Status   int
 	Messages []string
 	Vendor   bool
 	// Method and URL name the request; URL without credentials.
 	Method, URL string
-	// Attempts is more than 1 when the answer ended spent retries.
+	// Attempts is how many times the request was sent. It is more than 1
+	// when the request was retried until the retries ran out.
 	Attempts int
 }
 
@@ -113,7 +116,7 @@ func IsConflict(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.Status == http.StatusConflict
 }
 
-// envelope is the wrapper of the modeled endpoints' answers.
+// envelope is the object the modeled endpoints wrap their answers in.
 type envelope[T any] struct {
 	Success    bool    `json:"success"`
 	Data       T       `json:"data"`
@@ -127,7 +130,8 @@ type errorBody struct {
 	Error string `json:"error"`
 }
 
-// request is one call: a JSON body and where to decode the answer.
+// request describes one call: its method, path, query and, when json is
+// not nil, a JSON body.
 type request struct {
 	method string
 	path   string

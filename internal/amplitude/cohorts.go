@@ -20,8 +20,8 @@ type Cohort struct {
 	SyncMetadata []CohortSyncMetadata `json:"syncMetadata"`
 }
 
-// CohortSyncMetadata describes one scheduled sync of a cohort; one-time and
-// disabled syncs are left out by Amplitude.
+// CohortSyncMetadata describes one scheduled sync of a cohort. Amplitude
+// leaves one-time and disabled syncs out of this list.
 type CohortSyncMetadata struct {
 	Target         string  `json:"target"`
 	Frequency      string  `json:"frequency"`

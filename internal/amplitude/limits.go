@@ -22,9 +22,10 @@ type RequestLimits struct {
 // (amplitude.com/docs/apis/analytics/event-streaming-metrics).
 var DeliveryMetricsLimits = RequestLimits{Concurrent: 4, PerWindow: 12, Window: time.Minute}
 
-// limiter makes a client wait for a free slot instead of drawing a 429: a
-// configuration that reads more metrics than a minute allows plans slower,
-// not with an error. It keeps a sliding window rather than a token bucket
+// limiter makes a client wait for a free slot instead of sending a request
+// that Amplitude would answer with 429. A configuration that reads more
+// metrics than one minute allows then plans more slowly, instead of failing.
+// It keeps a sliding window rather than a token bucket
 // (golang.org/x/time/rate), because a bucket that allows a burst of 12 also
 // allows 12 more over the following minute, which the vendor refuses.
 type limiter struct {
@@ -64,7 +65,8 @@ func (l *limiter) acquire(ctx context.Context) (release func(), err error) {
 	}
 }
 
-// reserve takes a place in the window, or says how long until one frees.
+// reserve takes a place in the window and returns 0, or, when the window is
+// full, returns how long to wait before a place frees up.
 func (l *limiter) reserve(now time.Time) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -76,8 +78,10 @@ func (l *limiter) reserve(now time.Time) time.Duration {
 		return 0
 	}
 	if len(l.finished) == 0 {
-		// Every place is held by a request still in flight: one of them
-		// answers soon and starts its minute then.
+		// Every place is held by a request still in flight, so there is no
+		// finished request whose window could end. One of them will answer
+		// soon and its window starts then, so check again after a short
+		// while.
 		return l.limits.Window / 60
 	}
 	return l.finished[0].Add(l.limits.Window).Sub(now)
@@ -85,15 +89,17 @@ func (l *limiter) reserve(now time.Time) time.Duration {
 
 // DeliveryMetricsPacer keeps delivery metrics reads within the vendor's
 // limits. A provider makes one for its process and gives it to every client
-// it configures, so that every read the process makes counts against the
-// project's one minute: a test that plans twice in one process on a clock
-// that only moves when slept on would otherwise start its second plan with
-// a fresh count while the sandbox still holds the first plan's.
+// it configures, so that all the reads the process makes count against the
+// same per-minute limit. Without that, a test that plans twice in one
+// process, on a clock that only moves when something sleeps, would start
+// its second plan with a fresh count while the sandbox still counts the
+// first plan's reads, and the sandbox would answer 429.
 type DeliveryMetricsPacer struct {
 	limiter *limiter
 }
 
-// NewDeliveryMetricsPacer paces reads by clock; nil means the real clock.
+// NewDeliveryMetricsPacer returns a pacer that measures time by clock, or
+// by the real clock when clock is nil.
 func NewDeliveryMetricsPacer(clock Clock) *DeliveryMetricsPacer {
 	if clock == nil {
 		clock = realClock{}

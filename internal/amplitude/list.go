@@ -31,6 +31,7 @@ func listAll[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 	}
 }
 
-// listPageSize is the largest page the modeled list endpoints serve: a
-// listing that batches a plan's reads costs one request per 1000 objects.
+// listPageSize is the largest page the modeled list endpoints serve. Asking
+// for it keeps a listing that answers a plan's reads to one request per 1000
+// objects.
 const listPageSize = 1000

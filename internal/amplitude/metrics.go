@@ -7,8 +7,8 @@ import (
 )
 
 // DeliveryTimePeriods are the time_period values of the delivery metrics
-// summary (amplitude.com/docs/apis/analytics/event-streaming-metrics), but
-// CUSTOM, which needs a start and an end.
+// summary (amplitude.com/docs/apis/analytics/event-streaming-metrics). CUSTOM
+// is left out, because it needs a start and an end.
 var DeliveryTimePeriods = []string{"TEN_MINUTES", "ONE_HOUR", "FOUR_HOURS", "ONE_DAY", "ONE_WEEK", "TWO_WEEKS"}
 
 // DeliveryMetrics summarises an event-streaming destination's deliveries.

@@ -54,7 +54,8 @@ func (c *Client) CreateSync(ctx context.Context, s Sync) (*Sync, error) {
 		})
 }
 
-// GetSync reads one sync; IsNotFound tells a missing one.
+// GetSync reads one sync. When the sync does not exist, IsNotFound reports
+// true for the error.
 func (c *Client) GetSync(ctx context.Context, id string) (*Sync, error) {
 	if s, ok := c.syncs.Lookup(ctx, id); ok {
 		return &s, nil
@@ -66,8 +67,8 @@ func (c *Client) GetSync(ctx context.Context, id string) (*Sync, error) {
 	return &out.Data, nil
 }
 
-// UpdateSync replaces the sync id with s; kind, source and destination
-// cannot change.
+// UpdateSync replaces the sync with the given id by s. Its kind, source and
+// destination cannot change.
 func (c *Client) UpdateSync(ctx context.Context, id string, s Sync) (*Sync, error) {
 	defer c.syncs.Forget()
 	var out envelope[Sync]
@@ -77,7 +78,8 @@ func (c *Client) UpdateSync(ctx context.Context, id string, s Sync) (*Sync, erro
 	return &out.Data, nil
 }
 
-// DeleteSync deletes id; a sync already gone counts as deleted.
+// DeleteSync deletes the sync with the given id. A sync that is already
+// gone counts as deleted, so deleting twice is not an error.
 func (c *Client) DeleteSync(ctx context.Context, id string) error {
 	defer c.syncs.Forget()
 	err := c.do(ctx, request{method: http.MethodDelete, path: syncsPath + "/" + url.PathEscape(id)}, nil)

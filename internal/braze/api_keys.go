@@ -54,9 +54,10 @@ func (c *Client) CreateAPIKey(ctx context.Context, k NewAPIKey) (*APIKey, error)
 		})
 }
 
-// clockSkewAllowance widens the window in which a key counts as made by a
-// lost create, for a server clock behind ours. The comparison trusts the two
-// clocks to agree within it: a server clock further behind leaves an orphan.
+// clockSkewAllowance moves the start of the search for keys made by a lost
+// create back by this much, in case the server's clock is behind ours. A
+// server clock that is further behind than this would make such a key look
+// older than the create, and the key would be left behind.
 const clockSkewAllowance = time.Minute
 
 func (c *Client) deleteOrphanedKeys(ctx context.Context, k NewAPIKey, since time.Time) error {
@@ -84,7 +85,8 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }
 
-// GetAPIKey reads a key's metadata; IsNotFound tells a missing one.
+// GetAPIKey reads a key's metadata. When the key does not exist, IsNotFound
+// reports true for the error.
 func (c *Client) GetAPIKey(ctx context.Context, id string) (*APIKey, error) {
 	var out struct {
 		APIKey APIKey `json:"api_key"`
@@ -106,7 +108,8 @@ func (c *Client) ListAPIKeys(ctx context.Context) ([]APIKey, error) {
 	return out.APIKeys, nil
 }
 
-// DeleteAPIKey deletes a key; one already gone counts as deleted.
+// DeleteAPIKey deletes a key. A key that is already gone counts as deleted,
+// so deleting twice is not an error.
 func (c *Client) DeleteAPIKey(ctx context.Context, id string) error {
 	_, err := c.do(ctx, http.MethodDelete, "/api_keys/delete", nil, map[string]string{"api_key_id": id}, nil)
 	if IsNotFound(err) {

@@ -32,7 +32,8 @@ type Client struct {
 	http           *transport.Client
 	createAttempts int
 
-	// Listings read once per client, which lives for one Terraform command.
+	// Each listing is read once and kept for the client's life, which is
+	// one Terraform command.
 	customAttributes listing[CustomAttribute]
 	customEvents     listing[CustomEvent]
 	segments         listing[Segment]
@@ -51,10 +52,11 @@ func New(cfg Config) (*Client, error) {
 	return &Client{endpoint: endpoint, http: transport.New(cfg.Transport), createAttempts: cfg.Transport.MaxRetries + 1}, nil
 }
 
-// APIError is an error answer to a request of the client. Vendor tells
-// Braze's own answers, in its {"message": …, "errors": […]} shape, from
-// anything else that answered (a proxy's page, a wrong base URL): only
-// Braze's word that an object is missing may make Terraform forget it.
+// APIError is an error answer to one of the client's requests. Vendor is
+// true when the answer is in Braze's own {"message": …, "errors": […]}
+// shape, and false when something else answered, such as a proxy's page or a
+// server at a wrong base URL. The difference matters because only Braze's
+// own 404 may make Terraform forget an object.
 type APIError struct {
 	Status  int
 	Message string
@@ -62,10 +64,11 @@ type APIError struct {
 	Vendor  bool
 	// Method and URL name the request; URL without credentials.
 	Method, URL string
-	// Attempts is more than 1 when the answer ended spent retries.
+	// Attempts is how many times the request was sent. It is more than 1
+	// when the request was retried until the retries ran out.
 	Attempts int
-	// Permission is the key permission the refused endpoint needs, when the
-	// client knows it: what a 403 from Braze says the key lacks.
+	// Permission is the key permission the endpoint needs, when the client
+	// knows it. A 403 from Braze means the key lacks this permission.
 	Permission string
 }
 
@@ -100,8 +103,8 @@ func IsNotFound(err error) bool {
 // IsForbidden reports whether err is Braze's 403: the key lacks a permission.
 func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
 
-// MissingPermission returns the permission a 403 of Braze's says the key
-// lacks: the one the refused endpoint needs. It returns "" for any other
+// MissingPermission returns the permission the key lacks when Braze answered
+// 403: the one the refused endpoint needs. It returns "" for any other
 // error, and for a 403 that did not come from Braze or from an endpoint whose
 // permission the client does not know.
 func MissingPermission(err error) string {
@@ -165,8 +168,9 @@ func (c *Client) doURL(ctx context.Context, method, target string, in, out any) 
 	}
 	if resp.StatusCode >= 300 {
 		apiErr := decodeError(method, req.URL, resp)
-		// The path below the REST endpoint names the endpoint, whichever
-		// page of it was asked for.
+		// The endpoint is looked up by its path below the REST endpoint,
+		// without the query, so that every page of a listing finds the same
+		// permission.
 		apiErr.Permission = endpointPermissions[method+" "+strings.TrimPrefix(req.URL.Path, c.endpoint.Path)]
 		return nil, apiErr
 	}

@@ -22,9 +22,9 @@ type CustomAttribute struct {
 	TagNames    []string `json:"tag_names"`
 }
 
-// ListCustomAttributes reads every custom attribute, 50 a page, once per
-// client: the endpoint shares an hourly limit of 1,000 requests with
-// GET /events, so a run reads each page once however many data sources ask.
+// ListCustomAttributes reads every custom attribute, 50 a page. It reads
+// them once per client, however many data sources ask, because the endpoint
+// shares an hourly limit of 1,000 requests with GET /events.
 func (c *Client) ListCustomAttributes(ctx context.Context) ([]CustomAttribute, error) {
 	return c.customAttributes.get(func() ([]CustomAttribute, error) {
 		return listByLink[CustomAttribute](ctx, c, "/custom_attributes", "attributes")
@@ -62,8 +62,9 @@ func listByLink[T any](ctx context.Context, c *Client, path, field string) ([]T,
 	}
 }
 
-// nextPage reads the URL of the next page from a Link header, and refuses
-// one that leaves the REST endpoint's origin: the key goes with the request.
+// nextPage reads the URL of the next page from a Link header. It refuses a
+// URL on another origin than the REST endpoint's, because the API key is
+// sent with every request and would go to that origin too.
 func (c *Client) nextPage(path, header string) (string, bool, error) {
 	next, ok := nextLink(header)
 	if !ok {

@@ -13,8 +13,9 @@ type CustomEvent struct {
 }
 
 // ListCustomEvents reads every custom event, 50 a page in alphabetical
-// order, once per client: GET /events shares the hourly limit of 1,000
-// requests with GET /custom_attributes. It needs the events.get permission.
+// order. It reads them once per client, because GET /events shares an
+// hourly limit of 1,000 requests with GET /custom_attributes. It needs the
+// events.get permission.
 func (c *Client) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
 	return c.customEvents.get(func() ([]CustomEvent, error) {
 		return listByLink[CustomEvent](ctx, c, "/events", "events")

@@ -36,7 +36,8 @@ func (c *Client) ListSegments(ctx context.Context) ([]Segment, error) {
 				return nil, err
 			}
 			all = append(all, out.Segments...)
-			// A short page is the last: Braze says no more than that.
+			// Braze's answer does not say whether more pages follow, so a
+			// page shorter than the page size is taken as the last.
 			if len(out.Segments) < segmentsPageSize {
 				return all, nil
 			}

@@ -31,8 +31,9 @@ type Document struct {
 	Spec *openapi3.T
 
 	router routers.Router
-	// errorSchema and errorMediaType are the shape every error answer of
-	// the API has: what an answer to a path of no operation is held to.
+	// errorSchema and errorMediaType are the shape that every error answer
+	// of the API has. An answer to a path that matches no operation is
+	// checked against them.
 	errorSchema    *openapi3.SchemaRef
 	errorMediaType string
 }
@@ -78,8 +79,9 @@ func load(file, prefix, errorSchema, errorMediaType string) (*Document, error) {
 	if schema == nil {
 		return nil, fmt.Errorf("%s has no components.schemas.%s, the shape of its errors", name, errorSchema)
 	}
-	// Route the sandbox's paths: the document's servers are the vendor's
-	// hosts; the sandbox serves each API below a prefix of one host.
+	// The document's servers are the vendor's hosts, but the sandbox serves
+	// each API below a path prefix on one host, so the router is given the
+	// prefix as the only server.
 	routed := *spec
 	routed.Servers = openapi3.Servers{{URL: prefix}}
 	router, err := gorillamux.NewRouter(&routed)
@@ -89,7 +91,8 @@ func load(file, prefix, errorSchema, errorMediaType string) (*Document, error) {
 	return &Document{Name: name, Prefix: prefix, Spec: spec, router: router, errorSchema: schema, errorMediaType: errorMediaType}, nil
 }
 
-// documentFor returns the document whose prefix path is under, if any.
+// documentFor returns the document whose prefix path is under, or nil when
+// path is under none.
 func documentFor(docs []*Document, path string) *Document {
 	for _, d := range docs {
 		if path == d.Prefix || strings.HasPrefix(path, d.Prefix+"/") {

@@ -110,7 +110,8 @@ func fieldOf(pointer []string) string {
 	return b.String()
 }
 
-// decodeJSON reads a body as kin-openapi's validators take it.
+// decodeJSON decodes a body into the generic values (maps, slices, strings,
+// numbers) that kin-openapi's schema validation takes.
 func decodeJSON(body []byte) (any, error) {
 	var v any
 	if err := json.Unmarshal(body, &v); err != nil {

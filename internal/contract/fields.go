@@ -9,7 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// FieldsReporter takes what CheckFields finds; a *testing.T is one.
+// FieldsReporter receives what CheckFields finds; *testing.T satisfies it.
 type FieldsReporter interface {
 	Helper()
 	Errorf(format string, args ...any)
@@ -18,11 +18,11 @@ type FieldsReporter interface {
 
 // CheckFields checks that every JSON field of the struct v is a property of
 // one of the named schemas of the document file (such as
-// "amplitude-developer.openapi.yaml"): a client's struct that decodes an
-// answer must name the fields the contract names. The exchanges a test
-// makes show what a client sends and what the sandbox answers; this shows
-// what a client reads, which no exchange can: a renamed tag of a struct the
-// client decodes into would otherwise only leave a field empty.
+// "amplitude-developer.openapi.yaml"), so that a client's struct that decodes
+// an answer uses the field names the contract uses. The middleware checks
+// what a client sends and what the sandbox answers, but it cannot see what a
+// client reads from an answer: if a struct tag were misspelled, decoding would
+// not fail, the field would only stay empty. This check catches that.
 func CheckFields(t FieldsReporter, file string, v any, schemas ...string) {
 	t.Helper()
 	doc, err := document(file)

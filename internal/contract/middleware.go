@@ -17,7 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 )
 
-// Reporter takes the mismatches; a *testing.T is one.
+// Reporter receives the mismatches Handler finds; *testing.T satisfies it.
 type Reporter interface {
 	Errorf(format string, args ...any)
 }
@@ -29,13 +29,14 @@ type config struct {
 	requests bool
 }
 
-// ResponsesOnly checks the answers alone. It is for tests that send
-// deliberately malformed requests to see them refused (the sandbox's own
-// tests): the requests are off-contract on purpose, the refusals must still
-// be in the vendor's shape. A request to a path or method no document has
-// is then no mistake either, nor an error status the operation does not
-// declare (such tests provoke arbitrary ones with the sandbox's faults):
-// those answers are held to the API's error shape alone.
+// ResponsesOnly makes Handler check the answers only, not the requests. It
+// is for the sandbox's own tests, which send malformed requests on purpose
+// to see them refused: those requests break the contract deliberately, but
+// the refusals must still be in the vendor's shape. In this mode a request
+// to a path or method that no document has is not reported, and neither is
+// an error status that the operation does not declare (these tests provoke
+// arbitrary statuses with the sandbox's faults). Such answers are only
+// checked to have the API's error shape.
 func ResponsesOnly() Option {
 	return func(c *config) { c.requests = false }
 }
@@ -54,7 +55,8 @@ func ResponsesOnly() Option {
 func Handler(r Reporter, next http.Handler, opts ...Option) *Checker {
 	docs, err := Documents()
 	if err != nil {
-		// Every request would otherwise pass unchecked.
+		// Without the documents every request would pass unchecked, so a
+		// document that does not load must stop the tests.
 		panic(fmt.Sprintf("contract: %v", err))
 	}
 	c := config{requests: true}
@@ -140,8 +142,8 @@ func (v *validation) options() *openapi3filter.Options {
 	}
 }
 
-// copyOf is the request as kin-openapi reads it, with a body of its own
-// and the path below the prefix.
+// copyOf returns a copy of the request with its own reader over the body,
+// because kin-openapi consumes the body each time it validates a request.
 func (v *validation) copyOf() *http.Request {
 	r := v.request.Clone(v.request.Context())
 	r.Body = io.NopCloser(bytes.NewReader(v.requestBody))
@@ -199,9 +201,9 @@ func (v *validation) checkResponse(status int, header http.Header, body []byte, 
 	}
 	responses := v.route.Operation.Responses
 	if !c.requests && status >= 400 && responses.Status(status) == nil && responses.Default() == nil {
-		// Tests of refusals provoke statuses no operation declares (an
-		// injected fault's arbitrary status); the answer must still be
-		// the API's error.
+		// Tests of refusals provoke statuses that no operation declares,
+		// such as an injected fault's arbitrary status. The answer must
+		// still have the API's error shape.
 		v.checkErrorShape(status, header, body)
 		return
 	}
@@ -224,13 +226,15 @@ func (v *validation) checkResponse(status int, header http.Header, body []byte, 
 	}
 }
 
-// checkUnroutedResponse holds the answer to a request of no operation to
-// the API's error shape: a vendor answers an unknown path or method with
-// its usual error, never with a success.
+// checkUnroutedResponse checks the answer to a request that matches no
+// operation. A vendor answers an unknown path or method with its usual
+// error, never with a success, so the answer must have the API's error
+// shape.
 func (v *validation) checkUnroutedResponse(status int, header http.Header, body []byte, c config) {
 	if status < 400 {
 		if !c.requests {
-			// With requests checked, the request is reported already.
+			// When requests are checked, checkRequest has already
+			// reported this request, so the answer is not reported again.
 			v.mismatch("response %d: a success answer to a request of no operation", status)
 		}
 		return
@@ -238,7 +242,8 @@ func (v *validation) checkUnroutedResponse(status int, header http.Header, body 
 	v.checkErrorShape(status, header, body)
 }
 
-// checkErrorShape holds an error answer to the API's error shape.
+// checkErrorShape checks that an error answer has the API's error media type
+// and schema.
 func (v *validation) checkErrorShape(status int, header http.Header, body []byte) {
 	mediaType, _, _ := mime.ParseMediaType(header.Get("Content-Type"))
 	if mediaType != v.doc.errorMediaType {
@@ -258,7 +263,8 @@ func (v *validation) checkErrorShape(status int, header http.Header, body []byte
 }
 
 // checkCredentialsForm checks that the credentials a security scheme names
-// are sent, in its form; whether they are valid is the server's to say.
+// are sent, in the form the scheme gives. It does not check that they are
+// valid: only the server can say that.
 func checkCredentialsForm(_ context.Context, in *openapi3filter.AuthenticationInput) error {
 	r := in.RequestValidationInput.Request
 	scheme := in.SecurityScheme
@@ -279,8 +285,9 @@ func checkCredentialsForm(_ context.Context, in *openapi3filter.AuthenticationIn
 	return nil
 }
 
-// isLoopbackHost reports whether a Host header names this machine: the
-// sandbox answers other requests with its own refusal, no vendor's.
+// isLoopbackHost reports whether a Host header names this machine. Requests
+// to any other host are not checked, because the sandbox refuses them with
+// its own answer, which is in no vendor's shape.
 func isLoopbackHost(hostport string) bool {
 	host := hostport
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
@@ -294,9 +301,9 @@ func isLoopbackHost(hostport string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// recorder passes an answer through and keeps a copy. Unwrap lets the
-// handler hijack the connection (the drop-response fault), which leaves
-// nothing recorded.
+// recorder passes an answer through to the client and keeps a copy to
+// check. Unwrap lets the handler hijack the connection (the drop-response
+// fault does), and then nothing is recorded or checked.
 type recorder struct {
 	http.ResponseWriter
 	status int

@@ -6,9 +6,11 @@ import (
 	"strings"
 )
 
-// CanonicalAmplitudeRegion reads an Amplitude data region the one way the
-// region attribute, AMPLITUDE_REGION and provider::amplitude::egress_ips
-// all accept it: US or EU, in any case, with white space around ignored.
+// CanonicalAmplitudeRegion reads an Amplitude data region and returns it in
+// upper case. The region attribute, AMPLITUDE_REGION and
+// provider::amplitude::egress_ips all read a region through it, so they
+// accept the same spellings: US or EU, in any case, with surrounding white
+// space ignored.
 func CanonicalAmplitudeRegion(raw string) (string, error) {
 	region := strings.ToUpper(strings.TrimSpace(raw))
 	if _, known := AmplitudeHosts[region]; !known {
@@ -42,8 +44,8 @@ var AmplitudeEgressIPs = map[string][]string{
 
 // AmplitudeDefaultUserProperties are the user properties Amplitude's SDKs
 // track by themselves (amplitude.com/docs/get-started/user-property-definitions),
-// by their API names: Amplitude's own, not part of a tracking plan a user
-// manages.
+// by their API names. Amplitude owns them, so they are not part of a tracking
+// plan a user manages.
 var AmplitudeDefaultUserProperties = []string{
 	"amplitude_id", "carrier", "city", "cohort", "country", "device_family", "device_id", "device_type", "dma",
 	"ip_address", "language", "library", "os", "os_name", "os_version", "paying", "platform", "region",

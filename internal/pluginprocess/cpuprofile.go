@@ -7,15 +7,16 @@ import (
 	"runtime/pprof"
 )
 
-// EnvCPUProfileDir names a folder to write CPU profiles into, for make
-// bench. Unset, as it is for every user, nothing is profiled.
+// EnvCPUProfileDir names the environment variable that make bench sets to a
+// folder for CPU profiles. Users never set it, and then nothing is profiled.
 const EnvCPUProfileDir = "AMPBRAZE_CPUPROFILE_DIR"
 
-// StartCPUProfile profiles this process's CPU into EnvCPUProfileDir's
-// folder, when that is set, in a file named after name and the process id:
-// Terraform starts a provider several times in one command, each time a new
-// process, and the bench merges their profiles. The returned stop writes the
-// profile out; it does nothing when nothing was started.
+// StartCPUProfile profiles this process's CPU into the folder that
+// EnvCPUProfileDir names, when it is set. The file is named after name and
+// the process id, because Terraform starts a provider several times in one
+// command, each time as a new process, and the bench merges all their
+// profiles. The returned stop function writes the profile out; it does
+// nothing when no profile was started.
 func StartCPUProfile(name string) (stop func(), err error) {
 	dir := os.Getenv(EnvCPUProfileDir)
 	if dir == "" {

@@ -15,7 +15,7 @@
 //     events, segments).
 //
 // It is an emulator, not a mock: it keeps state, checks credentials and
-// permissions, holds requests to the documents in api/ and to the vendors'
+// permissions, checks requests against the documents in api/ and the vendors'
 // rules, and answers in each vendor's own shapes, so that a client that
 // works against it has been checked against the vendors' rules. Time is
 // simulated: syncs run as Options.Now passes their cadence, and what they
@@ -25,7 +25,10 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/amplitudeapi"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/brazeapi"
@@ -96,6 +99,9 @@ type Parts struct {
 // its rules look at: Braze first, then the Developer API's shared part and
 // its sections, then Amplitude's other APIs, whose syncs reach all of them.
 func Open(opts Options) (*Server, error) {
+	if opts.Contradict != "" && !slices.Contains(core.Contradictions, opts.Contradict) {
+		return nil, fmt.Errorf("unknown contradiction %q; valid settings are %s", opts.Contradict, strings.Join(core.Contradictions, ", "))
+	}
 	sb := core.New(opts)
 	p := Parts{Core: sb, Braze: brazeapi.New(sb), Developer: developerapi.New(sb)}
 	p.Taxonomy = taxonomy.New(sb, p.Developer)
@@ -117,7 +123,7 @@ func New(opts Options) *Server {
 	return s
 }
 
-// Parts are the APIs the sandbox is made of.
+// Parts returns the APIs the sandbox is made of.
 func (s *Server) Parts() Parts { return s.parts }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -125,8 +131,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
-// filled in. It panics on out-of-range values, as callers pass constants;
-// PUT /_sandbox/faults is the validating way in.
+// filled in. It panics on out-of-range values, because its callers pass
+// constants and a bad one is a bug. PUT /_sandbox/faults validates what it
+// is sent and answers an error instead.
 func (s *Server) SetFaults(f Faults) Faults {
 	return s.parts.Core.SetFaults(f)
 }

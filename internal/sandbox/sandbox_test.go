@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
@@ -34,5 +35,14 @@ func TestStatsCountEveryKind(t *testing.T) {
 	}
 	if !maps.Equal(counts, served.Objects) {
 		t.Errorf("Stats().Objects is %v; the vendor packages count %v", counts, served.Objects)
+	}
+}
+
+// A contradiction the sandbox does not know is refused with the valid
+// ones, so a typo in SANDBOX_CONTRADICT cannot leave every point modelled.
+func TestOpenRefusesAnUnknownContradiction(t *testing.T) {
+	_, err := sandbox.Open(sandbox.Options{Contradict: "create-existing-name-200"})
+	if err == nil || !strings.Contains(err.Error(), "create-existing-plan-name-200") {
+		t.Fatalf("Open with an unknown contradiction: %v; want a refusal naming the valid settings", err)
 	}
 }

@@ -23,7 +23,9 @@ func OutcomeUnknown(err error) bool {
 	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
 }
 
-// createDeadline bounds a create that no longer listens to cancellation.
+// createDeadline bounds how long CreateOnce keeps going after it has stopped
+// listening to cancellation, so that a host that never answers cannot hold
+// an interrupted apply forever.
 const createDeadline = 5 * time.Minute
 
 // CreateOnce runs create and, when its outcome is unknown, looks for the
@@ -69,7 +71,7 @@ func CreateOnce[T any](ctx context.Context, attempts int, create func(context.Co
 	return zero, lastErr
 }
 
-// Sleep waits d, or until ctx is done, whose error it then returns.
+// Sleep waits for d, or until ctx ends, in which case it returns ctx's error.
 func Sleep(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)
 	defer timer.Stop()

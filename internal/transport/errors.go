@@ -22,8 +22,9 @@ func ForeignAnswer(method, url string, status int, api, shape, urlHint, snippet 
 	return msg
 }
 
-// AttemptsNote is what an error that ended spent retries adds to its
-// message; nothing after a single attempt.
+// AttemptsNote returns the text an error adds to its message when the
+// request was retried until the retries ran out, so the user knows it was
+// not the first try that failed. After a single attempt it is empty.
 func AttemptsNote(attempts int) string {
 	if attempts > 1 {
 		return fmt.Sprintf(" (the last of %d attempts)", attempts)

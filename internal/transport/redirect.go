@@ -24,8 +24,9 @@ func (e *RedirectError) Error() string {
 // than acting on it.
 func (e *RedirectError) HTTPStatus() int { return e.StatusCode }
 
-// refuseRedirects is the http.Client's CheckRedirect: the redirect answer
-// itself comes back to Do, which turns it into a RedirectError.
+// refuseRedirects is the http.Client's CheckRedirect. It makes the client
+// return the redirect answer itself instead of following it, and Do then
+// turns that answer into a RedirectError.
 func refuseRedirects(*http.Request, []*http.Request) error {
 	return http.ErrUseLastResponse
 }
@@ -34,8 +35,8 @@ func isRedirect(status int) bool {
 	return status >= 300 && status < 400
 }
 
-// location is where a redirect points, resolved against the request so that
-// a relative Location names its host too.
+// location returns where a redirect points, resolved against the request so
+// that a relative Location header still names its host.
 func location(resp *http.Response) string {
 	if u, err := resp.Location(); err == nil {
 		return u.String()

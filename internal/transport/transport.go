@@ -40,8 +40,9 @@ type Config struct {
 	// MaxResponseBytes bounds how much of an answer is read.
 	MaxResponseBytes int64
 	Logger           Logger
-	// Secrets are replaced by "[REDACTED]" in errors, error answers and
-	// logs, beside every form of the Credentials, which are always.
+	// Secrets lists more values to replace by "[REDACTED]" in errors, error
+	// answers and logs. Every form of the Credentials is always replaced,
+	// whether or not it is listed here.
 	Secrets []string
 }
 
@@ -121,8 +122,9 @@ func New(cfg Config) *Client {
 type Response struct {
 	StatusCode int
 	Header     http.Header
-	// Attempts is how many times the request was sent: more than one when
-	// the answer is the last of spent retries.
+	// Attempts is how many times the request was sent. It is more than one
+	// when earlier attempts failed and were retried, and this answer is the
+	// last of them.
 	Attempts int
 	// Body of an error answer (any status but 2xx) comes with the secrets
 	// redacted: clients build the user's error messages from it, and a
@@ -130,12 +132,15 @@ type Response struct {
 	Body []byte
 }
 
-// errOwnAuthorization keeps every credential on the path that redacts it.
+// errOwnAuthorization refuses a request that sets its own Authorization
+// header. Credentials must come through Config.Credentials, because only
+// those are known to the redactor and hidden in errors and logs.
 var errOwnAuthorization = errors.New("transport: the request sets its own Authorization header; pass the credentials as Config.Credentials so that they are redacted")
 
 // Do sends req with the credentials, retrying as described on Client, and
-// reads the answer. Its errors carry no secret. It sets the Authorization
-// header on req, so a request is sent once: build a new one to send again.
+// reads the answer. Its errors carry no secret. Do sets the Authorization
+// header on req, and refuses a request that already has one, so each request
+// can be passed to Do only once: build a new one to send again.
 func (c *Client) Do(req *http.Request) (*Response, error) {
 	if req.Header.Get("Authorization") != "" {
 		return nil, errOwnAuthorization
@@ -156,8 +161,8 @@ func (c *Client) Do(req *http.Request) (*Response, error) {
 	req = req.WithContext(context.WithValue(ctx, attemptsKey{}, attempts))
 	resp, err := c.send(req)
 	if err != nil {
-		// The client's own limit, not the caller's: say which host did not
-		// answer, and for how long.
+		// The client's own timeout ran out, not the caller's context, so the
+		// error says which host did not answer, and for how long.
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) && parent.Err() == nil {
 			err = fmt.Errorf("no answer from %s within %v (%s): %w", req.URL.Host, c.timeout, attemptCount(*attempts), err)
 		}

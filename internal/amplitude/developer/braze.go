@@ -9,11 +9,11 @@ import (
 
 // The Braze destinations as this client maps them onto the Developer API.
 // Amplitude's docs do not publish Braze's parameter ids, nor the shapes of
-// property_filters and property_mappings (api/amplitude-developer.openapi.yaml
-// leaves them free-form and gives the sandbox's answer, x-modelled): they
-// are written down here, in one place, and CheckBrazeType compares them with
-// what Amplitude's destination-types endpoint serves before anything is
-// written.
+// property_filters and property_mappings. api/amplitude-developer.openapi.yaml
+// leaves those free-form, and the shapes it gives are the sandbox's, marked
+// x-modelled. So the client writes its assumptions down here, in one place,
+// and CheckBrazeType compares them with what Amplitude's destination-types
+// endpoint serves before anything is written.
 
 // PartnerBraze is Braze's partner key.
 const PartnerBraze = "braze"
@@ -30,9 +30,9 @@ const (
 	BrazeParamIdentifierMappings = "identifier_mappings"
 )
 
-// brazeParameterKinds is the kind the client expects of each parameter it
-// maps, per destination family. An endpoint may come as an enum of the
-// instances or as a plain string.
+// brazeStreamParameters and brazeCohortParameters give the kinds the client
+// accepts for each parameter it maps, one table per destination family. An
+// endpoint may come as an enum of the instances or as a plain string.
 var (
 	brazeStreamParameters = map[string][]string{
 		BrazeParamAPIEndpoint:     {"enum", "string"},
@@ -54,8 +54,9 @@ var (
 // conditions.
 var FilterOperators = []string{"is", "is_not", "contains", "greater_than", "less_than"}
 
-// MappingMismatch is a partner whose type differs from what the client maps:
-// writing would send parameters Amplitude does not take.
+// MappingMismatch reports that a partner's destination type, as Amplitude
+// serves it, differs from what the client maps. Writing would then send
+// parameters Amplitude does not take, so nothing is written.
 type MappingMismatch struct {
 	Partner  string
 	Problems []string
@@ -148,15 +149,15 @@ type BrazeStream struct {
 
 // BrazeEvents selects the events a Braze stream forwards.
 type BrazeEvents struct {
-	// Events nil forwards every event.
+	// A nil Events forwards every event.
 	Events          []string
 	Conditions      []PropertyCondition
 	EventProperties []string
 	UserProperties  []string
 }
 
-// Kinds is the destination kind the settings make: event when events are
-// sent, identify when users are.
+// Kinds returns the destination kinds these settings make: event when events
+// are sent, identify when users are.
 func (s BrazeStream) Kinds() []string {
 	var kinds []string
 	if s.Events != nil {
@@ -168,7 +169,7 @@ func (s BrazeStream) Kinds() []string {
 	return kinds
 }
 
-// Spec is the destination write of the settings.
+// Spec returns the destination write these settings make, named name.
 func (s BrazeStream) Spec(name string, enabled bool) DestinationSpec {
 	config := map[string]json.RawMessage{
 		BrazeParamAPIEndpoint:     mustJSON(s.Endpoint),
@@ -176,7 +177,7 @@ func (s BrazeStream) Spec(name string, enabled bool) DestinationSpec {
 		BrazeParamAppID:           mustJSON(s.AppID),
 		BrazeParamUpdateUsersOnly: mustJSON(s.UpdateUsersOnly),
 		BrazeParamUserIDMapping:   mustJSON(s.UserIDMapping),
-		BrazeParamUserAliasLabel:  mustJSON(s.UserAliasLabel), // null removes one set before
+		BrazeParamUserAliasLabel:  mustJSON(s.UserAliasLabel), // null removes a label set before
 	}
 	sendEvents, sendUsers := s.Events != nil, s.UserProperties != nil
 	spec := DestinationSpec{
@@ -242,7 +243,7 @@ type BrazeCohort struct {
 	IdentifierMappings []IdentifierMapping
 }
 
-// Spec is the destination write of the settings.
+// Spec returns the destination write these settings make, named name.
 func (s BrazeCohort) Spec(name string) DestinationSpec {
 	return DestinationSpec{
 		DisplayName: name,

@@ -4,10 +4,11 @@
 // project. Its contract is api/amplitude-developer.openapi.yaml. It knows
 // HTTP and JSON, nothing about Terraform.
 //
-// Where the API's documentation leaves a point open (the parts that document
-// marks x-modelled), the client does not rely on one answer: it always sends
-// a destination's kind and whole config, never expects a secret back, and
-// reads the partner's parameters before it maps them.
+// The API's documentation leaves some points open, and the contract marks
+// those parts x-modelled. On those points the client does not depend on any
+// one behaviour: it always sends a destination's kind and whole config, never
+// expects a secret back, and reads the partner's parameters before it maps
+// them.
 package developer
 
 import (
@@ -17,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -40,9 +42,9 @@ type Config struct {
 	// ProjectID is the project's numeric id.
 	ProjectID string
 	Transport transport.Config
-	// BatchReads answers destination reads from one listing once a client
-	// has read a few, for a client that lives as long as one Terraform
-	// command.
+	// BatchReads makes the client answer destination reads from one listing
+	// once it has read a few one by one (see package readcache). Set it only
+	// for a client that lives for one Terraform command.
 	BatchReads bool
 }
 
@@ -60,14 +62,17 @@ type Client struct {
 	clock   serverClock
 
 	// claimed holds the ids of destinations this client has created or
-	// adopted, so that two lost creates of one name never adopt the same one.
+	// adopted after a lost answer. When two creates of the same name both
+	// lose their answers, each looks for the destination it made, and the
+	// claims keep them from adopting the same one.
 	claimedMu sync.Mutex
 	claimed   map[string]bool
-	// createLocks holds a mutex per partner and name being created.
+	// createLocks holds a mutex per partner and name being created, so that
+	// creates of the same name take turns (see CreateDestination).
 	createLocks sync.Map
 
-	// taxonomy is the run's view of the tracking plan; a write through the
-	// client drops it.
+	// taxonomy is the tracking plan as this client has read it. Any write
+	// through the client drops it, so the next check reads it again.
 	taxonomyMu sync.Mutex
 	taxonomy   *Taxonomy
 }
@@ -104,9 +109,9 @@ func New(cfg Config) (*Client, error) {
 func (c *Client) ProjectID() string { return c.projectID }
 
 // bearerCredentials sends a Personal Access Token the way Amplitude's own CLI
-// sends one (Bearer PAT=amp_…): the docs do not say whether the bare form
-// works. Other tokens (OAuth) go bare. A token given with its PAT= prefix
-// already is sent as it is.
+// sends one, as "Bearer PAT=amp_…", because the docs do not say whether the
+// bare token works. Other tokens (OAuth) are sent bare, and so is a token
+// that already starts with its PAT= prefix.
 func bearerCredentials(token string) transport.Credentials {
 	if strings.HasPrefix(token, "amp_") {
 		return transport.BearerToken("PAT=" + token)
@@ -121,7 +126,8 @@ type call struct {
 	query  url.Values
 	header http.Header
 	body   any
-	// safeToRepeat marks a POST that only validates (a dry run).
+	// safeToRepeat marks a POST that only validates (a dry run), so that the
+	// transport may send it again after a failure whose outcome is unknown.
 	safeToRepeat bool
 }
 
@@ -169,9 +175,10 @@ func (c *Client) do(ctx context.Context, r call, out any) error {
 	return nil
 }
 
-// refusal reads an error answer. Only a problem document is Amplitude's own
-// word: anything else (a proxy's page, another API's body) says the request
-// did not reach the Developer API.
+// refusal turns an error answer into an error. Only a problem document comes
+// from Amplitude itself. Any other body (a proxy's page, another API's
+// answer) means the request did not reach the Developer API, and becomes an
+// *UnexpectedAnswer.
 func (c *Client) refusal(method string, u *url.URL, resp *transport.Response) error {
 	if problem, ok := parseProblem(resp); ok {
 		problem.Method, problem.Path, problem.Attempts = method, u.Path, resp.Attempts
@@ -213,7 +220,7 @@ func (s *serverClock) observe(date string) {
 	s.offset = time.Until(at)
 }
 
-// now is the server's time as far as we know it.
+// now estimates the server's current time from the last Date header seen.
 func (s *serverClock) now() time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -228,7 +235,8 @@ func (c *Client) projectPath(parts ...string) string {
 	return "/v1/projects/" + c.projectID + strings.Join(append([]string{""}, escaped...), "/")
 }
 
-// page is the list envelope.
+// page is the envelope of a list answer: one page of objects, and the cursor
+// of the next page.
 type page[T any] struct {
 	Data       []T `json:"data"`
 	Pagination struct {
@@ -240,33 +248,53 @@ type page[T any] struct {
 // listPageSize is the largest page the Developer API serves.
 const listPageSize = 200
 
-// listAll follows the cursor until the last page, and stops with an error
-// when the server hands back a cursor it gave before.
+// listAll reads every page of a listing.
 func listAll[T any](ctx context.Context, c *Client, path string, filters url.Values) ([]T, error) {
 	var all []T
-	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
-	for k, v := range filters {
-		query[k] = v
+	for items, err := range pages[T](ctx, c, path, filters) {
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
 	}
-	cursors := transport.NewCursors(http.MethodGet + " " + path)
-	for {
-		var p page[T]
-		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
-			return nil, err
+	return all, nil
+}
+
+// pages yields a listing's pages as they are read, so that a caller can
+// pass results on before the last page arrives. It follows the cursor until
+// the last page, and stops with an error when the server hands back a
+// cursor it gave before: a listing the vendor pages wrongly ends, never
+// loops.
+func pages[T any](ctx context.Context, c *Client, path string, filters url.Values) iter.Seq2[[]T, error] {
+	return func(yield func([]T, error) bool) {
+		query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
+		for k, v := range filters {
+			query[k] = v
 		}
-		all = append(all, p.Data...)
-		next := p.Pagination.NextCursor
-		if !p.Pagination.HasMore || next == nil || *next == "" {
-			return all, nil
+		cursors := transport.NewCursors(http.MethodGet + " " + path)
+		for {
+			var p page[T]
+			if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(p.Data, nil) {
+				return
+			}
+			next := p.Pagination.NextCursor
+			if !p.Pagination.HasMore || next == nil || *next == "" {
+				return
+			}
+			if err := cursors.Follow(*next); err != nil {
+				yield(nil, err)
+				return
+			}
+			query.Set("cursor", *next)
 		}
-		if err := cursors.Follow(*next); err != nil {
-			return nil, err
-		}
-		query.Set("cursor", *next)
 	}
 }
 
-// envelope is the single-object envelope.
+// envelope is the envelope of an answer that holds a single object.
 type envelope[T any] struct {
 	Data T `json:"data"`
 }

@@ -49,10 +49,11 @@ type contextCache struct {
 	err     error
 }
 
-// Context returns the token's context, asking Amplitude once per client: a
-// client lives for one Terraform command, whose token does not change.
-// A token that may not read its own context (no projects:read) yields a nil
-// context and no error: its scopes are then judged by each call's answer.
+// Context returns the token's context. It asks Amplitude once per client,
+// because a client lives for one Terraform command, and the token does not
+// change within it. A token that may not read its own context (it lacks
+// projects:read) gets a nil context and no error; each call's own answer
+// then shows whether the token holds the scope that call needs.
 func (c *Client) Context(ctx context.Context) (*TokenContext, error) {
 	c.context.mu.Lock()
 	defer c.context.mu.Unlock()
@@ -75,11 +76,11 @@ func (c *Client) Context(ctx context.Context) (*TokenContext, error) {
 	return c.context.value, c.context.err
 }
 
-// ScopeError is a token that lacks a scope an operation needs.
+// ScopeError reports that the token lacks a scope an operation needs.
 type ScopeError struct {
 	Scope string
-	// Held are the token's scopes; nil when Amplitude's refusal was the
-	// only word on them.
+	// Held are the token's scopes. It is nil when the token's context could
+	// not be read, so that only Amplitude's refusal says a scope is missing.
 	Held  []string
 	Cause error
 }
@@ -105,9 +106,9 @@ func orNone(scopes []string) string {
 
 // RequireScope checks, from the token's context, that the token holds scope.
 // It costs one request per client, on first use. Writes call it, so that a
-// token that may not write is refused before anything is sent; reads go
-// straight to the API, whose refusal scopeError then explains: a plan
-// need not wait for the context before its first read.
+// token that may not write is refused before anything is sent. Reads do not
+// call it, so that a plan need not wait for the context before its first
+// read: they go straight to the API, and scopeError explains a refusal.
 func (c *Client) RequireScope(ctx context.Context, scope string) error {
 	tc, err := c.Context(ctx)
 	if err != nil {
@@ -138,7 +139,7 @@ func isInsufficientScope(err error) bool {
 	return errors.As(err, &p) && p.Status == http.StatusForbidden && p.ErrorCode == codeInsufficientScope
 }
 
-// IsScopeError reports whether err is a token lacking a scope.
+// IsScopeError reports whether err says that the token lacks a scope.
 func IsScopeError(err error) bool {
 	var scopeErr *ScopeError
 	return errors.As(err, &scopeErr)

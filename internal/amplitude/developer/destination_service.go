@@ -117,9 +117,10 @@ func (s *DestinationService) Update(ctx context.Context, id string, version int6
 	return updated, found
 }
 
-// Disable stops the event-streaming destination id, which is what the
-// Developer API offers instead of a delete, and warns that the destination
-// stays in Amplitude. A destination that no longer exists needs nothing.
+// Disable is what destroying an event-streaming destination does, because
+// the Developer API has no way to delete one. It stops destination id from
+// sending, and warns that the destination stays in Amplitude. A destination
+// that no longer exists needs nothing.
 func (s *DestinationService) Disable(ctx context.Context, id string) Diagnostics {
 	var found Diagnostics
 	_, err := s.client.DisableDestination(ctx, id)

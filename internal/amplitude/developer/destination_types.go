@@ -40,7 +40,8 @@ func (p Parameter) IsSecret() bool {
 	return p.WriteOnly || p.Kind == ParameterKindSecret || p.Kind == ParameterKindOAuth
 }
 
-// Parameter returns the parameter id, if the partner has it.
+// Parameter returns the partner's parameter with the given id, and false when
+// the partner has none.
 func (t *DestinationType) Parameter(id string) (Parameter, bool) {
 	for _, p := range t.Parameters {
 		if p.ID == id {

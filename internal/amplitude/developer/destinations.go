@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -25,8 +26,9 @@ const (
 	KindWarehouseExport = "warehouse_export"
 )
 
-// Credential statuses; anything but connected means the partner refused the
-// stored credential, and a secret must be sent again.
+// CredentialConnected is the credential status of a destination whose
+// partner accepts the stored credential. Any other status means the partner
+// refused it, and the secret must be sent again.
 const CredentialConnected = "connected"
 
 // Destination is a destination as Amplitude answers it. Config holds the
@@ -67,26 +69,29 @@ func IsEventStreaming(kinds []string) bool {
 	return slices.Contains(kinds, KindEvent) || slices.Contains(kinds, KindIdentify)
 }
 
-// DestinationSpec is what a create or an update sets. Every field is sent:
-// an update is always the whole destination, so it is right whether
-// Amplitude merges or replaces what it holds.
+// DestinationSpec is what a create or an update sets. Every field is sent,
+// so an update always carries the whole destination, and the result is the
+// same whether Amplitude merges the update into what it holds or replaces
+// it.
 type DestinationSpec struct {
 	DisplayName string
-	// Kind is left out of a create when empty, for Amplitude to infer.
+	// Kind is left out of a create when it is empty, and Amplitude then
+	// infers it.
 	Kind []string
 	// Config is the partner's parameters, secrets included. On an update, a
 	// JSON null removes a parameter Amplitude holds.
 	Config  map[string]json.RawMessage
 	Enabled *bool
-	// EventFilter nil forwards every event.
+	// A nil EventFilter forwards every event.
 	EventFilter *EventFilter
-	// PropertyMappings empty means none.
+	// An empty PropertyMappings means there are none.
 	PropertyMappings json.RawMessage
 	SendEvents       *bool
 	SendUsers        *bool
 }
 
-// body is the JSON body of a create (partner set) or an update.
+// body returns the JSON body of a create when partner is set, or of an
+// update when partner is empty.
 func (s DestinationSpec) body(partner string) map[string]any {
 	creating := partner != ""
 	b := map[string]any{"display_name": s.DisplayName}
@@ -104,8 +109,9 @@ func (s DestinationSpec) body(partner string) map[string]any {
 		config[k] = v
 	}
 	b["config"] = config
-	// Event-streaming fields are meaningless to other kinds, which refuse
-	// them; with the kind left to Amplitude, only what was set is sent.
+	// Destinations of other kinds refuse the event-streaming fields, so
+	// those fields are left out for them. When the kind is left for
+	// Amplitude to infer, only the fields that were set are sent.
 	streaming := IsEventStreaming(s.Kind)
 	if !streaming && len(s.Kind) > 0 {
 		return b
@@ -133,9 +139,9 @@ func (s DestinationSpec) body(partner string) map[string]any {
 	return b
 }
 
-// heldBy reports whether d holds what s sets, as far as Amplitude shows it:
-// secrets are never returned, so they cannot be compared. It tells whether a
-// write whose answer was lost took effect.
+// heldBy reports whether d holds the values s sets. The client uses it to
+// learn whether a write whose answer was lost took effect. Secrets are not
+// compared, because Amplitude never returns them.
 func (s DestinationSpec) heldBy(d *Destination) bool {
 	if d.DisplayName != s.DisplayName {
 		return false
@@ -243,11 +249,25 @@ func (c *Client) ListDestinations(ctx context.Context, f DestinationFilter) ([]D
 	return all, c.scopeError(ctx, err, ScopeDestinationsRead)
 }
 
+// DestinationPages reads the destinations of the project that f selects a
+// page at a time (up to 200 a page), straight from Amplitude: a listing
+// must show what Amplitude holds now, whatever this client read before.
+func (c *Client) DestinationPages(ctx context.Context, f DestinationFilter) iter.Seq2[[]Destination, error] {
+	return func(yield func([]Destination, error) bool) {
+		for items, err := range pages[Destination](ctx, c, c.projectPath("destinations"), f.values()) {
+			if !yield(items, c.scopeError(ctx, err, ScopeDestinationsRead)) || err != nil {
+				return
+			}
+		}
+	}
+}
+
 func (c *Client) listAllDestinations(ctx context.Context) ([]Destination, error) {
 	return c.ListDestinations(ctx, DestinationFilter{})
 }
 
-// GetDestination reads one destination; IsNotFound tells a missing one.
+// GetDestination reads one destination. When it does not exist, IsNotFound
+// reports true for the error.
 func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, error) {
 	if d, ok := c.destinations.Lookup(ctx, id); ok {
 		return &d, nil
@@ -255,7 +275,8 @@ func (c *Client) GetDestination(ctx context.Context, id string) (*Destination, e
 	return c.fetchDestination(ctx, id)
 }
 
-// fetchDestination reads id from the API, never from a listing.
+// fetchDestination reads id from the API, never from a listing, so that a
+// write that must know the current version sees it.
 func (c *Client) fetchDestination(ctx context.Context, id string) (*Destination, error) {
 	var out envelope[Destination]
 	if err := c.do(ctx, call{method: http.MethodGet, path: c.projectPath("destinations", id)}, &out); err != nil {
@@ -264,28 +285,34 @@ func (c *Client) fetchDestination(ctx context.Context, id string) (*Destination,
 	return &out.Data, nil
 }
 
-// createdSkew allows for the Date header's one-second resolution when a
-// lost create is looked for among destinations created since it started.
+// createdSkew moves back the start of the search for a lost create's
+// destination. The client knows the server's time only from the Date
+// header, which counts whole seconds, so the create may have started up to a
+// second earlier, on the server's clock, than the client thinks.
 const createdSkew = 2 * time.Second
 
 // CreateDestination creates a destination of partner. Creates take no
 // idempotency key and names are not unique, so when the answer is lost the
-// client looks for what that create made (the same name and settings, made
-// by this token's principal since the create started, not already claimed by
-// this client) before it sends the create again.
+// client looks for the destination that create made before it sends the
+// create again. It looks for one with the same name and settings, made by
+// this token's principal since the create started, and not already claimed
+// by this client.
 func (c *Client) CreateDestination(ctx context.Context, partner string, spec DestinationSpec) (*Destination, error) {
 	if err := c.RequireScope(ctx, ScopeDestinationsWrite); err != nil {
 		return nil, err
 	}
 	defer c.destinations.Forget()
-	// Creates of one name take turns: a lost create looking for what it
-	// made must not take a twin whose answer is still on its way.
+	// Creates of the same name take turns. Otherwise a create whose answer
+	// was lost, looking for the destination it made, could take the one a
+	// concurrent create of the same name made, whose answer is still on
+	// its way.
 	unlock := c.lockName(partner, spec.DisplayName)
 	defer unlock()
 	principal := c.principal(ctx)
 	started := c.clock.now()
-	// A refusal for want of a scope names the scope of the request refused:
-	// the create writes, the search for a lost create's destination reads.
+	// When the token lacks a scope, the error names the scope of the
+	// request that was refused: destinations:write for the create itself,
+	// destinations:read for the search for a lost create's destination.
 	return transport.CreateOnce(ctx, c.writeAttempts,
 		func(ctx context.Context) (*Destination, error) {
 			var out envelope[Destination]
@@ -309,7 +336,9 @@ func (c *Client) principal(ctx context.Context) string {
 	return ""
 }
 
-// findCreated looks for the destination a create of spec made since.
+// findCreated looks for the destination that a create of spec made at or
+// after since. Of those that match, it takes and claims the oldest that this
+// client has not claimed yet.
 func (c *Client) findCreated(ctx context.Context, partner string, spec DestinationSpec, since time.Time, principal string) (*Destination, bool, error) {
 	candidates, err := listAll[Destination](ctx, c, c.projectPath("destinations"), DestinationFilter{Query: spec.DisplayName, Partner: partner}.values())
 	if err != nil {
@@ -349,11 +378,11 @@ func (c *Client) claim(id string) {
 }
 
 // UpdateDestination sets the destination id to spec, provided Amplitude
-// still holds version: a destination changed since is never overwritten
-// (a *VersionConflict). When an answer is lost, the client reads the
-// destination back: the update took effect if the version moved on and
-// every value matches spec; it sends the update again if the version did not
-// move.
+// still holds version. A destination that changed since is never
+// overwritten; the error is then a *VersionConflict. When an answer is lost,
+// the client reads the destination back. If the version moved on and every
+// value matches spec, the update took effect. If the version did not move,
+// the client sends the update again.
 func (c *Client) UpdateDestination(ctx context.Context, id string, version int64, spec DestinationSpec) (*Destination, error) {
 	if err := c.RequireScope(ctx, ScopeDestinationsWrite); err != nil {
 		return nil, err
@@ -450,8 +479,9 @@ func (c *Client) DryRunCreate(ctx context.Context, partner string, spec Destinat
 	return &out.Data, c.redactPlan(&out.Plan), nil
 }
 
-// redactPlan hides the client's secrets in the texts of a plan, which the
-// provider shows to the user: a server may echo what it was sent.
+// redactPlan hides the client's secrets in the texts of a plan. The provider
+// shows these texts to the user, and a server may echo in them the secrets
+// it was sent.
 func (c *Client) redactPlan(p *Plan) *Plan {
 	for i, w := range p.Warnings {
 		p.Warnings[i] = c.http.Redact(w)
@@ -525,7 +555,8 @@ func jsonEqual(a, b json.RawMessage) bool {
 	return reflect.DeepEqual(va, vb)
 }
 
-// JSONEqual is jsonEqual for callers outside the package.
+// JSONEqual reports whether two JSON texts are equal by value, as jsonEqual
+// does, and reads an empty text as null.
 func JSONEqual(a, b json.RawMessage) bool { return jsonEqual(orNull(a), orNull(b)) }
 
 func sameSet(a, b []string) bool {
@@ -535,10 +566,12 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Compact(x), slices.Compact(y))
 }
 
-// DisableDestination stops an event-streaming destination, which is all the
-// Developer API offers in place of a delete. It sends enabled alone, against
-// the version it has just read, so it changes nothing else whatever the
-// destination holds now; a destination already disabled is left alone.
+// DisableDestination stops an event-streaming destination from sending. The
+// Developer API has no way to delete a destination, so disabling it is the
+// closest a delete can come. It sends only enabled=false, with If-Match set
+// to the version it has just read, so that it changes nothing else, whatever
+// the destination holds now. A destination that is already disabled is left
+// alone.
 func (c *Client) DisableDestination(ctx context.Context, id string) (*Destination, error) {
 	if err := c.RequireScope(ctx, ScopeDestinationsWrite); err != nil {
 		return nil, err
@@ -563,7 +596,8 @@ func (c *Client) DisableDestination(ctx context.Context, id string) (*Destinatio
 		if err == nil {
 			return &out.Data, nil
 		}
-		// Changed meanwhile, or the answer was lost: read it again.
+		// The destination changed after it was read, or the answer was
+		// lost: read it again and try again.
 		if !IsVersionMismatch(err) && !transport.OutcomeUnknown(err) {
 			return nil, c.scopeError(ctx, err, ScopeDestinationsWrite)
 		}

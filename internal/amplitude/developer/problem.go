@@ -27,7 +27,8 @@ type Problem struct {
 	// Method and Path name the request that was refused.
 	Method string `json:"-"`
 	Path   string `json:"-"`
-	// Attempts is more than 1 when the answer ended spent retries.
+	// Attempts is how many times the request was sent. It is more than 1
+	// when the request was retried until the retries ran out.
 	Attempts int `json:"-"`
 }
 
@@ -60,9 +61,9 @@ func (p *Problem) Error() string {
 // HTTPStatus lets the transport tell server failures from refusals.
 func (p *Problem) HTTPStatus() int { return p.Status }
 
-// Error codes the client acts on. Where Amplitude's contract leaves a status
-// without a code (404, 412), the client judges by the status of a problem
-// document and reads the code only as a detail.
+// Error codes the client acts on. Amplitude's contract gives no code for
+// some statuses (404, 412), so for those the client decides by the status of
+// the problem document, and treats the code only as a detail.
 const (
 	codeInsufficientScope = "insufficient_scope"
 	codeNotFound          = "not_found"
@@ -107,8 +108,9 @@ func (e *UnexpectedAnswer) Error() string {
 func (e *UnexpectedAnswer) HTTPStatus() int { return e.Status }
 
 // IsNotFound reports whether err is Amplitude's own answer that the object
-// does not exist: a problem document with status 404. A bare 404 from
-// something else is not: it would make Terraform forget objects that exist.
+// does not exist: a problem document with status 404. A 404 from anything
+// else does not count, because treating it as "gone" would make Terraform
+// forget objects that still exist.
 func IsNotFound(err error) bool {
 	var p *Problem
 	return errors.As(err, &p) && p.Status == http.StatusNotFound && (p.ErrorCode == "" || p.ErrorCode == codeNotFound)
@@ -134,8 +136,10 @@ func FieldErrors(err error) []FieldError {
 	return nil
 }
 
-// VersionConflict is a write refused, or found unnecessary to retry, because
-// the destination changed since the version the caller knew.
+// VersionConflict reports that a write was not made because the destination
+// changed after the version the caller knew. Either Amplitude refused the
+// write (412), or the client, checking whether a write whose answer was lost
+// took effect, found that someone else had changed the destination.
 type VersionConflict struct {
 	ID              string
 	ExpectedVersion int64

@@ -52,7 +52,7 @@ type Property struct {
 }
 
 // PropertySpec is what a create or an update of a property sets. Every
-// field is sent; nil clears.
+// field is sent, and a nil field clears the value Amplitude holds.
 type PropertySpec struct {
 	DisplayName     *string
 	Description     *string
@@ -77,15 +77,16 @@ const (
 	codeAlreadyExists    = "already_exists"
 )
 
-// IsNotInSchema reports Amplitude's refusal to change a property that has
-// data but is not in the tracking plan.
+// IsNotInSchema reports whether err is Amplitude's refusal to change a
+// property that has data but is not in the tracking plan.
 func IsNotInSchema(err error) bool { return hasCode(err, codeNotInSchema) }
 
-// IsReadOnlyProperty reports Amplitude's refusal to change one of its own
-// default properties.
+// IsReadOnlyProperty reports whether err is Amplitude's refusal to change
+// one of its own default properties.
 func IsReadOnlyProperty(err error) bool { return hasCode(err, codeReadOnlyProperty) }
 
-// IsAlreadyExists reports a create of an event the tracking plan holds.
+// IsAlreadyExists reports whether err is Amplitude's refusal to create an
+// event that the tracking plan already holds.
 func IsAlreadyExists(err error) bool {
 	var p *Problem
 	return errors.As(err, &p) && p.Status == http.StatusConflict && (p.ErrorCode == "" || p.ErrorCode == codeAlreadyExists)
@@ -96,7 +97,8 @@ func hasCode(err error, code string) bool {
 	return errors.As(err, &p) && p.ErrorCode == code
 }
 
-// newIdempotencyKey names one logical write; its retries reuse it.
+// newIdempotencyKey returns a fresh key for one logical write. Every retry
+// of that write sends the same key, so Amplitude acts on it only once.
 func newIdempotencyKey() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b) // crypto/rand never fails on the platforms Go supports
@@ -128,7 +130,8 @@ func (c *Client) ListEvents(ctx context.Context) ([]Event, error) {
 	return events, c.scopeError(ctx, err, ScopeTaxonomyRead)
 }
 
-// GetEvent reads one event; IsNotFound tells a missing or deleted one.
+// GetEvent reads one event. When the event does not exist or was deleted,
+// IsNotFound reports true for the error.
 func (c *Client) GetEvent(ctx context.Context, eventType string) (*Event, error) {
 	var out envelope[Event]
 	if err := c.read(ctx, c.projectPath("events", eventType), &out); err != nil {
@@ -138,8 +141,8 @@ func (c *Client) GetEvent(ctx context.Context, eventType string) (*Event, error)
 }
 
 // CreateEvent adds eventType to the tracking plan (or brings a deleted one
-// back) and sets it to spec. The create takes only a description, so an
-// event to be inactive is updated after.
+// back) and sets it to spec. The create takes only a description, so when
+// spec asks for an inactive event, CreateEvent updates it after creating it.
 func (c *Client) CreateEvent(ctx context.Context, eventType string, spec EventSpec) (*Event, error) {
 	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
 		return nil, err
@@ -169,9 +172,9 @@ func (c *Client) UpdateEvent(ctx context.Context, eventType string, spec EventSp
 	return &out.Data, nil
 }
 
-// DeleteEvent removes the event from the tracking plan (Amplitude keeps it,
-// deleted, and a later create brings it back); one already gone counts as
-// deleted.
+// DeleteEvent removes the event from the tracking plan. Amplitude keeps the
+// event, marked deleted, and a later create brings it back. An event that is
+// already gone counts as deleted, so deleting twice is not an error.
 func (c *Client) DeleteEvent(ctx context.Context, eventType string) error {
 	if err := c.RequireScope(ctx, ScopeTaxonomyWrite); err != nil {
 		return err
@@ -191,8 +194,9 @@ func (s PropertySpec) createBody(name string, user bool) map[string]any {
 	return b
 }
 
-// patchBody is every field an update can change. User properties' type
-// fields are set at creation only: Amplitude refuses them on an update.
+// patchBody returns every field an update can change. The type fields of a
+// user property can only be set at creation, because Amplitude refuses them
+// on an update.
 func (s PropertySpec) patchBody(user bool) map[string]any {
 	b := map[string]any{
 		"description":     s.Description,
@@ -214,9 +218,9 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-// ErrAlreadyInPlan is a create of a property the tracking plan already
-// holds. The provider would otherwise take over a property managed
-// elsewhere without saying so.
+// ErrAlreadyInPlan is returned by a create of a property that the tracking
+// plan already holds. Without it, the provider would silently take over a
+// property that is managed elsewhere.
 var ErrAlreadyInPlan = errors.New("it is already in the tracking plan")
 
 // createProperty creates the property name in the collection at path,
@@ -300,8 +304,8 @@ func (c *Client) DeleteEventProperty(ctx context.Context, eventType, name string
 	return c.deleteProperty(ctx, c.projectPath("events", eventType, "event-properties", name))
 }
 
-// ListEventProperties reads every property of eventType, those only
-// ingested included.
+// ListEventProperties reads every property of eventType, including those
+// that were only ingested and are not in the plan.
 func (c *Client) ListEventProperties(ctx context.Context, eventType string) ([]Property, error) {
 	props, err := listAll[Property](ctx, c, c.projectPath("events", eventType, "event-properties"), nil)
 	return props, c.scopeError(ctx, err, ScopeTaxonomyRead)
@@ -328,16 +332,17 @@ func (c *Client) DeleteUserProperty(ctx context.Context, name string) error {
 	return c.deleteProperty(ctx, c.projectPath("user-properties", name))
 }
 
-// ListUserProperties reads every user property, those only ingested
-// included.
+// ListUserProperties reads every user property, including those that were
+// only ingested and are not in the plan.
 func (c *Client) ListUserProperties(ctx context.Context) ([]Property, error) {
 	props, err := listAll[Property](ctx, c, c.projectPath("user-properties"), nil)
 	return props, c.scopeError(ctx, err, ScopeTaxonomyRead)
 }
 
-// Taxonomy is the tracking plan as one run sees it, for checking what
-// destinations name: every event, every user property, and the properties
-// of the events asked about.
+// Taxonomy is the tracking plan as read during one Terraform command. It is
+// used to check the events and properties that destinations name, and holds
+// every event, every user property, and the properties of the events asked
+// about.
 type Taxonomy struct {
 	client *Client
 
@@ -347,8 +352,9 @@ type Taxonomy struct {
 	eventProps     map[string]map[string]bool
 }
 
-// Taxonomy returns the run's view of the tracking plan, read lazily and
-// once: every destination checked in a plan shares its listings.
+// Taxonomy returns the client's view of the tracking plan. Each listing in
+// it is read on first use and then shared by every destination checked in
+// the same plan, until a write through the client drops the view.
 func (c *Client) Taxonomy() *Taxonomy {
 	c.taxonomyMu.Lock()
 	defer c.taxonomyMu.Unlock()

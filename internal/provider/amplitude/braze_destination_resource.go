@@ -24,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure        = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithImportState      = (*brazeDestinationResource)(nil)
+	_ resource.ResourceWithIdentity         = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*brazeDestinationResource)(nil)
@@ -191,7 +192,8 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Event Stream)** destination: it forwards Amplitude events and user property changes to a Braze workspace. " +
 			"**Destroying it disables it (`enabled = false`) and leaves it in Amplitude**: Amplitude's Developer API, which manages it, has no delete. " +
-			"A later apply creates a new destination rather than adopting the disabled one.",
+			"A later apply creates a new destination rather than adopting the disabled one.\n\n" + adoptionNote("braze_api_key", "braze_api_key_wo_version") +
+			" Until a key is configured, any other change is refused at plan: every update sends the whole destination, key included.",
 		Attributes: attributes,
 	}
 }
@@ -246,11 +248,15 @@ func (r *brazeDestinationResource) Configure(_ context.Context, req resource.Con
 	r.client, r.destinations = client, client.DestinationService(brazeDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan checks a planned write of the destination against Braze's
-// destination type and, unless dry_run_on_plan is false, asks Amplitude to
-// validate it. It then warns about events and properties the tracking plan
-// does not hold.
+// ModifyPlan requires the key for a planned write, checks the write
+// against Braze's destination type and, unless dry_run_on_plan is false,
+// asks Amplitude to validate it. It then warns about events and properties
+// the tracking plan does not hold.
 func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	brazeAPIKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	r.checkPlannedWrite(ctx, req, resp)
 	r.checkTaxonomy(ctx, req, resp)
 }
@@ -290,6 +296,7 @@ func (r *brazeDestinationResource) Create(ctx context.Context, req resource.Crea
 	state, diags := plan.fromDestination(created)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
@@ -303,6 +310,9 @@ func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	id := state.ID.ValueString()
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
+		return
+	}
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeDestinationWhat, id))
@@ -343,6 +353,7 @@ func (r *brazeDestinationResource) Update(ctx context.Context, req resource.Upda
 	next, diags := plan.fromDestination(updated)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
 // Delete disables the destination: the Developer API has no delete, so the
@@ -356,7 +367,17 @@ func (r *brazeDestinationResource) Delete(ctx context.Context, req resource.Dele
 	addFound(&resp.Diagnostics, r.destinations.Disable(ctx, state.ID.ValueString()), nil)
 }
 
-// ImportState takes the destination's id, which Amplitude assigns.
+// IdentitySchema is the identity of every destination resource: the
+// project and the destination's id.
+func (r *brazeDestinationResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	destinationIdentitySchema(ctx, req, resp)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns, or its
+// identity.
 func (r *brazeDestinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	if r.client == nil {
+		return // Configure has reported the missing credentials.
+	}
+	importDestination(ctx, r.client.ProjectID(), req, resp)
 }

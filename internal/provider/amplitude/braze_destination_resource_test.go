@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -31,7 +32,7 @@ const destinationConfig = "testdata/braze_destination"
 // events_and_users, all_events_disabled or empty_lists) and holds the
 // sandbox's admin key.
 func destination(name, sends string) config.Variables {
-	return config.Variables{"name": str(name), "sends": str(sends)}
+	return config.Variables{"name": str(acctest.Name(name)), "sends": str(sends)}
 }
 
 // writeOnlyDestinationConfig is testdata/braze_destination_write_only: one
@@ -41,7 +42,7 @@ const writeOnlyDestinationConfig = "testdata/braze_destination_write_only"
 // writeOnlyDestination is the variables of a destination named name that
 // holds key in write-only form, at version.
 func writeOnlyDestination(name, key string, version int) config.Variables {
-	return config.Variables{"name": str(name), "braze_api_key_wo": str(key), "braze_api_key_wo_version": config.IntegerVariable(version)}
+	return config.Variables{"name": str(acctest.Name(name)), "braze_api_key_wo": str(key), "braze_api_key_wo_version": config.IntegerVariable(version)}
 }
 
 // with adds the variable name = value to vars.
@@ -51,7 +52,7 @@ func with(vars config.Variables, name string, value config.Variable) config.Vari
 }
 
 func TestAccBrazeDestination_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
@@ -80,7 +81,7 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						if d.DisplayName != "braze-prod-stream" || got.AppID != acctest.BrazeAppID || len(got.Events.Conditions) != 2 ||
+						if d.DisplayName != acctest.Name("braze-prod-stream") || got.AppID != acctest.BrazeAppID || len(got.Events.Conditions) != 2 ||
 							len(got.UserProperties) != 2 || !slices.Equal(d.Kind, []string{"event", "identify"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
@@ -108,7 +109,7 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					checkSameResourceID(destinationAddress, &firstID),
 					checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
-						if d.DisplayName != "braze-prod-stream-v2" || *d.Enabled || d.EventFilter != nil || !slices.Equal(d.Kind, []string{"event"}) {
+						if d.DisplayName != acctest.Name("braze-prod-stream-v2") || *d.Enabled || d.EventFilter != nil || !slices.Equal(d.Kind, []string{"event"}) {
 							return fmt.Errorf("server holds %+v", d)
 						}
 						return nil
@@ -128,18 +129,19 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 	})
 }
 
-// checkDestinationsDisabled is what a destroy leaves: every destination
-// still in Amplitude, disabled, since the Developer API has no delete.
+// checkDestinationsDisabled is what a destroy leaves: each destination the
+// test made still in Amplitude, disabled, since the Developer API has no
+// delete.
 func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		all, err := s.Developer().ListDestinations(context.Background(), developer.DestinationFilter{})
-		if err != nil {
-			return err
-		}
-		if len(all) == 0 {
-			return fmt.Errorf("the destroy deleted the destinations; the Developer API has no delete")
-		}
-		for _, d := range all {
+	return func(state *terraform.State) error {
+		for _, r := range state.RootModule().Resources {
+			if !strings.HasSuffix(r.Type, "destination") {
+				continue
+			}
+			d, err := s.Developer().GetDestination(context.Background(), r.Primary.ID)
+			if err != nil {
+				return fmt.Errorf("after destroy: %w; the Developer API has no delete", err)
+			}
 			if developer.IsEventStreaming(d.Kind) && (d.Enabled == nil || *d.Enabled) {
 				return fmt.Errorf("destination %s (%s) is still enabled after destroy", d.ID, d.DisplayName)
 			}
@@ -149,7 +151,7 @@ func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
 }
 
 func TestAccBrazeDestination_importThenPlan(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	imported := destination("imported", "events_and_users")
 	var id string
@@ -167,7 +169,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 							Conditions: []developer.PropertyCondition{{Property: "country", Operator: "is", Values: []string{"US", "CA"}}, {Property: "ltv", Operator: "greater_than", Values: []string{"100"}}}},
 						UserProperties: []string{"plan", "country"},
 					}
-					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, stream.Spec("imported", true))
+					d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, stream.Spec(acctest.Name("imported"), true))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -180,7 +182,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
 				ImportStatePersist: true,
 				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 || states[0].Attributes["name"] != "imported" || states[0].Attributes["send_events.filters.#"] != "2" {
+					if len(states) != 1 || states[0].Attributes["name"] != acctest.Name("imported") || states[0].Attributes["send_events.filters.#"] != "2" {
 						return fmt.Errorf("imported state: %+v", states)
 					}
 					return nil
@@ -231,7 +233,7 @@ func outOfBand(t *testing.T, s *acctest.Sandbox, id *string, change func(*develo
 }
 
 func TestAccBrazeDestination_drift(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	drifting := destination("drifting", "events_and_users")
 	var id string
@@ -281,7 +283,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 // A destination changed in Amplitude between plan and apply is not
 // overwritten: the apply fails and says to plan again.
 func TestAccBrazeDestination_staleVersion(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
@@ -304,7 +306,7 @@ func TestAccBrazeDestination_staleVersion(t *testing.T) {
 				ConfigDirectory: cfg,
 				ConfigVariables: destination("contended-renamed", "events_and_users"),
 				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
-					if d.DisplayName != "contended-renamed" || d.Version != 3 {
+					if d.DisplayName != acctest.Name("contended-renamed") || d.Version != 3 {
 						return fmt.Errorf("server holds %+v", d)
 					}
 					return nil
@@ -338,7 +340,7 @@ func TestAccBrazeDestination_dryRunAtPlan(t *testing.T) {
 // attribute, from Amplitude's own list, with the spelling to use when it is
 // one of them written another way.
 func TestAccBrazeDestination_endpointAsAmplitudeListsIt(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	withEndpoint := func(endpoint string) config.Variables {
 		return with(destination("endpoint", "users"), "braze_endpoint", str(endpoint))
@@ -418,7 +420,7 @@ func TestAccBrazeDestination_readOnlyToken(t *testing.T) {
 }
 
 func TestAccBrazeDestination_userAlias(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -561,7 +563,7 @@ func createBrazeKey(t *testing.T, s *acctest.Sandbox, name string, permissions .
 // Modules pass [] as a default: an empty list of filters or properties means
 // none, as leaving it out does, and reads back as it was written.
 func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, destinationConfig)
 	emptyLists := destination("empty lists", "empty_lists")
 	resource.ParallelTest(t, resource.TestCase{

@@ -65,7 +65,7 @@ func createEventStreamWithKey(t *testing.T, s *acctest.Sandbox, name, key string
 		Endpoint: acctest.BrazeEndpoint, APIKey: key, AppID: acctest.BrazeAppID,
 		UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
 		Events:        &developer.BrazeEvents{},
-	}.Spec(name, true))
+	}.Spec(acctest.Name(name), true))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,8 @@ func describeMissing(missing []missingSetting) string {
 	return strings.Join(parts, " and ")
 }
 
-// clientsFrom unpacks what Configure stored; nil before Configure.
+// clientsFrom returns the clients that Configure stored, or nil when
+// Configure has not run yet.
 func clientsFrom(data any, diags *diag.Diagnostics) *clients {
 	return shared.ClientFrom[clients](data, diags)
 }

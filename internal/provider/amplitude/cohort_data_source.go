@@ -161,8 +161,9 @@ func cohortFromAPI(c amplitude.Cohort) cohortModel {
 	return m
 }
 
-// epochToRFC3339 reads Amplitude's cohort timestamps, documented as Unix
-// seconds but seen elsewhere in milliseconds; the size tells them apart.
+// epochToRFC3339 formats one of Amplitude's cohort timestamps. Amplitude
+// documents them as Unix seconds, but they have been seen elsewhere in
+// milliseconds, so the size of the number decides which unit it is in.
 func epochToRFC3339(epoch int64) string {
 	const firstMillisecondEpoch = 100_000_000_000 // year 5138 in seconds, 1973 in milliseconds
 	if epoch >= firstMillisecondEpoch {

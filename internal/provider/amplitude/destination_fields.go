@@ -29,10 +29,12 @@ type fieldPath struct {
 	whole bool
 }
 
-// at lists a field whose longer fields lead into p's nested attributes.
+// at lists a field that is shown on p, and whose fields below it are shown
+// on p's nested attributes and list elements.
 func at(p path.Path) fieldPath { return fieldPath{attribute: p} }
 
-// wholeAt lists a field whose longer fields all land on p itself.
+// wholeAt lists a field that is shown on p, together with every field below
+// it.
 func wholeAt(p path.Path) fieldPath { return fieldPath{attribute: p, whole: true} }
 
 // fieldStep is one dot-separated step of a field: a name with list indexes

@@ -24,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure        = (*destinationResource)(nil)
 	_ resource.ResourceWithImportState      = (*destinationResource)(nil)
+	_ resource.ResourceWithIdentity         = (*destinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*destinationResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*destinationResource)(nil)
 )
@@ -127,7 +128,11 @@ func (r *destinationResource) Schema(_ context.Context, _ resource.SchemaRequest
 	maps.Copy(attributes, secretConfig.schemaAttributes("The partner's secret parameters by id (those Amplitude never returns)."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Any Amplitude destination, of any partner, on Amplitude's Developer API: the escape hatch for partners and parameters the typed resources (`amplitude_braze_destination`, `amplitude_braze_cohort_destination`) do not cover. " +
-			"**There is no delete**: destroying an event-streaming destination disables it and leaves it in Amplitude; destroying any other only removes it from Terraform's state.",
+			"**There is no delete**: destroying an event-streaming destination disables it and leaves it in Amplitude; destroying any other only removes it from Terraform's state.\n\n" +
+			"**Adopting an existing destination** (`terraform query -generate-config-out`, or an `import` block by identity or id): the generated configuration holds `config` as Amplitude returns it and no `secret_config`, as Amplitude never returns secrets. " +
+			"It validates and applies as it is: the apply imports the destination and changes nothing, and the plan after is empty. " +
+			"If the partner takes secrets (Braze's `api_key`, a webhook's `auth_token`), add them in `secret_config_wo` with `secret_config_wo_version = 1`: the next plan is one update in place that changes only `secret_config_wo_version` (and the values Amplitude sets on every write), which sends them. " +
+			"Do that before any other change: an update is the whole destination, so one sent without `secret_config` removes the partner's secrets from Amplitude.",
 		Attributes: attributes,
 	}
 }
@@ -190,6 +195,7 @@ func (r *destinationResource) Create(ctx context.Context, req resource.CreateReq
 	state, diags := plan.fromDestination(ctx, created)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
@@ -203,6 +209,9 @@ func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
+		return
+	}
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", destinationWhat, id))
@@ -243,6 +252,7 @@ func (r *destinationResource) Update(ctx context.Context, req resource.UpdateReq
 	next, diags := plan.fromDestination(ctx, updated)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
 // Delete disables an event-streaming destination and sends nothing for any
@@ -264,7 +274,17 @@ func (r *destinationResource) Delete(ctx context.Context, req resource.DeleteReq
 	addFound(&resp.Diagnostics, r.destinations.Disable(ctx, state.ID.ValueString()), nil)
 }
 
-// ImportState takes the destination's id, which Amplitude assigns.
+// IdentitySchema is the identity of every destination resource: the
+// project and the destination's id.
+func (r *destinationResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	destinationIdentitySchema(ctx, req, resp)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns, or its
+// identity.
 func (r *destinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	if r.client == nil {
+		return // Configure has reported the missing credentials.
+	}
+	importDestination(ctx, r.client.ProjectID(), req, resp)
 }

@@ -12,11 +12,12 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// checkTaxonomy warns, at plan time, about every event or property a Braze
-// stream names that the project's tracking plan does not hold: a renamed
-// event would otherwise stop the stream without a word. It warns and never
-// refuses, since the plan may be managed elsewhere or fill in later. One
-// listing of each kind serves every destination of the run.
+// checkTaxonomy warns, at plan time, about every event or property that a
+// Braze stream names and the project's tracking plan does not hold. Without
+// the warning, a renamed event would stop the stream silently. It only
+// warns, and never refuses, because the tracking plan may be managed
+// elsewhere or filled in later. Each kind of listing is read once and shared
+// by every destination in the run (see developer.Client.Taxonomy).
 func (r *brazeDestinationResource) checkTaxonomy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.client == nil || req.Plan.Raw.IsNull() {
 		return
@@ -32,8 +33,9 @@ func (r *brazeDestinationResource) checkTaxonomy(ctx context.Context, req resour
 		for _, name := range e.Events {
 			check.warnUnless(eventsPath.AtName("events"), "event", name, func() (bool, error) { return taxonomy.HasEvent(ctx, name) })
 		}
-		// An event property is held when one of the forwarded events has
-		// it; with every event forwarded there is no list to look in.
+		// An event property is in the tracking plan when one of the
+		// forwarded events has it. When every event is forwarded, there is
+		// no list of events to look in, so event properties are not checked.
 		eventProperty := func(name string) (bool, error) {
 			for _, event := range e.Events {
 				if held, err := taxonomy.HasEventProperty(ctx, event, name); held || err != nil {
@@ -59,6 +61,11 @@ func (r *brazeDestinationResource) checkTaxonomy(ctx context.Context, req resour
 				if held, err := taxonomy.HasUserProperty(ctx, name); held || err != nil {
 					return held, err
 				}
+				// With every event forwarded, the property may belong to
+				// any event of the plan, so it is not checked.
+				if e.Events == nil {
+					return true, nil
+				}
 				return eventProperty(name)
 			})
 		}
@@ -79,6 +86,8 @@ type taxonomyCheck struct {
 	stopped  bool
 }
 
+// warnUnless asks held whether the tracking plan holds name, an event or
+// property as what says, and warns on p when it does not.
 func (c *taxonomyCheck) warnUnless(p path.Path, what, name string, held func() (bool, error)) {
 	if c.stopped {
 		return
@@ -86,8 +95,9 @@ func (c *taxonomyCheck) warnUnless(p path.Path, what, name string, held func() (
 	ok, err := held()
 	switch {
 	case developer.IsScopeError(err):
-		// A token without taxonomy:read manages destinations all the
-		// same; the check is a courtesy it cannot pay for.
+		// A token without the taxonomy:read scope can still manage
+		// destinations, and this check is only a courtesy, so the missing
+		// scope is logged rather than shown as a warning.
 		tflog.Debug(c.ctx, "tracking plan not checked: the token lacks taxonomy:read")
 		c.stopped = true
 	case err != nil:

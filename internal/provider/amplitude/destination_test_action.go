@@ -33,8 +33,9 @@ type destinationTestModel struct {
 	DestinationID types.String `tfsdk:"destination_id"`
 }
 
-// destinationIDShape refuses an id that is not of the shape Amplitude
-// assigns, before it could walk the API's paths.
+// destinationIDShape refuses an id that does not have the shape of the ids
+// Amplitude assigns (see objectID), because the id is joined into request
+// paths.
 var destinationIDShape = stringvalidator.RegexMatches(objectID,
 	`must be an Amplitude destination id: 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit`)
 
@@ -68,10 +69,10 @@ func (a *destinationTestAction) Configure(_ context.Context, req action.Configur
 	a.client, _ = developerFor(req.ProviderData, "amplitude_destination_test", &resp.Diagnostics)
 }
 
-// ModifyPlan checks destination_id again once it is known: Terraform
-// validates an action's configuration before variables and the triggering
-// resource's values are known, and does not validate it again at plan or
-// apply, where this runs with them.
+// ModifyPlan checks destination_id's shape again, now that its value is
+// known. Terraform validates an action's configuration before the values of
+// variables and of the triggering resource are known, and does not validate
+// it again at plan or apply. ModifyPlan runs there, with the values known.
 func (a *destinationTestAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
 	var config destinationTestModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -91,9 +92,10 @@ func (a *destinationTestAction) Invoke(ctx context.Context, req action.InvokeReq
 	}
 	id := config.DestinationID.ValueString()
 
-	// The destination is read first: its name makes every message below
-	// recognisable, and a cohort destination is refused before the test,
-	// for which Amplitude documents no answer.
+	// Read the destination first, for two reasons. Its name makes every
+	// message below recognisable. And a cohort destination must be refused
+	// before the test, because Amplitude documents no answer to a test of
+	// one.
 	d, err := a.client.GetDestination(ctx, id)
 	if err != nil {
 		a.addCallError(resp, id, err)
@@ -133,8 +135,9 @@ func (a *destinationTestAction) addCallError(resp *action.InvokeResponse, id str
 	resp.Diagnostics.AddError("Cannot test the Amplitude destination", fmt.Sprintf("Testing destination %s: %v", id, err))
 }
 
-// testReport is Amplitude's result as the progress line shows it, with the
-// payload Amplitude would send, which shows how the destination maps users.
+// testReport writes Amplitude's result as a progress line. For a passed test
+// it adds the example payload Amplitude would send, which shows how the
+// destination maps users.
 func testReport(name string, result *developer.TestResult) string {
 	if !result.OK {
 		return fmt.Sprintf("Amplitude destination %s: test failed: %s", name, testDetail(result))
@@ -157,8 +160,9 @@ func testDetail(result *developer.TestResult) string {
 	return *result.Detail
 }
 
-// credentialHint says what makes a refused destination work again, where
-// the provider knows the partner's credential.
+// credentialHint tells the user how to make a refused destination work
+// again. The provider knows what Braze's credential needs; for any other
+// partner it points at secret_config.
 func credentialHint(partner string) string {
 	if partner == developer.PartnerBraze {
 		return "A Braze event stream needs a Braze REST API key that exists, holds the users.track permission and, if it lists allowed IPs, " +

@@ -15,11 +15,12 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// Dynamic attributes carry free-form JSON (a partner's config, property
-// mappings) as Terraform values: objects for JSON objects, tuples for
-// arrays, and strings, numbers and bools. Reading back keeps the user's own
-// value whenever it equals what Amplitude holds as JSON, so a map written
-// as an object, or a list as a tuple, never shows as a change.
+// Dynamic attributes carry free-form JSON, such as a partner's config or
+// property mappings, as Terraform values: objects for JSON objects, tuples
+// for arrays, and strings, numbers and bools. Read keeps the user's own value
+// whenever it holds the same JSON as Amplitude does. A value the user wrote
+// as a map or a list would otherwise read back as an object or a tuple, and
+// show as a change.
 
 // dynamicToJSON encodes a known value as JSON; null encodes as null.
 func dynamicToJSON(ctx context.Context, v attr.Value) (json.RawMessage, error) {
@@ -99,7 +100,8 @@ func plainValue(v tftypes.Value) (any, error) {
 	return nil, fmt.Errorf("a value of type %s cannot be sent as JSON", t)
 }
 
-// numberText writes a number as JSON: integers without an exponent.
+// numberText writes a number as JSON text. It writes an integer in full,
+// because the shortest form would write 1000000 as 1e+06.
 func numberText(n *big.Float) string {
 	if n.IsInt() {
 		i, _ := n.Int(nil)
@@ -132,8 +134,9 @@ func jsonToDynamic(ctx context.Context, raw json.RawMessage) (types.Dynamic, err
 func terraformValue(ctx context.Context, plain any) (attr.Value, error) {
 	switch x := plain.(type) {
 	case nil:
-		// JSON null inside an object or array: a null of some type is
-		// needed, and a string is what HCL's null defaults to.
+		// A JSON null inside an object or array still needs a Terraform
+		// type. It gets the string type, which is what HCL's null defaults
+		// to.
 		return types.StringNull(), nil
 	case string:
 		return types.StringValue(x), nil

@@ -20,6 +20,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*eventPropertyResource)(nil)
 	_ resource.ResourceWithImportState    = (*eventPropertyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*eventPropertyResource)(nil)
+	_ resource.ResourceWithIdentity       = (*eventPropertyResource)(nil)
 )
 
 // NewEventPropertyResource is the amplitude_event_property resource.
@@ -105,6 +106,7 @@ func (r *eventPropertyResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(created, plan))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newEventPropertyIdentity(r.client, created.EventType, created.PropertyName))...)
 }
 
 // address splits the id into the event type and the property name.
@@ -120,6 +122,7 @@ func (r *eventPropertyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	eventType, name := state.address()
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newEventPropertyIdentity(r.client, eventType, name))...)
 	p, err := r.client.GetEventProperty(ctx, eventType, name)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude property %q of event %q", name, eventType))
@@ -155,6 +158,7 @@ func (r *eventPropertyResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, eventPropertyFromAPI(updated, plan))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newEventPropertyIdentity(r.client, updated.EventType, updated.PropertyName))...)
 }
 
 func (r *eventPropertyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -169,9 +173,18 @@ func (r *eventPropertyResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 }
 
-// ImportState takes "<event type>/<property name>".
+// ImportState takes "<event type>/<property name>", or an identity.
 func (r *eventPropertyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	eventType, name, err := parseEventPropertyImportID(req.ID)
+	raw := req.ID
+	if byIdentity(req) {
+		var identity eventPropertyIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() || r.client == nil || !sameProject(identity.ProjectID, r.client.ProjectID(), &resp.Diagnostics) {
+			return
+		}
+		raw = identity.EventType.ValueString() + "/" + identity.Name.ValueString()
+	}
+	eventType, name, err := parseEventPropertyImportID(raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return

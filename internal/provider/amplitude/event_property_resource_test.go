@@ -25,15 +25,17 @@ const eventPropertyAddress = "amplitude_event_property.test"
 const eventPropertyConfig = "testdata/event_property"
 
 // ofCheckout adds to vars that the property belongs to the event type
-// "Checkout Started", which the configuration manages.
+// "Checkout Started" (behind the live run's prefix), which the
+// configuration manages.
 func ofCheckout(vars config.Variables) config.Variables {
-	vars["planned_event"] = str("Checkout Started")
+	vars["planned_event"] = str(acctest.Name("Checkout Started"))
 	return vars
 }
 
 func TestAccEventProperty_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, eventPropertyConfig)
+	event := acctest.Name("Checkout Started")
 	full := ofCheckout(config.Variables{"name": str("cart_value"), "description": str("The cart's total."), "type": str("number"), "classifications": strs("REVENUE")})
 	// Every attribute that can change in place is changed, the type
 	// included.
@@ -44,7 +46,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 			{
 				ConfigDirectory: cfg, ConfigVariables: full,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("Checkout Started/cart_value")),
+					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(event+"/cart_value")),
 					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("type"), knownvalue.StringExact("number")),
 				},
 			},
@@ -54,7 +56,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
 				Check: func(*terraform.State) error {
-					p, err := s.Developer().GetEventProperty(context.Background(), "Checkout Started", "cart_value")
+					p, err := s.Developer().GetEventProperty(context.Background(), event, "cart_value")
 					if err != nil || *p.DataType != "string" || p.Description != nil || len(p.Classifications) != 0 || !p.IsArrayType || !p.IsHidden {
 						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
@@ -62,10 +64,10 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 				},
 			},
 			{ConfigDirectory: cfg, ConfigVariables: changed, PlanOnly: true},
-			{ConfigDirectory: cfg, ConfigVariables: changed, ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: "Checkout Started/cart_value", ImportStateVerify: true},
+			{ConfigDirectory: cfg, ConfigVariables: changed, ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: event + "/cart_value", ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateEventProperty(context.Background(), "Checkout Started", "cart_value", developer.PropertySpec{DataType: ptr("number")}); err != nil {
+					if _, err := s.Developer().UpdateEventProperty(context.Background(), event, "cart_value", developer.PropertySpec{DataType: ptr("number")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -76,7 +78,7 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Developer().DeleteEventProperty(context.Background(), "Checkout Started", "cart_value"); err != nil {
+					if err := s.Developer().DeleteEventProperty(context.Background(), event, "cart_value"); err != nil {
 						t.Fatal(err)
 					}
 				},

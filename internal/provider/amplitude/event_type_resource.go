@@ -19,6 +19,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*eventTypeResource)(nil)
 	_ resource.ResourceWithImportState = (*eventTypeResource)(nil)
+	_ resource.ResourceWithIdentity    = (*eventTypeResource)(nil)
 )
 
 // NewEventTypeResource is the amplitude_event_type resource.
@@ -113,6 +114,7 @@ func (r *eventTypeResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, eventTypeFromAPI(created))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, created.EventType))...)
 }
 
 func (r *eventTypeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -122,6 +124,7 @@ func (r *eventTypeResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	name := state.ID.ValueString()
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, name))...)
 	e, err := r.client.GetEvent(ctx, name)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude event type %q", name))
@@ -147,6 +150,7 @@ func (r *eventTypeResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, eventTypeFromAPI(updated))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, updated.EventType))...)
 }
 
 func (r *eventTypeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -160,9 +164,13 @@ func (r *eventTypeResource) Delete(ctx context.Context, req resource.DeleteReque
 	}
 }
 
-// ImportState takes the event type, e.g. "Sign Up".
+// ImportState takes the event type, e.g. "Sign Up", or an identity.
 func (r *eventTypeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := parseEventTypeImportID(req.ID)
+	raw, ok := importedPlanObjectName(ctx, r.client, req, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	name, err := parseEventTypeImportID(raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return

@@ -24,14 +24,15 @@ const eventTypeAddress = "amplitude_event_type.test"
 const eventTypeConfig = "testdata/event_type"
 
 func TestAccEventType_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, eventTypeConfig)
-	described := config.Variables{"name": str("Checkout Started"), "description": str("The user opened the checkout."), "is_active": boolean(false)}
-	bare := config.Variables{"name": str("Checkout Started")}
+	name := acctest.Name("Checkout Started")
+	described := config.Variables{"name": str(name), "description": str("The user opened the checkout."), "is_active": boolean(false)}
+	bare := config.Variables{"name": str(name)}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if _, err := s.Developer().GetEvent(context.Background(), "Checkout Started"); !developer.IsNotFound(err) {
+			if _, err := s.Developer().GetEvent(context.Background(), name); !developer.IsNotFound(err) {
 				return fmt.Errorf("after destroy the event still reads: %w", err)
 			}
 			return nil
@@ -40,8 +41,8 @@ func TestAccEventType_lifecycle(t *testing.T) {
 			{
 				ConfigDirectory: cfg, ConfigVariables: described,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("id"), knownvalue.StringExact("Checkout Started")),
-					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Checkout Started")),
+					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
+					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("is_active"), knownvalue.Bool(false)),
 				},
 			},
@@ -53,7 +54,7 @@ func TestAccEventType_lifecycle(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionUpdate)},
 				},
 				Check: func(*terraform.State) error {
-					e, err := s.Developer().GetEvent(context.Background(), "Checkout Started")
+					e, err := s.Developer().GetEvent(context.Background(), name)
 					if err != nil || e.Description != nil || !e.IsActive {
 						return fmt.Errorf("server holds %+v, %w", e, err)
 					}
@@ -61,10 +62,10 @@ func TestAccEventType_lifecycle(t *testing.T) {
 				},
 			},
 			{ConfigDirectory: cfg, ConfigVariables: bare, PlanOnly: true},
-			{ConfigDirectory: cfg, ConfigVariables: bare, ResourceName: eventTypeAddress, ImportState: true, ImportStateId: "Checkout Started", ImportStateVerify: true},
+			{ConfigDirectory: cfg, ConfigVariables: bare, ResourceName: eventTypeAddress, ImportState: true, ImportStateId: name, ImportStateVerify: true},
 			{
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateEvent(context.Background(), "Checkout Started", developer.EventSpec{IsActive: false, Description: ptr("edited")}); err != nil {
+					if _, err := s.Developer().UpdateEvent(context.Background(), name, developer.EventSpec{IsActive: false, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -75,7 +76,7 @@ func TestAccEventType_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Developer().DeleteEvent(context.Background(), "Checkout Started"); err != nil {
+					if err := s.Developer().DeleteEvent(context.Background(), name); err != nil {
 						t.Fatal(err)
 					}
 				},

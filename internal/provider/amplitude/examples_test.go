@@ -145,7 +145,7 @@ func TestAccExample_cohortDataSource(t *testing.T) {
 }
 
 func TestAccExample_destinationTypeDataSource(t *testing.T) {
-	_, tc := acctest.ExampleCase(t, "amplitude/data-sources/amplitude_destination_type", nil, nil,
+	_, tc := acctest.LiveExampleCase(t, "amplitude/data-sources/amplitude_destination_type", nil, nil,
 		statecheck.ExpectKnownOutputValueAtPath("braze_parameters", tfjsonpath.New(developer.BrazeParamAPIKey), knownvalue.NotNull()),
 	)
 	resource.ParallelTest(t, tc)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // modeledEndpointNote goes on every page backed by an endpoint that Amplitude
@@ -17,30 +16,23 @@ import (
 const modeledEndpointNote = "Amplitude publishes no API for this object: the provider calls a modeled endpoint that follows Amplitude's API conventions (see the provider documentation)."
 
 type (
+	// configGetter is the one method of tfsdk.Config that valuesToSend and
+	// validateTypeRules use.
 	configGetter interface {
 		GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
 	}
 )
 
-// importByID imports a resource whose import id is its API id.
-func importByID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-}
-
-// objectID is the shape of the ids Amplitude assigns (the sandbox's are
-// UUIDs), kept wide enough for prefixed or numeric ones: letters, digits,
-// ".", "_", ":" and "-", starting with a letter or digit. An id is joined
-// into request paths, so the shape leaves out everything that could walk
-// them: dot segments, slashes, percent escapes, control characters.
+// objectID is the shape of the ids Amplitude assigns: letters, digits, ".",
+// "_", ":" and "-", starting with a letter or digit. The sandbox's ids are
+// UUIDs, but the shape also admits prefixed or numeric ones. An id is joined
+// into request paths, so the shape leaves out everything that could make a
+// request reach another path: dot segments, slashes, percent escapes and
+// control characters.
 var objectID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`)
 
-// parseImportID accepts an object id as `terraform import` passes it:
-// surrounding spaces are dropped.
+// parseImportID checks the id that `terraform import` passes, and returns it
+// without surrounding spaces.
 func parseImportID(raw string) (string, error) {
 	id := strings.TrimSpace(raw)
 	switch {
@@ -60,9 +52,12 @@ func backtickList(values []string) string {
 	return strings.Join(quoted, ", ")
 }
 
-// emptyLike is server's list as state should hold it: null when empty, but
-// empty when prior (the plan or state) was: an empty list configured means
-// what leaving it out means, and reading it back must not turn it null.
+// emptyLike returns server, the list Amplitude returned, in the form state
+// should hold it. An empty list is null, unless prior (the plan or the state)
+// holds an empty list; then it stays empty. A configured empty list means the
+// same as leaving the attribute out, but Terraform fails an apply whose
+// result differs from the plan, so reading the list back must not turn []
+// into null.
 func emptyLike[T any](prior, server []T) []T {
 	if len(server) > 0 {
 		return server

@@ -8,15 +8,18 @@ import (
 	"unicode/utf8"
 )
 
-// Tracking-plan objects are addressed by name, and a name is joined into
-// request paths: one that could walk them is refused before any request.
+// Tracking-plan objects are addressed by name, and the name is joined into
+// request paths. A name that could make a request reach another path is
+// refused before any request is sent.
 
 // percentEscape finds URL encoding such as %2F.
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
-// checkPlanName accepts an event or property name as it reads: spaces and
-// most punctuation, but no slash, backslash, percent escape or control
-// character, and not "." or "..". what names the kind in the message.
+// checkPlanName accepts an event or property name written as it reads. The
+// name may hold spaces and most punctuation, but no slash, backslash, percent
+// escape or control character, and may not be "." or "..". raw is the import
+// id as given; what names the kind of object and example shows a valid
+// import id, both for the error message.
 func checkPlanName(raw, name, what, example string) error {
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || percentEscape.MatchString(name) ||
 		!utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {

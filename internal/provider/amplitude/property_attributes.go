@@ -22,9 +22,10 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
-// The attributes event properties and user properties share, named alike
-// on both resources. Amplitude refuses values with white space around them
-// rather than trimming them, so they are refused at plan time too.
+// This file holds the attributes that event properties and user properties
+// share, with the same names on both resources. Amplitude refuses values with
+// white space around them rather than trimming them, so the provider refuses
+// them at plan time too.
 
 // propertyModel is the part of both property models these attributes fill.
 type propertyModel struct {
@@ -42,9 +43,10 @@ func trimmedText() []validator.String {
 	return []validator.String{validators.NotBlank(), validators.Trimmed()}
 }
 
-// propertyAttributes returns the shared attributes. typeFixed says the
-// type fields (type, regex, enum_values, is_array_type) are set only at
-// creation, as for user properties: changing one replaces the property.
+// propertyAttributes returns the shared attributes; what names the kind of
+// property in their descriptions. typeFixed is for user properties, whose
+// type fields (type, regex, enum_values, is_array_type) Amplitude sets only
+// when the property is created, so changing one replaces the property.
 func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute {
 	replace := func(note string) string { return note }
 	var stringMods []planmodifier.String
@@ -113,8 +115,10 @@ func propertyAttributes(what string, typeFixed bool) map[string]schema.Attribute
 	}
 }
 
-// validateTypeRules checks the rules that tie regex and enum_values to a
-// type; it reads each value by path so that unknown values are skipped.
+// validateTypeRules checks that regex is set only for the string type, and
+// that enum_values is set for the enum type and only for it. It reads each
+// attribute on its own, into a type that can hold an unknown value, because
+// reading the whole propertyModel would fail on an unknown enum_values.
 func validateTypeRules(ctx context.Context, config configGetter, resp *resource.ValidateConfigResponse) {
 	var propertyType, regex types.String
 	var enumValues types.Set
@@ -155,8 +159,9 @@ func (m propertyModel) spec() developer.PropertySpec {
 	return s
 }
 
-// propertyFromAPI is p as state holds it; prior (the plan or state before)
-// keeps an empty classifications list empty rather than null.
+// propertyFromAPI returns p in the form state holds it. prior, the plan or
+// the state before, decides whether no classifications read back as an empty
+// list or as null (see emptyLike).
 func propertyFromAPI(p *developer.Property, prior propertyModel) propertyModel {
 	dataType := "any"
 	if p.DataType != nil {

@@ -28,10 +28,10 @@ import (
 //     is never kept, with NAME_wo_version, a number the user changes to send
 //     a new value.
 //
-// The secret is either one string sent as one partner parameter
-// (braze_api_key is Braze's api_key), or a map of secrets by parameter id
-// (secret_config). One string is required; a map may be left out, as a
-// partner may take no secret.
+// The secret is either one string, sent as one partner parameter (for
+// example braze_api_key, sent as Braze's api_key parameter), or a map of
+// secrets by parameter id (secret_config). Every write needs a secret string;
+// a map may be left out, because some partners take no secret.
 type secretAttribute struct {
 	name string
 	// parameter is the partner parameter that one secret string is sent as.
@@ -43,7 +43,9 @@ func (s secretAttribute) writeOnlyName() string { return s.name + "_wo" }
 func (s secretAttribute) versionName() string   { return s.name + "_wo_version" }
 func (s secretAttribute) isMap() bool           { return s.parameter == "" }
 
-// schemaAttributes returns the three attributes; what describes the secret.
+// schemaAttributes returns the secret's three attributes: NAME, NAME_wo and
+// NAME_wo_version. what is the sentence that describes the secret; it begins
+// NAME's description.
 func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribute {
 	secret, aNewValue, theNewValue := "secret", "a new value", "the new value"
 	if s.isMap() {
@@ -51,7 +53,8 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	}
 	sensitiveDescription := what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep it out of state. " +
 		"Amplitude never returns it, so a value changed in Amplitude's dashboard cannot be seen; when Amplitude reports the credential no longer connected, the next plan sends this value again. " +
-		"Exactly one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set."
+		"At most one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set, and one is needed to create or change the destination; " +
+		"a destination adopted without it (as `terraform query -generate-config-out` writes it) plans nothing until it changes."
 	writeOnlyDescription := "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 		"Set `" + s.versionName() + "` with it and change the version to send " + aNewValue + "."
 	versionDescription := "A number you change whenever `" + s.writeOnlyName() + "` changes, to send " + theNewValue + ". " +
@@ -96,55 +99,56 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	}
 }
 
-// configValidators allow one form at a time, and the version only with the
-// write-only form. One secret string must be given in exactly one form.
+// configValidators returns the checks on how the secret is configured. Only
+// one form may be set at a time, and the version is set with the write-only
+// form and never without it. Neither form is required here: the configuration
+// terraform query generates for an existing destination holds no secret,
+// because Amplitude never returns one, and it must validate as it is.
+// checkPlannedSecret requires one form when a plan writes a secret string.
 func (s secretAttribute) configValidators() []resource.ConfigValidator {
-	forms := resource.ConfigValidator(exactlyOneSecret{s})
-	if s.isMap() {
-		forms = resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.writeOnlyName()))
-	}
 	return []resource.ConfigValidator{
-		forms,
+		resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.writeOnlyName())),
 		resourcevalidator.RequiredTogether(path.MatchRoot(s.writeOnlyName()), path.MatchRoot(s.versionName())),
 		resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.versionName())),
 	}
 }
 
-// exactlyOneSecret requires one form of the secret, and says why one may be
-// null although the configuration sets it: a braze_api_key imported into
-// state has no key, as Braze returns a key's secret only when creating it.
-type exactlyOneSecret struct{ s secretAttribute }
-
-func (v exactlyOneSecret) Description(context.Context) string {
-	return fmt.Sprintf("exactly one of %s and %s must have a value", v.s.name, v.s.writeOnlyName())
-}
-
-func (v exactlyOneSecret) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v exactlyOneSecret) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var sensitive, writeOnly types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.name), &sensitive)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.writeOnlyName()), &writeOnly)...)
-	if sensitive.IsUnknown() || writeOnly.IsUnknown() {
+// checkPlannedSecret refuses a plan that creates or changes the destination
+// while the configuration holds none of its secret string. Every write
+// sends the whole destination, the secret included, and Amplitude never
+// returns it, so there would be nothing to send. A destination that was
+// adopted without its secret and is left as it is plans nothing, and so
+// needs none: the secret stays in Amplitude until the configuration gives
+// one.
+func (s secretAttribute) checkPlannedSecret(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	if s.isMap() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
-	switch {
-	case !sensitive.IsNull() && !writeOnly.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root(v.s.writeOnlyName()), "Two forms of one secret",
-			fmt.Sprintf("%s and %s are two forms of one secret: set one of them.", v.s.name, v.s.writeOnlyName()))
-	case sensitive.IsNull() && writeOnly.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root(v.s.name), "No secret",
+	var sensitive, writeOnly types.String
+	diags.Append(req.Config.GetAttribute(ctx, path.Root(s.name), &sensitive)...)
+	diags.Append(req.Config.GetAttribute(ctx, path.Root(s.writeOnlyName()), &writeOnly)...)
+	if !sensitive.IsNull() || !writeOnly.IsNull() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		diags.AddAttributeError(path.Root(s.name), "No secret",
 			fmt.Sprintf("%s: no value, and %s has none either; set one of them. "+
 				"If it refers to a braze_api_key resource's key, that key was imported: Braze returns a key's secret only when it creates the key, so an imported key has none. "+
 				"Replace that key (terraform apply -replace=braze_api_key.<name>) to get a new secret, or give the secret here directly.",
-				v.s.name, v.s.writeOnlyName()))
+				s.name, s.writeOnlyName()))
+		return
 	}
+	diags.AddAttributeError(path.Root(s.name), "No secret to send with this change",
+		fmt.Sprintf("%s: no value, and %s has none either. Amplitude never returns the secret, and every change of the destination sends it: "+
+			"set %s with %s (or %s) to change this destination. Left as it is, the destination needs none.",
+			s.name, s.writeOnlyName(), s.writeOnlyName(), s.versionName(), s.name))
 }
 
 // valuesToSend returns the configured secrets by parameter id, from
-// whichever form the configuration uses. It reads the configuration, the
-// only place that carries the write-only form; the sensitive form is the
-// same there as in the plan.
+// whichever form the configuration uses. It reads them from the
+// configuration, because Terraform never puts a write-only value in the plan
+// or the state. The sensitive form has the same value in the configuration as
+// in the plan.
 func (s secretAttribute) valuesToSend(ctx context.Context, config configGetter, diags *diag.Diagnostics) map[string]string {
 	values := map[string]string{}
 	for _, name := range []string{s.name, s.writeOnlyName()} {
@@ -196,13 +200,13 @@ func (s secretAttribute) fieldPaths(version types.Int64, secrets map[string]stri
 	return fields
 }
 
-// forgetOnDisconnect is what Read does when Amplitude reports the
-// credential not connected, for example because the Braze key was deleted
-// in Braze: state forgets the secret it holds, the sensitive value or the
-// write-only version. The configuration still sets it, so the next plan sends
-// the configured secret again whichever form it is in, and a drift check sees
-// a change where it would otherwise see none while the destination delivers
-// nothing.
+// forgetOnDisconnect is what Read does when Amplitude reports the credential
+// as not connected, for example because the Braze key was deleted in Braze.
+// It removes from state what state holds of the secret: the sensitive value,
+// or the write-only form's version. The configuration still sets the secret,
+// so the next plan sends it again, whichever form it is in. Without this the
+// plan would be empty, and a drift check would see no change while the
+// destination delivers nothing.
 func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.State, id, status string, diags *diag.Diagnostics) {
 	var version types.Int64
 	diags.Append(state.GetAttribute(ctx, path.Root(s.versionName()), &version)...)
@@ -230,14 +234,15 @@ func (s secretAttribute) forgetOnDisconnect(ctx context.Context, state *tfsdk.St
 		fmt.Sprintf("Destination %s: Amplitude reports its %s %s. %s; if that value is the one that stopped working, configure a working one.", id, credential, status, how))
 }
 
-// resendRefusedAsWarning keeps in the plan the secrets that Read forgot.
-// When Amplitude reports the credential not connected, the plan sends the
-// configured secret again; if that is the very value that stopped working
-// (a Braze key deleted in Braze), Amplitude's dry run refuses it. As an
-// error, that refusal would fail the plan, and a drift check would report a
-// failed plan rather than the change. As a warning, the change shows, and the
-// apply fails on the refusal until a working secret is configured. Any
-// other refusal stays an error.
+// resendRefusedAsWarning turns into a warning the dry run's refusal of a
+// secret that the plan sends again because Read forgot it. When Amplitude
+// reports the credential as not connected, the plan sends the configured
+// secret again. If that is the same value that stopped working, such as a
+// Braze key deleted in Braze, Amplitude's dry run refuses it. As an error,
+// that refusal would fail the plan, and a drift check would report a failed
+// plan rather than the change. As a warning, the change shows in the plan,
+// and the apply fails on the refusal until a working secret is configured.
+// Any other refusal stays an error.
 func resendRefusedAsWarning(found developer.Diagnostics, credentialStatus types.String, secrets map[string]string) developer.Diagnostics {
 	if credentialStatus.IsNull() || credentialStatus.ValueString() == developer.CredentialConnected {
 		return found

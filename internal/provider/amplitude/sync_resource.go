@@ -24,6 +24,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*syncResource)(nil)
 	_ resource.ResourceWithImportState    = (*syncResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*syncResource)(nil)
+	_ resource.ResourceWithIdentity       = (*syncResource)(nil)
 )
 
 // NewSyncResource is the amplitude_sync resource.
@@ -149,6 +150,7 @@ func (r *syncResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, syncFromAPI(created))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, syncIdentity{ID: types.StringValue(created.ID)})...)
 }
 
 // Read takes only the id from state: getting the whole model costs the
@@ -157,6 +159,7 @@ func (r *syncResource) Create(ctx context.Context, req resource.CreateRequest, r
 func (r *syncResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var id types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, syncIdentity{ID: id})...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -185,6 +188,7 @@ func (r *syncResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, syncFromAPI(updated))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, syncIdentity{ID: types.StringValue(updated.ID)})...)
 }
 
 func (r *syncResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -198,8 +202,23 @@ func (r *syncResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
+// ImportState takes the sync's id, or its identity.
 func (r *syncResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	raw := req.ID
+	if byIdentity(req) {
+		var identity syncIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		raw = identity.ID.ValueString()
+	}
+	id, err := parseImportID(raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
 func (m syncModel) toAPI() amplitude.Sync {

@@ -25,6 +25,7 @@ var (
 	_ resource.ResourceWithImportState    = (*userPropertyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*userPropertyResource)(nil)
 	_ resource.ResourceWithUpgradeState   = (*userPropertyResource)(nil)
+	_ resource.ResourceWithIdentity       = (*userPropertyResource)(nil)
 )
 
 // NewUserPropertyResource is the amplitude_user_property resource.
@@ -115,6 +116,7 @@ func (r *userPropertyResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(created, plan))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, created.PropertyName))...)
 }
 
 // propertyCreateError explains a refused property create.
@@ -135,6 +137,7 @@ func (r *userPropertyResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	name := state.ID.ValueString()
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, name))...)
 	p, err := r.client.GetUserProperty(ctx, name)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("Amplitude user property %q", name))
@@ -169,6 +172,7 @@ func (r *userPropertyResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, userPropertyFromAPI(updated, plan))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, newPlanObjectIdentity(r.client, updated.PropertyName))...)
 }
 
 func (r *userPropertyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -182,10 +186,15 @@ func (r *userPropertyResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ImportState takes the property's name. A gp: prefix, which the older
-// Taxonomy API and Amplitude's charts put on custom properties, is dropped.
+// ImportState takes the property's name, or an identity. A gp: prefix,
+// which the older Taxonomy API and Amplitude's charts put on custom
+// properties, is dropped.
 func (r *userPropertyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	name, err := parseUserPropertyImportID(req.ID)
+	raw, ok := importedPlanObjectName(ctx, r.client, req, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	name, err := parseUserPropertyImportID(raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return

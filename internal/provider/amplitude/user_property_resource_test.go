@@ -26,18 +26,19 @@ const userPropertyConfig = "testdata/user_property"
 func ptr[T any](v T) *T { return &v }
 
 func TestAccUserProperty_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, userPropertyConfig)
-	full := config.Variables{"name": str("loyalty_tier"), "display_name": str("Loyalty tier"), "description": str("Bronze, silver or gold."),
+	name := acctest.Name("loyalty_tier")
+	full := config.Variables{"name": str(name), "display_name": str("Loyalty tier"), "description": str("Bronze, silver or gold."),
 		"type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "classifications": strs("SENSITIVE")}
 	// Every attribute that can change in place is changed, and the optional
 	// ones are removed.
-	changed := config.Variables{"name": str("loyalty_tier"), "type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "is_hidden": boolean(true)}
-	retyped := config.Variables{"name": str("loyalty_tier"), "type": str("string"), "regex": str("^[a-z]+$")}
+	changed := config.Variables{"name": str(name), "type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "is_hidden": boolean(true)}
+	retyped := config.Variables{"name": str(name), "type": str("string"), "regex": str("^[a-z]+$")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if _, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier"); !developer.IsNotFound(err) {
+			if _, err := s.Developer().GetUserProperty(context.Background(), name); !developer.IsNotFound(err) {
 				return fmt.Errorf("after destroy the property still reads: %w", err)
 			}
 			return nil
@@ -46,7 +47,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 			{
 				ConfigDirectory: cfg, ConfigVariables: full,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact("loyalty_tier")),
+					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Loyalty tier")),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("enum_values"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("bronze"), knownvalue.StringExact("silver"), knownvalue.StringExact("gold"),
@@ -65,7 +66,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("classifications"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					p, err := s.Developer().GetUserProperty(context.Background(), "loyalty_tier")
+					p, err := s.Developer().GetUserProperty(context.Background(), name)
 					if err != nil || p.Description != nil || p.DisplayName != nil || len(p.Classifications) != 0 || !p.IsHidden {
 						return fmt.Errorf("server holds %+v, %w", p, err)
 					}
@@ -91,7 +92,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				ConfigVariables:   retyped,
 				ResourceName:      userPropertyAddress,
 				ImportState:       true,
-				ImportStateId:     "gp:loyalty_tier",
+				ImportStateId:     "gp:" + name,
 				ImportStateVerify: true,
 			},
 			{
@@ -99,7 +100,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				// plan shows the drift, and the apply puts back what the
 				// configuration says.
 				PreConfig: func() {
-					if _, err := s.Developer().UpdateUserProperty(context.Background(), "loyalty_tier", developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
+					if _, err := s.Developer().UpdateUserProperty(context.Background(), name, developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -112,7 +113,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				// Someone deletes the property outside Terraform, so the plan
 				// creates it again.
 				PreConfig: func() {
-					if err := s.Developer().DeleteUserProperty(context.Background(), "loyalty_tier"); err != nil {
+					if err := s.Developer().DeleteUserProperty(context.Background(), name); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -222,9 +223,9 @@ func TestAccUserProperty_validation(t *testing.T) {
 
 // An empty classifications list means none, and reads back as written.
 func TestAccUserProperty_emptyClassifications(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, userPropertyConfig)
-	segment := config.Variables{"name": str("segment"), "type": str("string"), "classifications": strs()}
+	segment := config.Variables{"name": str(acctest.Name("segment")), "type": str("string"), "classifications": strs()}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -27,6 +28,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*apiKeyResource)(nil)
 	_ resource.ResourceWithImportState = (*apiKeyResource)(nil)
+	_ resource.ResourceWithIdentity    = (*apiKeyResource)(nil)
 )
 
 // NewAPIKeyResource is the braze_api_key resource.
@@ -46,6 +48,15 @@ type apiKeyModel struct {
 	LastSeenAt  types.String `tfsdk:"last_seen_at"`
 }
 
+// apiKeyIdentity names a key without doubt: its identifier, a UUID Braze
+// gives it, unique across instances and workspaces by construction. The
+// workspace is not part of it: the provider's api_key chooses the workspace,
+// and it is a secret; the REST endpoint names an instance that many
+// workspaces share, so it would add nothing an import could check.
+type apiKeyIdentity struct {
+	ID types.String `tfsdk:"id"`
+}
+
 // immutableNote says why every change replaces the key, in each attribute's
 // description and in the plan.
 const immutableNote = "Braze keys cannot be edited after creation, so changing this creates a new key and deletes the old one."
@@ -63,7 +74,10 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			"so state is the only place the provider can keep it for the resources that reference it. Anyone who can read the state can call Braze with the key's permissions. " +
 			"Keep state in a remote backend that encrypts it at rest, give read access only to the people and pipelines that apply, and never commit it or upload it as a CI artifact; " +
 			"a saved plan file (`terraform plan -out`) holds the same values. The attribute is sensitive, so plan output shows `(sensitive value)` instead, and the provider never logs it. " +
-			"The other attributes (identifier, name, permissions, allowed IPs, timestamps) are not secret. An imported key has no secret in state: `key` stays null.",
+			"The other attributes (identifier, name, permissions, allowed IPs, timestamps) are not secret. An imported key has no secret in state: `key` stays null.\n\n" +
+			"**Adopting a key made in the dashboard.** `terraform query` finds keys with the `braze_api_key` list resource (Terraform 1.14 and later), and `-generate-config-out` writes each one's name, permissions and allowed IPs with an import block by identity. " +
+			"There is no secret to add: `key` is the secret, and Braze never shows it again. After the import the plan is empty (`No changes`), with `key` null in state. " +
+			"The identity is the key's identifier alone (Terraform 1.12 and later: `import { identity = { id = \"…\" } }`); the id string works with every CLI.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -114,6 +128,17 @@ func (r *apiKeyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
+func (r *apiKeyResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "The key's identifier (a UUID), not the secret.",
+			},
+		},
+	}
+}
+
 func (r *apiKeyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -130,6 +155,7 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(created, types.StringValue(created.Key), plan.AllowedIPs))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: types.StringValue(created.ID)})...)
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -138,6 +164,11 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The identity comes from state, before the read: a CLI that keeps no
+	// identity (before Terraform 1.12), or state written before identities
+	// existed, has none to carry over, and the framework wants one even for
+	// a key that is gone.
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: state.ID})...)
 	key, err := r.client.GetAPIKey(ctx, state.ID.ValueString())
 	if braze.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("Braze API key %q", state.ID.ValueString()))
@@ -162,6 +193,7 @@ func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	state.AllowedIPs = plan.AllowedIPs
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: state.ID})...)
 }
 
 func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -175,9 +207,19 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState takes the key's identifier. The secret cannot be read back.
+// ImportState takes the key's identifier, as an import id or as the
+// identity's id. The secret cannot be read back.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseAPIKeyImportID(req.ID)
+	raw := req.ID
+	if raw == "" {
+		var identity apiKeyIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		raw = identity.ID.ValueString()
+	}
+	id, err := parseAPIKeyImportID(raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 		return

@@ -28,7 +28,7 @@ const apiKeyConfig = "testdata/api_key"
 // apiKey is the variables of a key named name with permissions and, unless
 // there are none, allowedIPs.
 func apiKey(name string, permissions, allowedIPs []string) config.Variables {
-	vars := config.Variables{"name": config.StringVariable(name), "permissions": strs(permissions...)}
+	vars := config.Variables{"name": config.StringVariable(acctest.Name(name)), "permissions": strs(permissions...)}
 	if allowedIPs != nil {
 		vars["allowed_ips"] = strs(allowedIPs...)
 	}
@@ -42,7 +42,7 @@ var (
 )
 
 func TestAccAPIKey_lifecycle(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewModelledTarget(t)
 	cfg := s.Directory(t, apiKeyConfig)
 	var id string
 	replaced := func(change config.Variables) resource.TestStep {

@@ -87,7 +87,7 @@ func TestAccExample_customEventsDataSource(t *testing.T) {
 }
 
 func TestAccExample_segmentsDataSource(t *testing.T) {
-	_, tc := acctest.ExampleCase(t, "braze/data-sources/braze_segments", nil, nil,
+	_, tc := acctest.LiveExampleCase(t, "braze/data-sources/braze_segments", nil, nil,
 		statecheck.ExpectKnownValue("data.braze_segments.all", tfjsonpath.New("names"), knownvalue.NotNull()),
 	)
 	resource.ParallelTest(t, tc)

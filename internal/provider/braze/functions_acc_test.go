@@ -13,7 +13,7 @@ import (
 )
 
 func TestAccRESTEndpointFunction(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
@@ -34,7 +34,7 @@ func TestAccRESTEndpointFunction(t *testing.T) {
 }
 
 func TestAccPermissionsFunction(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -27,7 +28,10 @@ const (
 	EnvAPIKey       = "BRAZE_API_KEY"
 )
 
-var _ provider.ProviderWithFunctions = (*Provider)(nil)
+var (
+	_ provider.ProviderWithFunctions     = (*Provider)(nil)
+	_ provider.ProviderWithListResources = (*Provider)(nil)
+)
 
 // Provider is the braze provider.
 type Provider struct {
@@ -121,11 +125,18 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *Provider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewAPIKeyResource,
+	}
+}
+
+func (p *Provider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewAPIKeyListResource,
 	}
 }
 

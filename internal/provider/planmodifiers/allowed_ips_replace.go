@@ -9,10 +9,12 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
-// AllowedIPsReplace replaces a Braze key when the addresses it admits
-// change, and not for another spelling of the same ones (an empty list for
-// none included). A list not known until apply replaces it: deciding on
-// update and finding a real change at apply would fail the apply.
+// AllowedIPsReplace replaces a Braze API key when the set of addresses it
+// admits changes, because Braze's API has no way to change a key. Writing the
+// same addresses another way, including an empty list for none, is not a
+// change. A list that is not known until apply also replaces the key: if the
+// plan said update and the apply then found a real change, Terraform would
+// fail the apply.
 func AllowedIPsReplace() planmodifier.Set {
 	return setplanmodifier.RequiresReplaceIf(
 		func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {

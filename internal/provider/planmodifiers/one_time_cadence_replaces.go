@@ -9,20 +9,20 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude"
 )
 
-// OneTimeCadenceReplaces requires replacement when a sync's cadence moves to
-// or from one_time, or may (not known until apply): a one-time sync runs
-// once, at creation, so it cannot become a scheduled one in place.
+// OneTimeCadenceReplaces replaces a sync when its cadence changes to or from
+// one_time, because a one-time sync runs once, at creation, and so cannot
+// become a scheduled one in place. A cadence that is not known until apply
+// also replaces the sync, since it may turn out to be one_time.
 func OneTimeCadenceReplaces() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
 		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 			if req.StateValue.IsNull() {
 				return
 			}
-			// A cadence not known until apply may turn out to be one_time:
-			// planning an update then would fail the apply, when Terraform
-			// finds a replacement, with an inconsistent final plan. A
-			// replacement planned for a value that turns out scheduled is
-			// only more work.
+			// If the plan said update and the cadence turned out to be
+			// one_time, Terraform would find a replacement at apply and fail
+			// with an inconsistent final plan. Planning a replacement that
+			// turns out not to be needed only costs more work.
 			if req.PlanValue.IsUnknown() {
 				resp.RequiresReplace = true
 				return

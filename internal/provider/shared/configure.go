@@ -8,8 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// RejectUnknown reports each provider setting whose value is not known at
-// plan time: a client cannot be built from it.
+// RejectUnknown adds an error for each provider setting whose value is not
+// known at plan time, because a client cannot be built from a value that is
+// not known yet.
 func RejectUnknown(diags *diag.Diagnostics, provider string, settings map[string]types.String) {
 	for attr, v := range settings {
 		if v.IsUnknown() {
@@ -19,8 +20,10 @@ func RejectUnknown(diags *diag.Diagnostics, provider string, settings map[string
 	}
 }
 
-// ClientFrom unpacks the client a provider's Configure stored for its
-// resources and data sources; nil before Configure has run.
+// ClientFrom returns the client that a provider's Configure stored for its
+// resources and data sources. It returns nil when the provider has not been
+// configured yet, which the framework does before some calls, such as
+// validation.
 func ClientFrom[C any](data any, diags *diag.Diagnostics) *C {
 	if data == nil {
 		return nil

@@ -6,11 +6,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// RemoveGone is every resource's answer to a Read of an object that its
-// vendor says does not exist: it was removed outside Terraform, so it leaves
-// the state with a warning that names it, and the next plan creates it
-// again. Only the vendor's own not-found answer may lead here (each client's
-// IsNotFound); any other failure of a Read is an error.
+// RemoveGone is what every resource's Read does when the vendor says the
+// object does not exist. Someone removed it outside Terraform, so RemoveGone
+// removes it from the state with a warning that names it, and the next plan
+// creates it again. Call it only on the vendor's own not-found answer (each
+// client's IsNotFound); any other failure of a Read must stay an error, or a
+// passing outage would make Terraform forget objects that still exist.
 func RemoveGone(ctx context.Context, resp *resource.ReadResponse, object string) {
 	resp.Diagnostics.AddWarning(object+" was removed outside Terraform",
 		object+" no longer exists, so it is removed from the state; the next apply creates it again.")

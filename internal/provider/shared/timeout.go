@@ -12,7 +12,8 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
-// RequestTimeoutAttribute is both providers' request_timeout.
+// RequestTimeoutAttribute returns the request_timeout attribute that both
+// providers share.
 func RequestTimeoutAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
@@ -23,8 +24,9 @@ func RequestTimeoutAttribute() schema.StringAttribute {
 	}
 }
 
-// RequestTimeout returns the configured limit, or zero for the transport's
-// default.
+// RequestTimeout returns the configured limit. It returns zero, which makes
+// the transport use its default, when the attribute is not set or its value
+// is invalid; the validator has already reported an invalid value.
 func RequestTimeout(v types.String) time.Duration {
 	d, err := validators.ParseRequestTimeout(v.ValueString())
 	if v.IsNull() || v.IsUnknown() || err != nil {

@@ -6,7 +6,8 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/facts"
 )
 
-// AmplitudeRegion accepts what facts.CanonicalAmplitudeRegion reads.
+// AmplitudeRegion accepts US or EU in any case, the regions that
+// facts.CanonicalAmplitudeRegion recognises.
 func AmplitudeRegion() validator.String {
 	return stringCheck{
 		summary:     "Invalid Amplitude region",

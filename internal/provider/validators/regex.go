@@ -6,7 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// Regex refuses a pattern that does not compile, as Amplitude would.
+// Regex refuses a regular expression that does not compile, so that the plan
+// fails where Amplitude would refuse it at apply.
 func Regex() validator.String {
 	return stringCheck{
 		summary:     "Invalid regular expression",

@@ -7,13 +7,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// The range of both providers' request_timeout.
+// MinRequestTimeout and MaxRequestTimeout bound both providers' request_timeout.
 const (
 	MinRequestTimeout = time.Second
 	MaxRequestTimeout = time.Hour
 )
 
-// RequestTimeout accepts what ParseRequestTimeout reads.
+// RequestTimeout accepts a Go duration from MinRequestTimeout to
+// MaxRequestTimeout, as ParseRequestTimeout reads it.
 func RequestTimeout() validator.String {
 	return stringCheck{
 		summary:     "Invalid request timeout",

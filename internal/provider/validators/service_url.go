@@ -11,7 +11,9 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
-// ServiceURL accepts what CheckServiceURL accepts.
+// ServiceURL checks a vendor URL at plan time. CheckServiceURL states the
+// rules, so that Configure can apply the same ones to a URL taken from the
+// environment.
 func ServiceURL() validator.String {
 	return stringCheck{
 		summary:     "Invalid URL",
@@ -21,9 +23,10 @@ func ServiceURL() validator.String {
 }
 
 // CheckServiceURL accepts an https:// URL, or an http:// one whose host is a
-// loopback address (a local sandbox or proxy). It returns a sentence for the
-// user otherwise, quoting the URL without its user information: a URL
-// refused for carrying a password must not print it.
+// loopback address, such as a local sandbox or proxy. Otherwise it returns a
+// sentence for the user. The sentence quotes the URL without its user
+// information, so that a URL refused for carrying a password does not print
+// the password.
 func CheckServiceURL(raw string) error {
 	quoted := transport.RedactURL(raw)
 	u, err := url.Parse(raw)

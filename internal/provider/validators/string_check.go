@@ -7,8 +7,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// stringCheck adapts a check of a known string to a framework validator:
-// the check's error is the detail, prefixed with the attribute's path.
+// stringCheck turns a function that checks a string into a framework
+// validator. It skips null and unknown values, and reports the function's
+// error as the diagnostic's detail, after the attribute's path.
 type stringCheck struct {
 	summary     string
 	description string

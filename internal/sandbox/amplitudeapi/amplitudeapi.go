@@ -5,13 +5,14 @@
 // syncs, which push a user property, computation, cohort or recommendation
 // to a Braze destination on a cadence.
 //
-// Syncs join the other vendors' parts. They send through a Developer API
-// destination and may sync a tracking-plan user property, and as simulated
-// time runs them they write Braze custom attributes and segments, all
-// through functions those packages export, under the store's one lock. A
-// destination removed as in Amplitude's dashboard (DELETE
-// /_sandbox/destinations/{id}) takes its syncs with it, so that control
-// endpoint is served here, where both are seen.
+// Syncs tie this package to the other vendors' parts. They send through a
+// Developer API destination and may sync a tracking-plan user property, and
+// as simulated time runs them they write Braze custom attributes and
+// segments. All of that goes through functions those packages export, under
+// the store's one lock. When a destination is removed the way Amplitude's
+// dashboard removes one (DELETE /_sandbox/destinations/{id}), its syncs go
+// with it, so that control endpoint is served here, where both the
+// destination and its syncs are visible.
 package amplitudeapi
 
 import (
@@ -26,8 +27,8 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi/taxonomy"
 )
 
-// Path is where the sandbox serves these APIs: their base URL is the
-// sandbox's URL followed by this path, standing in for https://amplitude.com.
+// Path is where the sandbox serves these APIs. The sandbox's URL followed by
+// this path stands in for https://amplitude.com.
 const Path = "/amplitude"
 
 // The project's Basic credentials. They are public on purpose: the sandbox
@@ -37,17 +38,19 @@ const (
 	SecretKey = "sandbox-secret-key"
 )
 
-// API is Amplitude's Basic-auth APIs.
+// API is the part of the sandbox that serves Amplitude's Basic-auth APIs.
 type API struct {
 	sb    *core.Sandbox
 	store *core.Store
 	// state is touched only under the store's lock.
 	state state
-	// fault is the rate-limit fault's window. The one limit Amplitude
-	// publishes for these endpoints, the delivery metrics', is deliveries.
+	// fault is the rate-limit fault's window. deliveries holds the only
+	// limits Amplitude publishes for these endpoints, the delivery metrics'.
 	fault      *core.Window
 	deliveries *deliveryLimits
-	// Where syncs send, what they sync, and where their runs write.
+	// The other parts syncs touch: the destinations they send through, the
+	// tracking plan whose user properties they sync, and the Braze
+	// workspace their runs write to.
 	destinations *destinations.API
 	taxonomy     *taxonomy.API
 	braze        *brazeapi.API
@@ -72,8 +75,8 @@ func New(sb *core.Sandbox, d *destinations.API, t *taxonomy.API, braze *brazeapi
 // WriteError answers in the error shape of Amplitude's Basic-auth APIs,
 // {"success": false, "errors": [{"message"}]}
 // (amplitude.com/docs/apis/analytics/taxonomy). Amplitude documents no
-// rate-limit header for these APIs: only the rate-limit fault's 429, the
-// sandbox's own, says Retry-After.
+// rate-limit header for these APIs, so only the rate-limit fault's 429,
+// which is the sandbox's own, sends Retry-After.
 func (a *API) WriteError(w http.ResponseWriter, _ *http.Request, e *core.APIError) {
 	if e.Status == http.StatusTooManyRequests && e.RetryAfterSeconds > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfterSeconds))
@@ -85,7 +88,8 @@ func (a *API) WriteError(w http.ResponseWriter, _ *http.Request, e *core.APIErro
 	core.WriteJSON(w, e.Status, map[string]any{"success": false, "errors": errors})
 }
 
-// Admit only refuses while the rate-limit fault is on.
+// Admit refuses a request only when the rate-limit fault is on and its
+// window is spent.
 func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	q, admitted := a.fault.Take(now)
 	if !admitted {
@@ -100,10 +104,11 @@ func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool 
 
 // guard checks the project's Basic credentials, base64(api_key:secret_key),
 // as every Amplitude API does
-// (amplitude.com/docs/apis/analytics/behavioral-cohorts): 401 without them
-// or with wrong ones, with the Basic challenge RFC 9110 requires of a 401.
-// The delivery metrics then take their limits: every request that names the
-// project counts, valid or not, and only its credentials name it.
+// (amplitude.com/docs/apis/analytics/behavioral-cohorts). Missing or wrong
+// credentials get 401, with the Basic challenge that RFC 9110 requires of a
+// 401. The delivery metrics' limits apply only after the credentials pass,
+// because only the credentials name the project whose limits a request
+// counts against; from there on every request counts, valid or not.
 func (a *API) guard(op *core.Operation, next http.Handler) http.Handler {
 	if op.ID == "getDeliveryMetricsSummary" {
 		next = a.limitDeliveries(next)
@@ -123,12 +128,12 @@ func (a *API) guard(op *core.Operation, next http.Handler) http.Handler {
 	})
 }
 
-// errNotFound answers an unknown object, as the Taxonomy API answers one
-// (amplitude.com/docs/apis/analytics/taxonomy).
+// errNotFound is the answer to a request for an unknown object, as the
+// Taxonomy API gives it (amplitude.com/docs/apis/analytics/taxonomy).
 var errNotFound = core.Refuse(http.StatusNotFound, "Not found")
 
-// writeData answers {"success": true, "data": …}, the modelled syncs'
-// envelope, with next_cursor on a list.
+// writeData answers in the modelled syncs' envelope, {"success": true,
+// "data": …}, and adds next_cursor when the answer is a list.
 func writeData(w http.ResponseWriter, data any, list bool, nextCursor *string) {
 	body := map[string]any{"success": true, "data": data}
 	if list {

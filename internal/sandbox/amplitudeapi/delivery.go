@@ -21,8 +21,8 @@ import (
 // they add up the way real ones do.
 
 // deliveryMetricsSummary answers for one event-streaming destination, whose
-// id is the sync_id; any other id is the documented 403, which a sync of
-// another project meets too.
+// id is passed as sync_id. Any other id gets the documented 403, the same
+// answer a sync of another project gets.
 func (a *API) deliveryMetricsSummary(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	syncID, timePeriod := q.Get("sync_id"), q.Get("time_period")
@@ -45,8 +45,8 @@ func (a *API) deliveryMetricsSummary(w http.ResponseWriter, r *http.Request) {
 }
 
 // deliveryPeriods are the spans of the named time_period values, ending
-// now; CUSTOM takes start and end instead. The document holds time_period
-// to the documented values.
+// now; CUSTOM takes start and end instead. The document already limits
+// time_period to the documented values.
 var deliveryPeriods = map[string]time.Duration{
 	"TEN_MINUTES": 10 * time.Minute,
 	"ONE_HOUR":    time.Hour,
@@ -63,14 +63,15 @@ const (
 	deliveryRetention = 90 * 24 * time.Hour
 )
 
-// deliveryWindow is the period a request asks about: a named span ending
-// now, at the accuracy its age allows, or CUSTOM's start (inclusive) and
-// end (exclusive).
+// deliveryWindow returns the period a request asks about. For a named
+// period it is the span ending now, rounded to the accuracy the data has at
+// that age. For CUSTOM it runs from start (inclusive) to end (exclusive).
 func deliveryWindow(q url.Values, timePeriod string, now time.Time) (start, end time.Time, err error) {
 	if span, named := deliveryPeriods[timePeriod]; named {
 		if q.Has("start") || q.Has("end") {
 			// The docs require start and end with CUSTOM and say nothing of
-			// them with another period: refusing them is the sandbox's.
+			// them with another period; refusing them is the sandbox's own
+			// choice.
 			return start, end, core.Refuse(http.StatusBadRequest, "start and end are only for time_period CUSTOM")
 		}
 		accuracy := time.Minute
@@ -133,7 +134,7 @@ func deliveryMetrics(syncID, timePeriod string, start, end time.Time) map[string
 	discarded := total * draw(2, 10) / 1000
 	delivered := total - expired - discarded
 	afterRetry := delivered * draw(3, 50) / 1000
-	rate := 1.0 // Nothing sent, nothing lost.
+	rate := 1.0 // With no events, none was lost.
 	if total > 0 {
 		rate = round(float64(delivered)/float64(total), 4)
 	}
@@ -155,8 +156,8 @@ func deliveryMetrics(syncID, timePeriod string, start, end time.Time) map[string
 //   - Every request that passed authentication counts, valid or not, as
 //     the credentials are what name the project. The sandbox has one
 //     project, so one set of limits.
-//   - The minute is a window aligned to the clock's minutes, as the sandbox
-//     counts every limit, not a sliding sixty seconds.
+//   - The minute is a window aligned to the clock's minutes, not a sliding
+//     sixty seconds, the way the sandbox counts every limit.
 //   - A request over either limit is refused at once, not queued, and does
 //     not count against the minute.
 //   - The 429 says which limit it met and promises no wait, with no
@@ -171,8 +172,8 @@ type deliveryLimits struct {
 	mu       sync.Mutex
 	inFlight int
 	minute   core.Window
-	// hold, nil outside tests, is called while a request holds its slot:
-	// how a test keeps requests in flight.
+	// hold is nil outside tests. When set, it is called while a request
+	// holds its slot, so that a test can keep requests in flight.
 	hold func()
 }
 
@@ -188,7 +189,8 @@ func (l *deliveryLimits) reset() {
 	l.minute.Configure(deliveryPerMinute, time.Minute)
 }
 
-// limitDeliveries serves next within the limits.
+// limitDeliveries serves next only within the delivery metrics' limits, and
+// answers 429 past them.
 func (a *API) limitDeliveries(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		l := a.deliveries

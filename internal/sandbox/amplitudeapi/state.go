@@ -80,17 +80,17 @@ func (st *state) Count(counts map[string]int) {
 	counts["cohorts"] = len(st.Cohorts)
 }
 
-// index finds the item whose id is id, or -1.
+// index returns the position of the item whose id is id, or -1.
 func index[T any](items []T, id string, idOf func(T) string) int {
 	return slices.IndexFunc(items, func(item T) bool { return idOf(item) == id })
 }
 
 func cohortID(c cohort) string { return c.ID }
 
-// cohortView is the documented COHORT_OBJECT, less the fields the docs mark
-// as internal or as set only on cohorts made from charts. Its times are Unix
-// seconds, as the docs' sample has them. Every cohort carries the app id
-// of the sandbox's one project.
+// view returns the cohort as the documented COHORT_OBJECT, without the
+// fields the docs mark as internal or as set only on cohorts made from
+// charts. Its times are Unix seconds, as in the docs' sample. Every cohort
+// carries the app id of the sandbox's one project.
 func (c *cohort) view() map[string]any {
 	return map[string]any{
 		"appId": 424242, "archived": c.Archived, "description": c.Description, "finished": true, "id": c.ID, "name": c.Name,
@@ -102,9 +102,9 @@ func (c *cohort) view() map[string]any {
 
 // listCohorts is the Behavioral Cohorts API's "Get all cohorts": every
 // cohort in one answer, {"cohorts": [...]}, without the syncs' envelope.
-// syncMetadata is documented with includeSyncInfo=true; the docs do not say
-// what happens without it, and leaving it out is the cheaper answer a real
-// service would give.
+// The docs describe syncMetadata only with includeSyncInfo=true and do not
+// say what happens without it. The sandbox then leaves it out, the cheaper
+// answer a real service would likely give.
 func (a *API) listCohorts(w http.ResponseWriter, r *http.Request) {
 	withSyncs := r.URL.Query().Get("includeSyncInfo") == "true"
 	views := []map[string]any{}
@@ -121,14 +121,16 @@ func (a *API) listCohorts(w http.ResponseWriter, r *http.Request) {
 }
 
 // cohortSyncFrequencies are the documented frequencies of a cohort's syncs
-// ("minute (real-time), hourly, daily"), by the cadences that recur.
+// ("minute (real-time), hourly, daily"), keyed by the sync cadences that
+// recur. A one-time sync has no frequency.
 var cohortSyncFrequencies = map[string]string{cadenceRealtime: "minute", cadenceHourly: "hourly", cadenceDaily: "daily"}
 
-// syncMetadata is the documented COHORT_SYNC_METADATA of the cohort's
-// syncs, "one-time + disabled sync will be excluded". Every cohort sync
-// goes to a Braze (Cohort Sync) destination, hence the target; params name
-// the sync and its destination. Its times have microseconds and an offset,
-// as the docs' sample ("2023-03-21T16:09:58.848454-07:00") has them.
+// syncMetadata returns the documented COHORT_SYNC_METADATA of the cohort's
+// syncs. As documented, "one-time + disabled sync will be excluded". Every
+// cohort sync goes to a Braze (Cohort Sync) destination, so the target is
+// always braze; params name the sync and its destination. The times have
+// microseconds and an offset, as in the docs' sample
+// ("2023-03-21T16:09:58.848454-07:00").
 func (st *state) syncMetadata(cohortID string, now time.Time) []map[string]any {
 	out := []map[string]any{}
 	for i := range st.Syncs {

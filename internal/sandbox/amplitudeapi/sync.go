@@ -61,22 +61,22 @@ func (s *audienceSync) view(now time.Time) map[string]any {
 
 func syncID(s audienceSync) string { return s.ID }
 
-// How a sync runs as simulated time passes. Amplitude runs scheduled syncs
-// "on an hourly or daily basis", real-time ones "every minute", and after
-// the first two "future sync jobs run around the same time within the time
-// period" (amplitude.com/docs/data/sync-cohorts-with-destinations). The
-// sandbox runs them exactly one period apart, the first one period after
-// the schedule begins: Amplitude's first run comes "right after Amplitude
-// schedules it", but waiting a period lets clients meet the scheduled
-// status they must handle anyway. A one-time sync runs when it is saved
-// enabled.
+// cadencePeriods says how often a recurring sync runs as simulated time
+// passes. Amplitude runs scheduled syncs "on an hourly or daily basis",
+// real-time ones "every minute", and after the first two "future sync jobs
+// run around the same time within the time period"
+// (amplitude.com/docs/data/sync-cohorts-with-destinations). The sandbox runs
+// them exactly one period apart, the first one period after the schedule
+// begins. Amplitude's first run comes "right after Amplitude schedules it",
+// but waiting a period makes clients meet the "scheduled" status, which
+// they must handle anyway. A one-time sync runs when it is saved enabled.
 var cadencePeriods = map[string]time.Duration{
 	cadenceRealtime: time.Minute,
 	cadenceHourly:   time.Hour,
 	cadenceDaily:    24 * time.Hour,
 }
 
-// lastRun is when the sync last ran by now, nil if never.
+// lastRun returns when the sync last ran up to now, or nil if it never ran.
 func (s *audienceSync) lastRun(now time.Time) *time.Time {
 	period, recurring := cadencePeriods[s.Cadence]
 	if !s.Enabled || !recurring {
@@ -90,8 +90,9 @@ func (s *audienceSync) lastRun(now time.Time) *time.Time {
 	return &at
 }
 
-// status is paused while disabled, completed once a one-time sync has run,
-// scheduled until a recurring one first runs, and active after.
+// status returns paused while the sync is disabled, completed once a
+// one-time sync has run, scheduled until a recurring one first runs, and
+// active after that.
 func (s *audienceSync) status(now time.Time) string {
 	switch {
 	case !s.Enabled:
@@ -125,10 +126,11 @@ func (s *audienceSync) schedule(cadence string, enabled bool, now time.Time) {
 // has written its Braze custom attribute: it "update[s] a Braze custom
 // attribute of the same name" (amplitude.com/docs/data/audiences/third-party-syncs),
 // which Braze makes if it is new. A cohort sync that has run has made a
-// Braze segment named after the cohort and tagged amplitude, once however
-// many syncs or runs there are, dated its run and with an id drawn from the
-// cohort's, so that a restarted sandbox derives the same. What a cohort sync
-// leaves in Braze is the sandbox's model: neither vendor documents it.
+// Braze segment named after the cohort and tagged amplitude. There is one
+// such segment per cohort, however many syncs or runs there are; it is
+// dated by the run, and its id is derived from the cohort's, so that a
+// restarted sandbox derives the same segment. What a cohort sync leaves in
+// Braze is the sandbox's model: neither vendor documents it.
 func (a *API) catchUp(tx *core.Tx) {
 	st := &a.state
 	for i := range st.Syncs {
@@ -146,8 +148,8 @@ func (a *API) catchUp(tx *core.Tx) {
 	}
 }
 
-// sourceType is the Amplitude type of the values a sync writes, nil if
-// unknown (the source may have been deleted since).
+// sourceType returns the Amplitude type of the values a sync writes, or nil
+// if it is unknown (the source may have been deleted since).
 func (a *API) sourceType(tx *core.Tx, s *audienceSync) *string {
 	switch s.Kind {
 	case syncKindUserProperty:
@@ -162,10 +164,11 @@ func (a *API) sourceType(tx *core.Tx, s *audienceSync) *string {
 	return nil
 }
 
-// brazeDataType is the Braze custom attribute type of values of an
+// brazeDataType returns the Braze custom attribute type for values of an
 // Amplitude data_type, spelt as Braze's export spells it
-// (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes);
-// enums and untyped values arrive as text. The mapping is the sandbox's.
+// (braze.com/docs/api/endpoints/export/custom_attributes/get_custom_attributes).
+// Enums and untyped values arrive as text (String). The mapping is the
+// sandbox's own choice.
 func brazeDataType(amplitudeType *string) string {
 	if amplitudeType != nil {
 		if t, ok := map[string]string{"number": "Number", "boolean": "Boolean", "object": "Object"}[*amplitudeType]; ok {
@@ -175,9 +178,9 @@ func brazeDataType(amplitudeType *string) string {
 	return "String"
 }
 
-// syncByTriple finds the sync of kind from source to destination. The
-// triple is unique, which is how a client finds what a create whose answer
-// was lost made.
+// syncByTriple returns the position of the sync of kind from source to
+// destination, or -1. The triple is unique, so a client whose create lost
+// its answer can find the sync that create made.
 func (st *state) syncByTriple(kind, sourceID, destinationID string) int {
 	return slices.IndexFunc(st.Syncs, func(s audienceSync) bool {
 		return s.Kind == kind && s.SourceID == sourceID && s.DestinationID == destinationID

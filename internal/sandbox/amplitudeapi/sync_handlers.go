@@ -14,8 +14,8 @@ import (
 )
 
 // The modelled sync endpoints (api/amplitude-basic.openapi.yaml). The
-// document holds a request's shape (the kinds and cadences, the required
-// members); the rules below are what it cannot say, after
+// document checks a request's shape (the kinds and cadences, the required
+// members). The rules below are those it cannot express, taken from
 // amplitude.com/docs/data/audiences/third-party-syncs: real-time is for
 // cohorts only, the source and the destination must exist and fit the
 // kind, a sync of a source to a destination is unique, and kind, source and
@@ -30,14 +30,14 @@ type syncRequest struct {
 	SourceID      string `json:"source_id"`
 	DestinationID string `json:"destination_id"`
 	Cadence       string `json:"cadence"`
-	// Enabled is true when left out.
+	// Enabled defaults to true when it is left out.
 	Enabled *bool `json:"enabled"`
 }
 
 func (req *syncRequest) enabled() bool { return req.Enabled == nil || *req.Enabled }
 
-// decodeSync reads a body and applies the rule of the request alone:
-// realtime is for cohort membership only.
+// decodeSync reads a body and applies the one rule that needs nothing but
+// the request: realtime is for cohort membership only.
 func decodeSync(r *http.Request) (syncRequest, error) {
 	var req syncRequest
 	if err := core.ReadJSON(r, &req); err != nil {
@@ -91,8 +91,8 @@ func (a *API) createSync(w http.ResponseWriter, r *http.Request) {
 	writeData(w, view, false, nil)
 }
 
-// listSyncs pages through the syncs in creation order; the document has
-// checked limit.
+// listSyncs pages through the syncs in creation order. The document has
+// already checked limit.
 func (a *API) listSyncs(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := core.Page{Limit: 100}
@@ -132,7 +132,7 @@ func (a *API) getSync(w http.ResponseWriter, r *http.Request) {
 	writeData(w, view, false, nil)
 }
 
-// replaceSync is PUT: name, cadence and enabled are replaced; kind, source
+// replaceSync serves PUT: name, cadence and enabled are replaced; kind, source
 // and destination must be sent unchanged. A sync sent without a name gets
 // one generated, as a create does.
 func (a *API) replaceSync(w http.ResponseWriter, r *http.Request) {
@@ -160,9 +160,10 @@ func (a *API) replaceSync(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		if s.Name = strings.TrimSpace(req.Name); s.Name == "" {
-			// The destination is there (its removal removes its syncs),
-			// though its kind may have changed since; the source may be
-			// gone, and is then shown by the id the sync holds.
+			// The destination still exists, because removing a destination
+			// removes its syncs, though its kind may have changed since.
+			// The source may be gone; the generated name then shows the
+			// source's id.
 			d, found := a.destinations.Destination(tx, s.DestinationID)
 			if !found {
 				return fmt.Errorf("sync %s sends to destination %s, which is gone", s.ID, s.DestinationID)
@@ -201,8 +202,9 @@ func (a *API) deleteSync(w http.ResponseWriter, r *http.Request) {
 	core.WriteJSON(w, http.StatusOK, map[string]bool{"success": true})
 }
 
-// syncSource is what a sync's source_id names: how a generated name shows
-// it, and the custom attribute the sync writes, if any.
+// syncSource describes what a sync's source_id names: label is how a
+// generated name shows it, and brazeAttribute is the custom attribute the
+// sync writes, if any.
 type syncSource struct {
 	label          string
 	brazeAttribute *string
@@ -275,11 +277,11 @@ func generatedSyncName(kind, source string, d destinations.Destination) string {
 
 var errNoSuchDestination = errors.New("no such destination")
 
-// removeDestination serves DELETE /_sandbox/destinations/{id}: it removes
-// a destination as someone in Amplitude's dashboard would, since the
-// Developer API has no delete, and so is how a test makes a destination
-// vanish out of band. The syncs that sent to it go with it, as in the
-// dashboard: a sync cannot outlive where it sends.
+// removeDestination serves DELETE /_sandbox/destinations/{id}. It removes a
+// destination as someone in Amplitude's dashboard would. The Developer API
+// has no delete, so this is how a test makes a destination disappear
+// outside Terraform. The syncs that sent to it are removed with it, as in
+// the dashboard, because a sync cannot outlive its destination.
 func (a *API) removeDestination(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	removed := 0

@@ -19,8 +19,8 @@ type apiKey struct {
 	Name        string   `json:"name"`
 	Secret      string   `json:"key"`
 	Permissions []string `json:"permissions"`
-	// AllowedIPs are addresses or CIDR blocks; none admits any caller
-	// (braze.com/docs/api/basics, "API IP allowlisting").
+	// AllowedIPs are addresses or CIDR blocks. An empty list admits every
+	// caller (braze.com/docs/api/basics, "API IP allowlisting").
 	AllowedIPs []string   `json:"allowed_ips"`
 	CreatedAt  time.Time  `json:"created_at"`
 	LastSeenAt *time.Time `json:"last_seen_at"`
@@ -33,8 +33,8 @@ func (k *apiKey) allowsIP(addr netip.Addr) bool {
 	})
 }
 
-// view is a key as every answer shows it; the secret is left to the
-// create's answer, and last_seen_at to the info's.
+// view returns a key as every answer shows it. Only the create's answer adds
+// the secret, and only the info answer adds last_seen_at.
 func (k *apiKey) view() map[string]any {
 	return map[string]any{
 		"id": k.ID, "name": k.Name, "permissions": k.Permissions, "allowed_ips": k.AllowedIPs,
@@ -53,9 +53,10 @@ func (st *state) keyIndex(id string) int {
 	return slices.IndexFunc(st.APIKeys, func(k apiKey) bool { return k.ID == id })
 }
 
-// What another vendor may learn of a REST key it was given, as the real
-// Braze would show it by answering that vendor's calls. Amplitude's Braze
-// destinations check their keys with these.
+// The functions below tell another vendor what it could learn about a REST
+// key it was given, as the real Braze would show it by how it answers that
+// vendor's calls. Amplitude's Braze destinations check their keys with
+// them.
 
 // KeyExists reports whether secret is a REST key of the workspace.
 func (a *API) KeyExists(_ *core.Tx, secret string) bool {
@@ -75,8 +76,9 @@ func (a *API) KeyAllows(_ *core.Tx, secret string, addr netip.Addr) bool {
 	return k != nil && k.allowsIP(addr)
 }
 
-// createAPIKey makes a key. The document has checked the body, the
-// permissions among them; the allowed IPs must also parse.
+// createAPIKey makes a key. The document has already checked the body,
+// permissions included, so this handler only checks that each allowed IP
+// parses, which the document cannot say.
 func (a *API) createAPIKey(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Name        string   `json:"name"`
@@ -188,9 +190,9 @@ func parseIPOrCIDR(s string) (netip.Prefix, bool) {
 // canonicalIPs stores each allowed address or block in one spelling: an
 // address as Go writes it (IPv6 compressed and in lower case, an
 // IPv4-mapped address unmapped), a block by its first address. Braze's docs
-// do not say how it stores them; a client that compared them byte for byte
-// would fail against any such rewriting, so the sandbox makes that mistake
-// show.
+// do not say how it stores them. A client that compared them byte for byte
+// with what it sent would break if Braze rewrote them, so the sandbox
+// rewrites them to make that mistake show.
 func canonicalIPs(ips []string) []string {
 	out := make([]string, len(ips))
 	for i, s := range ips {

@@ -22,8 +22,8 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// Path is where the sandbox serves Braze: its base URL is the sandbox's URL
-// followed by this path, standing in for every instance's REST endpoint.
+// Path is where the sandbox serves Braze. The sandbox's URL followed by this
+// path stands in for the REST endpoint of every Braze instance.
 const Path = "/braze"
 
 // API is Braze's part of the sandbox.
@@ -40,7 +40,8 @@ type API struct {
 
 // Braze's hourly limits: a default for the endpoints without their own, and
 // the one that the exports of custom attributes and custom events share
-// (with two endpoints the sandbox does not serve).
+// (Braze counts two more endpoints against it, which the sandbox does not
+// serve).
 const (
 	defaultLimit = 250_000
 	exportLimit  = 1_000
@@ -49,8 +50,8 @@ const (
 var exportOperations = []string{"listCustomAttributes", "listCustomEvents"}
 
 // New adds Braze to sb: its API, its part of the state ("braze" in the
-// state file) and its hourly limits, and the control endpoints that add
-// what arrives in a workspace without an API call.
+// state file), its hourly limits, and the control endpoints that add the
+// objects a real workspace gets without an API call.
 func New(sb *core.Sandbox) *API {
 	a := &API{sb: sb, store: sb.Store(), fault: sb.FaultWindow(), limit: &core.Window{}, exportLimit: &core.Window{}}
 	a.resetLimits()
@@ -77,12 +78,13 @@ func (a *API) WriteError(w http.ResponseWriter, _ *http.Request, e *core.APIErro
 	core.WriteJSON(w, e.Status, map[string]any{"message": strings.Join(e.Messages, "; "), "errors": e.Messages})
 }
 
-// Admit takes a request from the fault's window, then from the endpoint's
-// own hourly limit, and reports the window in X-RateLimit-Limit, -Remaining
-// and -Reset (epoch seconds) on every answer, with 429 "Rate Limited" past
-// it (braze.com/docs/api/api_limits). While the rate-limit fault is on, the
-// headers report its window, as that is the limit a test set out to meet,
-// unless the endpoint's own limit is the one that refuses.
+// Admit counts a request against the rate-limit fault's window, then against
+// the endpoint's own hourly limit, and refuses it with 429 "Rate Limited"
+// when either is spent (braze.com/docs/api/api_limits). Every answer reports
+// a window in X-RateLimit-Limit, -Remaining and -Reset (epoch seconds).
+// While the rate-limit fault is on, the headers report the fault's window,
+// because that is the limit the test set out to meet, unless the endpoint's
+// own limit is the one that refuses.
 func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
 	own := a.limit
 	if op := core.OperationOf(r); op != nil && slices.Contains(exportOperations, op.ID) {
@@ -106,12 +108,14 @@ func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool 
 	return admitted
 }
 
-// auth admits a request whose REST key (Authorization: Bearer) exists,
-// admits the caller's address and holds the permission the operation's
-// document names in x-required-permission (braze.com/docs/api/basics): 401
-// for a missing or unknown key, 403 for a missing permission. Braze gives no
-// status for an address a key's allowlist leaves out; the sandbox's is 401.
-// A call records the key's last_seen_at, which /api_keys/info shows.
+// auth admits a request only when its REST key (Authorization: Bearer)
+// exists, allows the caller's address, and holds the permission that the
+// operation's document names in x-required-permission
+// (braze.com/docs/api/basics). A missing or unknown key gets 401, a missing
+// permission 403. Braze documents no status for an address that a key's
+// allowlist leaves out; the sandbox answers 401. A call with a known key
+// from an allowed address records the key's last_seen_at, which
+// /api_keys/info shows.
 func (a *API) auth(op *core.Operation, next http.Handler) http.Handler {
 	permission := op.Extension("x-required-permission")[0]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -121,8 +125,9 @@ func (a *API) auth(op *core.Operation, next http.Handler) http.Handler {
 				"Invalid API key: no REST API key was sent; send Authorization: Bearer YOUR-REST-API-KEY"))
 			return
 		}
-		// The caller's own address: a forwarding header could defeat a
-		// key's allowlist, so none is trusted.
+		// Use the address of the connection itself. No forwarding header
+		// is trusted, because a caller could set one to get past a key's
+		// allowlist.
 		caller := netip.Addr{}
 		if addrPort, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
 			caller = addrPort.Addr().Unmap()

@@ -16,15 +16,16 @@ const (
 	maxGeneratedNames = 10_000
 	// maxNameLength is Braze's limit on custom attribute keys, "a maximum
 	// length of 255 characters"
-	// (braze.com/docs/developer_guide/platform_integration_guides/web/analytics/setting_custom_attributes);
-	// the sandbox holds event and segment names to it too.
+	// (braze.com/docs/developer_guide/platform_integration_guides/web/analytics/setting_custom_attributes).
+	// The sandbox applies it to event and segment names too.
 	maxNameLength = 255
 )
 
-// addNamed serves such an endpoint. Under the store's lock, add adds the
-// object of each name sent, then of count names generated from format,
-// and reports false for a name that is taken; the answer says how many
-// objects were added and, under kind, how many there are now (total).
+// addNamed serves such an endpoint. Under the store's lock it calls add for
+// each name sent, then for count new names generated from format; add
+// returns false when the name is taken, and a generated name that is taken
+// is skipped. The answer says how many objects were added and, under kind,
+// how many there are now, as total counts them.
 func (a *API) addNamed(w http.ResponseWriter, r *http.Request, kind, format string, add func(name string) bool, total func() int) {
 	var req struct {
 		Names []string `json:"names"`

@@ -37,9 +37,9 @@ type customEvent struct {
 }
 
 func (c *customAttribute) view() map[string]any {
-	// array_length is null where it does not apply: the sandbox makes no
-	// array attributes. Every status is Active: the sandbox has no
-	// blocklist.
+	// array_length is always null, because it applies only to array
+	// attributes and the sandbox makes none. Every status is Active,
+	// because the sandbox has no blocklist.
 	return map[string]any{
 		"name": c.Name, "data_type": c.DataType, "description": c.Description,
 		"array_length": nil, "status": "Active", "tag_names": []string{},
@@ -54,15 +54,17 @@ func (e *customEvent) view() map[string]any {
 }
 
 func (a *API) listCustomAttributes(w http.ResponseWriter, r *http.Request) {
-	// Host-relative links, as Braze's docs show them for its cursor exports.
+	// Use host-relative links, as Braze's docs show them for its cursor
+	// exports.
 	servePage(a, w, r, Path+"/custom_attributes", "attributes", func(st *state) []customAttribute { return st.CustomAttributes }, (*customAttribute).view)
 }
 
 func (a *API) listCustomEvents(w http.ResponseWriter, r *http.Request) {
-	// Absolute links, on the host the request came to: Braze's docs show
-	// neither form for this export, and its own MCP server
+	// Use absolute links, on the host the request came to. Braze's docs
+	// show neither form for this export, and Braze's own MCP server
 	// (braze-mcp-server, braze_mcp/utils/http.py) reads absolute ones, so a
-	// client must take both.
+	// client must accept both forms. Serving one form per export makes a
+	// client that accepts only one fail.
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
@@ -70,14 +72,16 @@ func (a *API) listCustomEvents(w http.ResponseWriter, r *http.Request) {
 	servePage(a, w, r, scheme+"://"+r.Host+Path+"/events", "events", func(st *state) []customEvent { return st.CustomEvents }, (*customEvent).view)
 }
 
-// servePage answers a page of an export: of the items all lists under the
-// store's lock, exportPageSize from the request's cursor on, each shown by
-// view, as the answer's member, with the Link header to the neighbouring
-// pages on base.
+// servePage answers one page of an export. Under the store's lock it takes
+// the items that all returns, at most exportPageSize of them from the
+// request's cursor on, and shows each with view. The page goes into the
+// answer under member, and the Link header points to the neighbouring pages
+// at base.
 func servePage[T any](a *API, w http.ResponseWriter, r *http.Request, base, member string, all func(*state) []T, view func(*T) map[string]any) {
 	skip, ok := decodeSkipCursor(r.URL.Query().Get("cursor"))
 	if !ok {
-		// Braze's docs give no answer to a cursor it did not make.
+		// Braze's docs do not say how it answers a cursor it did not make;
+		// the sandbox answers 400.
 		core.Fail(a, w, r, core.Refuse(http.StatusBadRequest,
 			"cursor %q is not valid: pass the cursor of a Link header's rel=\"next\" or rel=\"prev\"", r.URL.Query().Get("cursor")))
 		return
@@ -121,7 +125,7 @@ func setPageLinks(w http.ResponseWriter, base string, skip, total int) {
 // Braze's cursors, in its examples, are base64 of "skip:N" ("c2tpcDow" is
 // skip:0): an offset into the sorted list. The sandbox makes the same, so
 // that an attribute added between two page reads shifts the pages as it
-// would at Braze. No cursor is the first page.
+// would at Braze. A request without a cursor gets the first page.
 const skipCursorPrefix = "skip:"
 
 func encodeSkipCursor(skip int) string {
@@ -138,16 +142,17 @@ func decodeSkipCursor(cursor string) (int, bool) {
 	return skip, err == nil && found && atoiErr == nil && skip >= 0
 }
 
-// compareNames is the exports' alphabetical order: letters before case, so
-// "Plan" and "plan" sit together, and the exact name breaks ties so the
-// order is total. How Braze orders case is not documented: that part is the
-// sandbox's.
+// compareNames gives the exports' alphabetical order. It compares names
+// ignoring case first, so that "Plan" and "plan" sit together, and then by
+// the exact name, so that the order is total. Braze does not document how
+// it orders case; that part is the sandbox's choice.
 func compareNames(a, b string) int {
 	return cmp.Or(cmp.Compare(strings.ToLower(a), strings.ToLower(b)), cmp.Compare(a, b))
 }
 
-// insertByName adds item to items, kept in the exports' order, unless an
-// item of its name is there; it reports whether it added it.
+// insertByName adds item to items, keeping the exports' order, unless an
+// item of the same name is already there. It reports whether it added the
+// item.
 func insertByName[T any](items *[]T, item T, name func(T) string) bool {
 	i, found := slices.BinarySearchFunc(*items, name(item), func(have T, n string) int { return compareNames(name(have), n) })
 	if !found {
@@ -160,17 +165,19 @@ func attributeName(c customAttribute) string { return c.Name }
 
 func eventName(e customEvent) string { return e.Name }
 
-// WriteCustomAttribute is a partner writing the attribute name on users,
-// as Amplitude's syncs do: Braze makes an attribute it has not seen, of the
-// Braze type of the values written, and keeps one it has.
+// WriteCustomAttribute records that a partner wrote the attribute name on
+// users, as Amplitude's syncs do. Braze creates an attribute it has not seen
+// before, with the Braze type of the values written, and keeps an existing
+// one as it is.
 func (a *API) WriteCustomAttribute(_ *core.Tx, name, dataType string) {
 	insertByName(&a.state.CustomAttributes, customAttribute{Name: name, DataType: dataType}, attributeName)
 }
 
 // POST /_sandbox/custom_attributes and /_sandbox/custom_events add objects
-// as data arriving would, so that tests have enough to page through:
-// {"names": [...], "count": N}, answered with {"added": N,
-// "custom_attributes": M} (or "custom_events"), M counting them all.
+// the way arriving data would, so that tests have enough to page through.
+// The body is {"names": [...], "count": N}, and the answer is {"added": N,
+// "custom_attributes": M} (or "custom_events"), where M counts all of
+// them.
 
 func (a *API) addCustomAttributes(w http.ResponseWriter, r *http.Request) {
 	a.addNamed(w, r, "custom_attributes", "sandbox_attribute_%05d", func(name string) bool {

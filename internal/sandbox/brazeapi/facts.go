@@ -9,13 +9,14 @@ import (
 )
 
 // The sandbox keeps its own copy of the Braze facts it needs, apart from the
-// providers' (internal/facts), so that one mistake cannot pass both; a test
-// in internal/facts checks that the copies agree.
+// providers' copy in internal/facts, so that a mistake in one copy cannot
+// pass both the providers' checks and the sandbox's. A test in
+// internal/facts checks that the two copies agree.
 
 // Instances are Braze's instances and their REST endpoints, as
 // braze.com/docs/api/basics lists them (it lists no US-09). An Amplitude
 // Braze destination's api_endpoint is one of them; the sandbox's Braze
-// stands in for all.
+// stands in for every one.
 var Instances = map[string]string{
 	"US-01": "https://rest.iad-01.braze.com",
 	"US-02": "https://rest.iad-02.braze.com",
@@ -46,9 +47,10 @@ func InstanceEndpoints() []string {
 }
 
 // Permissions are the permissions a REST key can carry: the values of the
-// Permission schema in api/braze.openapi.yaml, which the document also
-// holds every key's create to. The seeded admin key holds them all, so it
-// can call every endpoint. The list is read from the document once.
+// Permission schema in api/braze.openapi.yaml. The document also checks the
+// permissions of every key create against that schema. The seeded admin key
+// holds them all, so it can call every endpoint. The list is read from the
+// document once.
 var Permissions = sync.OnceValue(func() []string {
 	doc, err := api.Load(api.Braze)
 	if err != nil {

@@ -62,10 +62,10 @@ func (st *state) addSegment(sg segment) {
 	st.Segments = slices.Insert(st.Segments, i, sg)
 }
 
-// AddPartnerSegment is a partner making a segment in the workspace, as
-// Amplitude's cohort syncs do: once, tagged tag, however many times the
-// partner asks. The partner draws the id, so that a restarted sandbox that
-// makes the segment again makes the same.
+// AddPartnerSegment makes a segment in the workspace for a partner, as
+// Amplitude's cohort syncs do. The segment is tagged tag and made only once,
+// however many times the partner asks. The partner chooses the id, so that a
+// restarted sandbox that makes the segment again gives it the same id.
 func (a *API) AddPartnerSegment(_ *core.Tx, id, name, tag string, createdAt time.Time) {
 	made := slices.ContainsFunc(a.state.Segments, func(sg segment) bool {
 		return sg.Name == name && slices.Contains(sg.Tags, tag)
@@ -75,11 +75,12 @@ func (a *API) AddPartnerSegment(_ *core.Tx, id, name, tag string, createdAt time
 	}
 }
 
-// POST /_sandbox/segments adds segments as someone in Braze's dashboard
-// would: {"names": [...], "count": N}, skipping names a listed segment
-// holds, answered with {"added": N, "segments": M}, M counting the listed
-// segments. The new segments are made now, so they list last, and have no
-// tags.
+// addSegments serves POST /_sandbox/segments, which adds segments as
+// someone in Braze's dashboard would. The body is {"names": [...], "count":
+// N}; a name that a listed (not archived) segment already has is skipped.
+// The answer is {"added": N, "segments": M}, where M counts the listed
+// segments. The new segments are made now, so they list last, and they have
+// no tags.
 func (a *API) addSegments(w http.ResponseWriter, r *http.Request) {
 	a.addNamed(w, r, "segments", "sandbox_segment_%05d", func(name string) bool {
 		if slices.ContainsFunc(a.state.Segments, func(sg segment) bool { return !sg.Archived && sg.Name == name }) {

@@ -22,18 +22,20 @@ import (
 
 // APIConfig describes one vendor API to serve.
 type APIConfig struct {
-	// Prefix is where the API is served; the document's paths follow it.
+	// Prefix is the path the API is served under; the document's paths are
+	// appended to it.
 	Prefix string
 	// Document is the API's file in api/, such as api.Braze.
 	Document string
 	// Vendor answers in the vendor's shapes and applies its rate limit.
 	Vendor Vendor
 	// Guard, if set, runs in front of every operation, before the shape
-	// check: the vendor's authentication, which a real API applies first.
+	// check. It is the vendor's authentication, which a real API applies
+	// before anything else.
 	Guard func(op *Operation, next http.Handler) http.Handler
 	// MethodNotAllowed answers a method a path does not take with 405 and
-	// an Allow header, as the Developer API does. Without it the vendor's
-	// 404 answers, as Amplitude's other APIs and Braze do.
+	// an Allow header, as the Developer API does. Without it the vendor
+	// answers 404, as Amplitude's other APIs and Braze do.
 	MethodNotAllowed bool
 }
 
@@ -50,8 +52,9 @@ type API struct {
 type Operation struct {
 	// ID is the document's operationId, such as createDestination.
 	ID string
-	// Method and Path are the operation's, Path below the API's prefix
-	// with its parameters in braces, as the document writes it.
+	// Method and Path are the operation's method and path. Path is below
+	// the API's prefix, with its parameters in braces, as the document
+	// writes it.
 	Method, Path string
 	route        *routers.Route
 }
@@ -85,7 +88,8 @@ func (op *Operation) TakesHeader(name string) bool {
 	return false
 }
 
-// parameters are the operation's parameters and its path's.
+// parameters returns the operation's own parameters together with those
+// its path declares.
 func (op *Operation) parameters() []*openapi3.Parameter {
 	var params []*openapi3.Parameter
 	for _, refs := range []openapi3.Parameters{op.route.PathItem.Parameters, op.route.Operation.Parameters} {
@@ -98,17 +102,17 @@ func (op *Operation) parameters() []*openapi3.Parameter {
 
 type operationKey struct{}
 
-// OperationOf is the operation a vendor request was routed to; nil for a
-// path of no operation.
+// OperationOf returns the operation a vendor request was routed to, or nil
+// for a path that matches no operation.
 func OperationOf(r *http.Request) *Operation {
 	op, _ := r.Context().Value(operationKey{}).(*Operation)
 	return op
 }
 
 // ServeAPI starts serving the API that c describes. Each operation of its
-// document is routed once its package calls Handle for it; Start fails
-// while one is not. A request to any other path under the prefix gets the
-// vendor's 404.
+// document is routed once its package calls Handle for it, and Start fails
+// while any operation has no handler. A request to any other path under the
+// prefix gets the vendor's 404.
 //
 // The documents are compiled in and checked by internal/contract's tests,
 // so one that does not load is a broken build: ServeAPI panics.
@@ -136,8 +140,9 @@ func (sb *Sandbox) ServeAPI(c APIConfig) *API {
 	return a
 }
 
-// Operation is the document's operation id; it panics for an id the
-// document does not have, which is a mistake in the sandbox's code.
+// Operation returns the document's operation with the given id. It panics
+// for an id the document does not have, because that is a mistake in the
+// sandbox's code.
 func (a *API) Operation(id string) *Operation {
 	op := a.ops[id]
 	if op == nil {
@@ -158,7 +163,8 @@ func (a *API) Handle(id string, h http.Handler) {
 	a.served[id] = true
 }
 
-// Serve handles each operation of handlers, by its id.
+// Serve calls Handle for each entry of handlers, which maps operation ids to
+// their handlers.
 func (a *API) Serve(handlers map[string]http.HandlerFunc) {
 	for id, h := range handlers {
 		a.Handle(id, h)

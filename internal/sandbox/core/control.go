@@ -9,7 +9,8 @@ import (
 )
 
 // The control endpoints are the sandbox's own API for tests and demos, under
-// /_sandbox. They bypass the vendor pipeline: never counted, never faulted.
+// /_sandbox. They bypass the vendor pipeline, so they are never counted in
+// the statistics and no fault ever hits them.
 // The core serves health, reset, faults and stats; vendor packages add
 // their own through HandleControl.
 
@@ -69,9 +70,9 @@ func (sb *Sandbox) putFaults(w http.ResponseWriter, r *http.Request) {
 	WriteJSON(w, http.StatusOK, inForce)
 }
 
-// held answers how many writes the write hold has parked, once at least
-// at_least (default 1) are: a caller waits on the sandbox instead of
-// polling it against a timer.
+// held waits until the write hold has parked at least at_least writes
+// (default 1), then answers how many are parked. A caller thus waits on the
+// sandbox itself instead of polling it against a timer.
 func (sb *Sandbox) held(w http.ResponseWriter, r *http.Request) {
 	atLeast := 1
 	if v := r.URL.Query().Get("at_least"); v != "" {

@@ -1,10 +1,15 @@
-// Package core is what the sandbox's vendor packages share: the Sandbox
-// they are served on (one loopback handler, the request pipeline every
-// vendor request goes through, the control endpoints), the serving of a
-// vendor API from its OpenAPI document, which checks each request's shape,
-// the Store that holds their state behind one lock and in one state file,
-// the injected faults, the request statistics, rate-limit windows, and the
-// errors each vendor answers in its own shape. It knows no vendor.
+// Package core holds what the sandbox's vendor packages share. It knows no
+// vendor itself. It has:
+//
+//   - the Sandbox the vendors are served on: one loopback handler, the
+//     request pipeline every vendor request goes through, and the control
+//     endpoints;
+//   - the serving of a vendor API from its OpenAPI document, which checks
+//     each request's shape;
+//   - the Store, which holds their state behind one lock and in one state
+//     file;
+//   - the injected faults, the request statistics and rate-limit windows;
+//   - the errors, which each vendor answers in its own shape.
 //
 // How the vendors share state. Each vendor package owns its objects, in a
 // state struct it adds to the Store as its Part. Where one vendor's rule

@@ -13,18 +13,19 @@ type APIError struct {
 	Status   int
 	Messages []string
 
-	// The rest is read only by shapes that have a place for it, the
-	// Developer API's problem documents; Amplitude's other APIs and Braze
-	// answer the messages alone.
+	// The fields below are used only by the Developer API, whose problem
+	// documents have a place for them. Amplitude's other APIs and Braze
+	// answer with the messages alone.
 
 	// Code is the machine-readable error code; empty means the status's
 	// usual one.
 	Code string
 	// Fields locate each problem of a request in its body.
 	Fields []FieldProblem
-	// RetryAfterSeconds is when to try again: set by the rate-limit fault's
-	// 429 and by an Idempotency-Key in use. Amplitude's delivery-metrics
-	// limits set none, as Amplitude documents no wait.
+	// RetryAfterSeconds is how many seconds to wait before trying again.
+	// The rate-limit fault's 429 and an Idempotency-Key still in use set it.
+	// Amplitude's delivery-metrics limits leave it unset, because Amplitude
+	// documents no wait for them.
 	RetryAfterSeconds int
 	// Injected marks a failure the error_rate fault made up.
 	Injected bool
@@ -32,13 +33,13 @@ type APIError struct {
 
 func (e *APIError) Error() string { return strings.Join(e.Messages, "; ") }
 
-// Refuse is a refusal with one message.
+// Refuse returns a refusal with one message.
 func Refuse(status int, format string, args ...any) *APIError {
 	return &APIError{Status: status, Messages: []string{fmt.Sprintf(format, args...)}}
 }
 
-// AsAPIError turns any error into a refusal; an error that is not already
-// one is the sandbox's own fault, so it becomes a 500.
+// AsAPIError turns any error into a refusal. An error that is not already a
+// refusal is a fault in the sandbox itself, so it becomes a 500.
 func AsAPIError(err error) *APIError {
 	var e *APIError
 	if errors.As(err, &e) {
@@ -60,15 +61,17 @@ type FieldProblem struct {
 // tells the client everything it has to fix, each where it is.
 type FieldProblems []FieldProblem
 
-// Add records a problem; the message starts with the field, so it reads on
-// its own in the error's detail.
+// Add records a problem. Start the message with the field's name: the
+// message is also shown on its own in the error's detail, and must still say
+// which field it is about there.
 func (p *FieldProblems) Add(field, code, format string, args ...any) {
 	*p = append(*p, FieldProblem{Field: field, Message: fmt.Sprintf(format, args...), Code: code})
 }
 
-// Err is nil without problems, else a refusal with status and errorCode
-// (empty: the status's usual one). A problem of no field, such as a body
-// that is not JSON, is a message alone.
+// Err returns nil when there are no problems, and otherwise a refusal with
+// status and errorCode (an empty errorCode means the status's usual one). A
+// problem that names no field, such as a body that is not JSON, becomes a
+// message only, with no entry in Fields.
 func (p FieldProblems) Err(status int, errorCode string) error {
 	if len(p) == 0 {
 		return nil

@@ -75,8 +75,8 @@ func (s *faultSwitch) get() Faults {
 // results. It holds the lock throughout, so that concurrent partial updates
 // do not lose each other's fields, and calls apply under it too, so that
 // whatever apply configures never disagrees with the faults in force. Zero
-// is the off value of every fault but error_status, whose default it
-// stands for.
+// turns every fault off, except error_status, where zero stands for the
+// default status (503).
 func (s *faultSwitch) change(edit func(Faults) (Faults, error), apply func(Faults)) (Faults, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -82,7 +82,8 @@ func (h *writeHold) wait(ctx context.Context) bool {
 	return goOn
 }
 
-// changeParked must be called with mu held.
+// changeParked adds by to the parked count and wakes everyone waiting for a
+// number of parked writes. The caller must hold mu.
 func (h *writeHold) changeParked(by int) {
 	h.parked += by
 	close(h.parkedChanged)

@@ -17,10 +17,11 @@ func NewUUID() string {
 	return formatUUID(b)
 }
 
-// NameUUID is a UUID drawn from name, the same for the same name: the id of
-// an object that simulated time makes, which must not change when a
-// restarted sandbox makes it again. It is version 8, the version for UUIDs
-// made in a way of one's own (RFC 9562).
+// NameUUID returns a UUID derived from name, always the same for the same
+// name. It is the id of an object that simulated time makes: a restarted
+// sandbox makes that object again, and its id must not change. It is a
+// version 8 UUID, the version RFC 9562 sets aside for UUIDs made in a custom
+// way.
 func NameUUID(name string) string {
 	sum := sha256.Sum256([]byte(name))
 	var b [16]byte

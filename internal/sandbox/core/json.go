@@ -10,7 +10,8 @@ import (
 )
 
 // MaxBodyBytes is the largest request body the sandbox reads, past which it
-// answers 413. Neither vendor documents a limit: the sandbox's own.
+// answers 413. Neither vendor documents a limit, so this one is the
+// sandbox's own choice.
 const MaxBodyBytes = 1 << 20
 
 // DecodeJSON reads one JSON object into v, for the control endpoints, which
@@ -32,8 +33,9 @@ func DecodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	return nil
 }
 
-// ReadJSON reads a body that the API's document has checked into v; its
-// unknown members, which the document let through, are ignored.
+// ReadJSON decodes into v a body that the API's document has already
+// checked. Members that v does not know, which the document let through,
+// are ignored.
 func ReadJSON(r *http.Request, v any) error {
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
 		return Refuse(http.StatusBadRequest, "request body is not valid: %s", strings.TrimPrefix(err.Error(), "json: "))
@@ -50,7 +52,9 @@ type Member[T any] struct {
 	Value T
 }
 
-// UnmarshalJSON is called for every member that is there, null included.
+// UnmarshalJSON is called by encoding/json for every member present in the
+// body, a null one included, so Sent is true exactly when the member was
+// sent.
 func (m *Member[T]) UnmarshalJSON(data []byte) error {
 	m.Sent = true
 	return json.Unmarshal(data, &m.Value)
@@ -70,15 +74,16 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v) // The client may be gone; nothing to do then.
 }
 
-// FormatTime writes a timestamp as RFC 3339, UTC, to the second: a
-// date-time, as the Developer API's created_at and updated_at are
-// (amplitude.com/docs/apis/developer), and the modelled objects' times.
+// FormatTime writes a timestamp as RFC 3339 in UTC, to the second. That is
+// the date-time form of the Developer API's created_at and updated_at
+// (amplitude.com/docs/apis/developer), and the modelled objects' times use
+// it too.
 func FormatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// OrEmpty answers a nil list as an empty one: the vendors' lists are never
-// null.
+// OrEmpty returns an empty list for a nil one, because the vendors never
+// answer a list as null.
 func OrEmpty[T any](s []T) []T {
 	if s == nil {
 		return []T{}

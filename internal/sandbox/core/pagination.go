@@ -13,13 +13,15 @@ type Page struct {
 	Limit int
 }
 
-// EncodeCursor is the cursor of the page after the object of seq.
+// EncodeCursor returns the cursor of the page that starts after the object
+// whose creation sequence number is seq.
 func EncodeCursor(seq int64) *string {
 	c := base64.RawURLEncoding.EncodeToString([]byte("seq:" + strconv.FormatInt(seq, 10)))
 	return &c
 }
 
-// DecodeCursor reads a cursor EncodeCursor made.
+// DecodeCursor reads a cursor that EncodeCursor made, and returns false for
+// anything else.
 func DecodeCursor(s string) (int64, bool) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || len(raw) < 4 || string(raw[:4]) != "seq:" {
@@ -30,7 +32,7 @@ func DecodeCursor(s string) (int64, bool) {
 }
 
 // PageOf returns the items of the page, in creation order, and the cursor
-// of the next page, nil on the last.
+// of the next page, which is nil on the last page.
 func PageOf[T any](items []T, seq func(T) int64, p Page) ([]T, *string) {
 	var out []T
 	for _, item := range items {

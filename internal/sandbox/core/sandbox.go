@@ -18,7 +18,23 @@ type Options struct {
 	// Now is the clock for timestamps, rate-limit windows and simulated
 	// time (syncs run as it passes their cadence); nil means time.Now.
 	Now func() time.Time
+	// Contradict names one of Contradictions: an open point the sandbox
+	// then answers otherwise than modelled, as a vendor might, to show that
+	// make probe catches it. Empty answers every point as modelled.
+	Contradict string
 }
+
+// The settings of Options.Contradict: each names the open point it turns
+// around and the answer it gives instead.
+const (
+	// ContradictCreateExistingPlanName200 answers a create of a user
+	// property already in the plan 200 instead of the modelled 201 (open
+	// point: Create of an existing name).
+	ContradictCreateExistingPlanName200 = "create-existing-plan-name-200"
+)
+
+// Contradictions are the valid settings of Options.Contradict.
+var Contradictions = []string{ContradictCreateExistingPlanName200}
 
 // Sandbox is what the vendor packages are served on: one http.Handler on
 // one loopback address, with the store, the faults, the statistics and the
@@ -28,11 +44,12 @@ type Options struct {
 // begins, and nothing it sets up changes afterwards; serving is safe for
 // concurrent use.
 type Sandbox struct {
-	now     func() time.Time
-	latency time.Duration
-	mux     *http.ServeMux
-	handler http.Handler
-	store   *Store
+	now        func() time.Time
+	latency    time.Duration
+	contradict string
+	mux        *http.ServeMux
+	handler    http.Handler
+	store      *Store
 
 	requests requestCounter
 	faults   faultSwitch
@@ -53,11 +70,12 @@ func New(opts Options) *Sandbox {
 		now = time.Now
 	}
 	sb := &Sandbox{
-		now:     now,
-		latency: opts.Latency,
-		mux:     http.NewServeMux(),
-		store:   &Store{now: now, path: opts.StatePath},
-		hold:    newWriteHold(),
+		now:        now,
+		latency:    opts.Latency,
+		contradict: opts.Contradict,
+		mux:        http.NewServeMux(),
+		store:      &Store{now: now, path: opts.StatePath},
+		hold:       newWriteHold(),
 	}
 	sb.handler = refuseBrowsers(sb.mux)
 	sb.requests.reset()
@@ -65,6 +83,9 @@ func New(opts Options) *Sandbox {
 	sb.controlRoutes()
 	return sb
 }
+
+// Contradicts reports whether Options.Contradict is setting.
+func (sb *Sandbox) Contradicts(setting string) bool { return sb.contradict == setting }
 
 // Start ends the composition, once every vendor package has added its
 // API and its part of the state: it checks that every operation of every
@@ -88,22 +109,24 @@ func (sb *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sb.handler.ServeHTTP(w, r)
 }
 
-// Now is the sandbox's clock.
+// Now returns the time on the sandbox's clock.
 func (sb *Sandbox) Now() time.Time { return sb.now() }
 
-// Store is the state of every vendor package, behind one lock.
+// Store returns the store that holds the state of every vendor package
+// behind one lock.
 func (sb *Sandbox) Store() *Store { return sb.store }
 
-// HandleControl serves a control endpoint, below /_sandbox: never counted,
-// never faulted.
+// HandleControl serves a control endpoint below /_sandbox. Control requests
+// bypass the vendor pipeline, so they are never counted and no fault hits
+// them.
 func (sb *Sandbox) HandleControl(pattern string, h http.HandlerFunc) {
 	sb.mux.Handle(pattern, h)
 }
 
 // FaultWindow returns a window for one vendor API's share of the
-// rate-limit fault: rate_limit_per_second applies to each vendor API
-// apart, as they are separate services. Its limit is 0, admitting
-// everything, while the fault is off.
+// rate-limit fault. rate_limit_per_second applies to each vendor API
+// separately, because they are separate services. While the fault is off
+// the window's limit is 0, which admits everything.
 func (sb *Sandbox) FaultWindow() *Window {
 	w := &Window{}
 	w.Configure(sb.faults.get().RateLimitPerSecond, time.Second)
@@ -119,7 +142,8 @@ func (sb *Sandbox) OnReset(fn func()) {
 
 // Reset returns the sandbox to the seed, turns faults off, zeroes the
 // statistics and starts the vendors' limits afresh, like POST
-// /_sandbox/reset. The error is a failed save of the state file.
+// /_sandbox/reset. It returns an error only when saving the state file
+// fails.
 func (sb *Sandbox) Reset() error {
 	sb.SetFaults(Faults{})
 	sb.requests.reset()
@@ -130,8 +154,9 @@ func (sb *Sandbox) Reset() error {
 }
 
 // SetFaults replaces the faults in force and returns them with defaults
-// filled in. It panics on out-of-range values, as callers pass constants;
-// PUT /_sandbox/faults is the validating way in.
+// filled in. It panics on out-of-range values, because its callers pass
+// constants and a bad one is a bug. PUT /_sandbox/faults validates what it
+// is sent and answers an error instead.
 func (sb *Sandbox) SetFaults(f Faults) Faults {
 	inForce, err := sb.changeFaults(func(Faults) (Faults, error) { return f, nil })
 	if err != nil {

@@ -16,11 +16,11 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
 
-// How a request is held to its document: kin-openapi validates it, and
-// each mismatch becomes a located problem, with a code and a message that
-// names the field and says what would be valid. The codes are the
-// sandbox's own, as the vendors publish none; the Developer API shows them
-// in validation_errors, the other APIs show the messages alone.
+// How a request is checked against its document: kin-openapi validates it,
+// and each mismatch becomes a located problem, with a code and a message
+// that names the field and says what would be valid. The codes are the
+// sandbox's own, because the vendors publish none. The Developer API shows
+// them in validation_errors; the other APIs show only the messages.
 
 // The codes of a located problem, one per kind of mistake.
 const (
@@ -60,9 +60,9 @@ func (op *Operation) checkRequest(r *http.Request) FieldProblems {
 		Request: checked, PathParams: params, Route: op.route,
 		Options: &openapi3filter.Options{
 			MultiError: true,
-			// The body is checked as sent; defaults are the handlers' to fill.
+			// Check the body as sent; filling in defaults is the handlers' job.
 			SkipSettingDefaults: true,
-			// Credentials are the guard's to check, before the shape.
+			// The guard has already checked the credentials, before the shape.
 			AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
 		},
 	})
@@ -99,8 +99,9 @@ func (op *Operation) checkRequest(r *http.Request) FieldProblems {
 }
 
 // CheckValue validates value, decoded from JSON, against schema, and
-// locates each mismatch below field: how a destination partner's parameter
-// is held to the schema its catalog gives it.
+// locates each mismatch below field. The sandbox uses it to check a
+// destination partner's parameter against the schema the partner's catalog
+// gives that parameter.
 func CheckValue(schema *openapi3.Schema, value any, field string) FieldProblems {
 	var p FieldProblems
 	addSchemaProblems(&p, field, schema.VisitJSON(value, openapi3.MultiErrors()))
@@ -125,8 +126,8 @@ func addSchemaProblems(p *FieldProblems, field string, err error) {
 			addSchemaProblems(p, field, inner)
 		}
 	case *openapi3.SchemaError:
-		// A nullable reference is an allOf of one schema: the mismatches
-		// are those of that schema, wrapped.
+		// A nullable reference is written as an allOf of one schema, so the
+		// real mismatches are wrapped inside it: report those instead.
 		for inner := errors.Unwrap(e); e.SchemaField == "allOf" && inner != nil; inner = errors.Unwrap(inner) {
 			if composed, ok := inner.(openapi3.MultiError); ok { //nolint:errorlint // Looking for this exact type.
 				addSchemaProblems(p, field, composed)
@@ -167,10 +168,11 @@ func schemaProblem(field string, e *openapi3.SchemaError) FieldProblem {
 	return problem(field, ProblemInvalidValue, "%s %s is not valid: it must be %s", what, jsonText(e.Value), describe(s))
 }
 
-// describe says in words what a schema takes: its type and bounds, or the
-// first sentence of its description where a pattern would say little to a
-// reader, or a long list of values (such as Braze's permissions) would
-// drown the message.
+// describe says in words what a schema accepts: its type and bounds. When
+// the schema has a pattern, which would say little to a reader, or a long
+// list of values (such as Braze's permissions), which would drown the
+// message, it gives the first sentence of the schema's description
+// instead.
 func describe(s *openapi3.Schema) string {
 	var what string
 	switch {
@@ -254,7 +256,8 @@ func joinField(field string, pointer []string) string {
 	return field
 }
 
-// orBody names the field, or the body itself for the empty path.
+// orBody returns the field's name, or "the request body" for the empty
+// path.
 func orBody(field string) string {
 	if field == "" {
 		return "the request body"

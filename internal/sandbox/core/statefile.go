@@ -9,12 +9,13 @@ import (
 	"path/filepath"
 )
 
-// stateFileVersion changes when the file's shape does, a part's included,
-// so an old file is refused with a clear message instead of being
-// half-read.
+// stateFileVersion changes whenever the file's shape changes, including the
+// shape of any part, so that an old file is refused with a clear message
+// instead of being half-read.
 const stateFileVersion = 8
 
-// stateFile is the file: each part's state under its name.
+// stateFile is the content of the state file: each part's state under the
+// part's name.
 type stateFile[T any] struct {
 	Version int          `json:"version"`
 	State   map[string]T `json:"state"`
@@ -46,7 +47,8 @@ func errStateFileShape(path, problem string) error {
 
 // saveStateFile writes the state through a temporary file and a rename, so
 // a crash mid-write leaves the previous file whole. The file holds secrets in
-// the clear, hence owner-only permissions (os.CreateTemp's default).
+// the clear, so it must be readable by its owner only, which os.CreateTemp
+// gives by default.
 func saveStateFile(path string, parts map[string]any) (err error) {
 	data, err := json.MarshalIndent(stateFile[any]{Version: stateFileVersion, State: parts}, "", "  ")
 	if err != nil {

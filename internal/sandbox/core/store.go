@@ -47,8 +47,8 @@ type Part interface {
 	// Seed replaces the part's state with the seed, as made at now: the
 	// objects a real account would already have.
 	Seed(now time.Time)
-	// Count adds the part's live objects, by kind, to counts: the objects of
-	// GET /_sandbox/stats.
+	// Count adds the part's live objects, by kind, to counts, which GET
+	// /_sandbox/stats reports as its objects.
 	Count(counts map[string]int)
 }
 

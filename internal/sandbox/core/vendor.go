@@ -25,9 +25,9 @@ func Fail(v Vendor, w http.ResponseWriter, r *http.Request, err error) {
 	v.WriteError(w, r, AsAPIError(err))
 }
 
-// notFound answers every request with v's 404: how the sandbox answers a
-// path under a vendor's prefix that it does not serve, in that vendor's
-// error shape.
+// notFound answers every request with v's 404, in v's error shape. The
+// sandbox serves it for any path under a vendor's prefix that no operation
+// matches.
 func notFound(v Vendor) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v.WriteError(w, r, Refuse(http.StatusNotFound, "Not found"))
@@ -40,8 +40,9 @@ func notFound(v Vendor) http.Handler {
 // server), then the write hold, then the handler, whose response may be lost
 // on the way back.
 //
-// op is the document's operation the route serves, nil for a path of no
-// operation; the handlers behind find it with OperationOf.
+// op is the operation of the API's document that the route serves, or nil
+// for a path that matches no operation. The handlers find it with
+// OperationOf.
 func (sb *Sandbox) vendorRoute(v Vendor, op *Operation, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sb.requests.count(r.Method, r.Pattern)
@@ -51,8 +52,9 @@ func (sb *Sandbox) vendorRoute(v Vendor, op *Operation, h http.Handler) http.Han
 		if !pause(r.Context(), sb.latency+time.Duration(faults.LatencyMS)*time.Millisecond) {
 			return // The client gave up; nobody is left to answer.
 		}
-		// The Date header tells the time of the clock that stamps objects,
-		// simulated or not, as a real vendor's tells its own.
+		// The Date header gives the time of the clock that stamps the
+		// objects, simulated or not, just as a real vendor's Date header
+		// gives the time of its own clock.
 		w.Header().Set("Date", sb.now().UTC().Format(http.TimeFormat))
 		if !v.Admit(w, r, sb.now()) {
 			return
@@ -131,8 +133,8 @@ func cutConnection(w http.ResponseWriter) {
 	_ = conn.Close()
 }
 
-// discardResponse takes the response of a request whose connection is about
-// to be cut.
+// discardResponse swallows the response of a request whose connection is
+// about to be cut: the write is applied, but nothing reaches the client.
 type discardResponse struct{ header http.Header }
 
 func (d discardResponse) Header() http.Header       { return d.header }

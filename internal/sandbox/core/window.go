@@ -56,8 +56,8 @@ func (w *Window) Take(now time.Time) (q Quota, admitted bool) {
 	return q, true
 }
 
-// RetryAfter is the whole seconds from now until the window resets, at
-// least 1: what the rate-limit fault's 429 says, in Retry-After or in
+// RetryAfter returns the whole seconds from now until the window resets, at
+// least 1. The rate-limit fault's 429 sends it in Retry-After or in
 // retry_after_seconds.
 func (q Quota) RetryAfter(now time.Time) int {
 	return max(1, int(math.Ceil(q.Reset.Sub(now).Seconds())))

@@ -9,18 +9,19 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// The sandbox's Personal Access Tokens (open point: Sandbox credentials).
+// The sandbox's Personal Access Tokens (x-sandbox-credentials in the document).
 // They are public on purpose: the sandbox only listens on loopback and
 // holds no real data. Any token may be sent as "Bearer PAT=<token>" or
 // "Bearer <token>" (open point: PAT header form).
 const (
-	// AdminToken has every scope the providers use; ReadOnlyToken the read
-	// scopes only.
+	// AdminToken has every scope the providers use; ReadOnlyToken has only
+	// the read scopes.
 	AdminToken    = "amp_sandbox_admin"
 	ReadOnlyToken = "amp_sandbox_readonly"
-	// EditorToken is a teammate's that may manage the tracking plan only:
-	// another principal, whose Idempotency-Keys are its own. The open point
-	// names two tokens; this third one is for the tests.
+	// EditorToken belongs to a teammate who may manage only the tracking
+	// plan. It is a different principal, so its Idempotency-Keys are kept
+	// apart from the admin's. The open point names two tokens; this third
+	// one exists for the tests.
 	EditorToken = "amp_sandbox_editor"
 )
 
@@ -46,16 +47,17 @@ func principalOf(r *http.Request) *principal {
 	return p
 }
 
-// LoginID is who the request was admitted as: what a destination's
-// created_by and updated_by record.
+// LoginID returns the login id the request was admitted as, which a
+// destination records in created_by and updated_by.
 func LoginID(r *http.Request) string { return principalOf(r).loginID }
 
-// auth admits a request whose Bearer token holds the scope the operation's
-// document names in x-required-scopes (amplitude.com/docs/apis/developer,
-// "Authentication"): 401 authentication_required without a token,
-// invalid_token for an unknown one, 403 insufficient_scope without the
-// scope. A 401 carries the Bearer challenge RFC 9110 requires of one; the
-// vendor documents none.
+// auth admits a request only when its Bearer token holds the scope that the
+// operation's document names in x-required-scopes
+// (amplitude.com/docs/apis/developer, "Authentication"). A request without a
+// token gets 401 authentication_required, one with an unknown token 401
+// invalid_token, and one whose token lacks the scope 403 insufficient_scope.
+// A 401 carries the Bearer challenge that RFC 9110 requires of it, although
+// the vendor documents none.
 func (a *API) auth(op *core.Operation, next http.Handler) http.Handler {
 	scope := op.Extension("x-required-scopes")[0]
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

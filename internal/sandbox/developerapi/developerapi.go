@@ -12,9 +12,9 @@
 // properties).
 //
 // Where the vendor's docs leave a point open, the comments say "open point:
-// <name>", after the list of open points in the document, which records the
-// sandbox's answer (x-modelled). A rule that is neither the vendor's nor an
-// open point's says it is the sandbox's own choice.
+// <name>", naming an entry in the document's list of open points, where the
+// sandbox's answer is recorded (x-modelled). A rule that is neither the
+// vendor's nor an open point's says it is the sandbox's own choice.
 package developerapi
 
 import (
@@ -27,23 +27,24 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// Path is where the sandbox serves the Developer API: its base URL is the
-// sandbox's URL followed by this path, and every vendor path below it
-// starts with /v1, as on the vendor's host.
+// Path is where the sandbox serves the Developer API. The sandbox's URL
+// followed by this path is the API's base URL, and every vendor path below
+// it starts with /v1, as on the vendor's host.
 const Path = "/developer-api"
 
-// API is the Developer API's shared part, which its sections serve their
-// operations through.
+// API is the part of the Developer API that its sections share. The
+// sections serve their operations through it.
 type API struct {
 	sb    *core.Sandbox
 	store *core.Store
 	// state is touched only under the store's lock.
 	state state
 	api   *core.API
-	// fault is the rate-limit fault's window: the Developer API is a
-	// service of its own, apart from Amplitude's other APIs.
+	// fault is the rate-limit fault's window. The Developer API has its
+	// own, because it is a separate service from Amplitude's other APIs.
 	fault *core.Window
-	// searchWindow is how many results of a query the lists page through.
+	// searchWindow is how many results of a query the lists can page
+	// through.
 	searchWindow int
 }
 
@@ -55,20 +56,20 @@ func New(sb *core.Sandbox) *API {
 	a.store.AddPart("developer_api", &a.state)
 	a.api = sb.ServeAPI(core.APIConfig{
 		Prefix: Path, Document: api.AmplitudeDeveloper, Vendor: a, Guard: a.auth,
-		// There is no delete of a destination: a DELETE there is 405
-		// method_not_allowed, as any method a path does not take (open
-		// point: DELETE).
+		// The Developer API cannot delete a destination, so a DELETE there
+		// gets 405 method_not_allowed, like any method a path does not
+		// take (open point: DELETE).
 		MethodNotAllowed: true,
 	})
 	a.Serve(map[string]http.HandlerFunc{"getContext": a.getContext, "listProjects": a.listProjects})
 	return a
 }
 
-// Serve handles each operation of handlers, by its id in the document.
-// What every operation meets first is in front of its handler: the token
-// and its scope (auth), the request's shape (checked against the
-// document), and, on a path of the project, the project; on a write that
-// takes an Idempotency-Key, the key.
+// Serve handles each operation of handlers, by its id in the document. In
+// front of each handler come, in this order: the check of the token and its
+// scope (auth), the check of the request's shape against the document, the
+// check of the project on a path under a project, and the Idempotency-Key
+// on a write that takes one.
 func (a *API) Serve(handlers map[string]http.HandlerFunc) {
 	for id, h := range handlers {
 		op := a.api.Operation(id)
@@ -83,10 +84,11 @@ func (a *API) Serve(handlers map[string]http.HandlerFunc) {
 	}
 }
 
-// Now is the sandbox's clock.
+// Now returns the time on the sandbox's clock.
 func (a *API) Now() time.Time { return a.sb.Now() }
 
-// SearchWindow is how many results of a query the lists page through.
+// SearchWindow returns how many results of a query the lists can page
+// through.
 func (a *API) SearchWindow() int { return a.searchWindow }
 
 // The Developer API's error codes (amplitude.com/docs/apis/developer):
@@ -105,12 +107,12 @@ const (
 // vendor's problem examples have it (…/problems/rate-limit-exceeded).
 const problemTypeBase = "https://developer-api.amplitude.com/problems/"
 
-// WriteError answers an RFC 9457 problem document, as every Developer API
-// error is (amplitude.com/docs/apis/developer), served as
-// application/problem+json. retry_after_seconds is there on a 429 (open
-// point: Rate limit) and on any other refusal worth retrying after a pause
-// (an Idempotency-Key still in use); validation_errors only when the
-// problems have a place in the request.
+// WriteError answers with an RFC 9457 problem document, served as
+// application/problem+json, as the Developer API answers every error
+// (amplitude.com/docs/apis/developer). retry_after_seconds is sent on a 429
+// (open point: Rate limit) and on any other refusal worth retrying after a
+// pause, such as an Idempotency-Key still in use. validation_errors is sent
+// only when the problems point at fields of the request.
 func (a *API) WriteError(w http.ResponseWriter, r *http.Request, e *core.APIError) {
 	code := errorCode(e)
 	slug := strings.ReplaceAll(code, "_", "-")
@@ -134,12 +136,13 @@ func (a *API) WriteError(w http.ResponseWriter, r *http.Request, e *core.APIErro
 	_ = json.NewEncoder(w).Encode(body) // The client may be gone; nothing to do then.
 }
 
-// errorCode is the error_code of e: its own, else the one the vendor uses
-// for its status. 405, 412 and 422 are open points (DELETE, and Error codes
-// of 412 / 422). The vendor names no code for 413 or 500: payload_too_large
-// and internal_error are the sandbox's. A failure the error_rate fault
-// makes up takes the code the vendor gives that status when its own
-// upstreams fail, or injected_error for any other status.
+// errorCode returns the error_code for e: e's own code if it has one, and
+// otherwise the code the vendor uses for its status. The codes of 405, 412
+// and 422 are open points (DELETE, and Error codes of 412 / 422). The vendor
+// names no code for 413 or 500, so payload_too_large and internal_error are
+// the sandbox's own. A failure that the error_rate fault makes up gets the
+// code the vendor gives that status when its own upstreams fail, or
+// injected_error for any other status.
 func errorCode(e *core.APIError) string {
 	if e.Code != "" {
 		return e.Code
@@ -168,7 +171,8 @@ func errorCode(e *core.APIError) string {
 	return "internal_error"
 }
 
-// Admit only refuses while the rate-limit fault is on. The vendor documents
+// Admit refuses a request only when the rate-limit fault is on and its
+// window is spent. The vendor documents
 // no rate-limit or Retry-After header, so the 429 says how long to wait in
 // its body alone (open point: Rate limit).
 func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool {
@@ -182,14 +186,14 @@ func (a *API) Admit(w http.ResponseWriter, r *http.Request, now time.Time) bool 
 	return admitted
 }
 
-// Refuse is a refusal with its own error code.
+// Refuse returns a refusal with the given error code.
 func Refuse(status int, code, format string, args ...any) *core.APIError {
 	e := core.Refuse(status, format, args...)
 	e.Code = code
 	return e
 }
 
-// RefuseField is a refusal of one problem located at field.
+// RefuseField returns a refusal of one problem, located at field.
 func RefuseField(status int, errorCode, field, problem, format string, args ...any) error {
 	var p core.FieldProblems
 	p.Add(field, problem, format, args...)

@@ -49,15 +49,17 @@ type idempotencyRecord struct {
 	Body        []byte    `json:"body"`
 }
 
-// idempotencyID names a key in the store: keys of different principals or
-// projects never meet. Neither a login id nor a project id holds a space,
-// so the key, last, cannot make two ids equal.
+// idempotencyID returns the name a key is stored under, so that the keys of
+// different principals or projects never collide. Neither a login id nor a
+// project id contains a space, so the key, which comes last and may hold
+// anything, cannot make two ids equal.
 func idempotencyID(p *principal, projectID, key string) string {
 	return p.loginID + " " + projectID + " " + key
 }
 
-// idempotent runs a write under its Idempotency-Key, which the document
-// has checked; that the header is sent once is the sandbox's rule.
+// idempotent runs a write under its Idempotency-Key. The document has
+// already checked the key; the rule that the header is sent only once is
+// the sandbox's own.
 func (a *API) idempotent(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if values := r.Header.Values(idempotencyKeyHeader); len(values) > 1 {
@@ -102,8 +104,10 @@ func (a *API) idempotent(next http.Handler) http.Handler {
 	})
 }
 
-// claimKey decides what a keyed write does: run (nil, nil; the key is then
-// in use until settleKey), replay the answer kept, or be refused. The 422
+// claimKey decides what a keyed write does. It returns (nil, nil) when the
+// write should run, and the key is then in use until settleKey. It returns
+// the kept answer when the write should replay it, and an error when the
+// write is refused. The 422
 // for a key reused for another request is the sandbox's choice: the vendor
 // names no code for it, and 422 says the request is well formed but cannot
 // be processed as sent.
@@ -160,7 +164,8 @@ func (a *API) settleKey(id string, answer *idempotencyRecord) {
 	})
 }
 
-// answerRecorder passes a handler's answer on and keeps a copy.
+// answerRecorder passes a handler's answer on and keeps a copy, so that a
+// retry with the same key can replay it.
 type answerRecorder struct {
 	http.ResponseWriter
 	status int

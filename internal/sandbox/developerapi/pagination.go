@@ -12,14 +12,14 @@ import (
 )
 
 // The Developer API's lists take limit (from 1 to 200, 50 by default, as the
-// document holds it) and the cursor of the previous page. The vendor's
+// document sets it) and the cursor of the previous page. The vendor's
 // cursor is an offset into a search index that serves the first 10,000
 // results of a query, and one past them is 400 pagination_not_supported
 // (each list's page, e.g.
 // amplitude.com/docs/apis/developer/destinations/list-destinations). The
 // sandbox's cursors name the last object seen instead, so that objects
-// added or removed between pages shift nothing, and it counts to keep the
-// window.
+// added or removed between pages shift nothing. To keep the same window,
+// the sandbox counts the objects before the cursor.
 const (
 	defaultPageSize = 50
 	searchWindow    = 10_000
@@ -73,8 +73,8 @@ func badCursor(q url.Values, valid bool) error {
 		"cursor %q is not valid: pass the pagination.next_cursor of the previous page, with the same filters", q.Get("cursor"))
 }
 
-// PageOf is core.PageOf within the search window of window results: a
-// page may not start past them.
+// PageOf is core.PageOf limited to the search window: a page may not start
+// past the first window results.
 func PageOf[T any](items []T, seq func(T) int64, p core.Page, window int) ([]T, *string, error) {
 	skipped := 0
 	for _, item := range items {
@@ -92,8 +92,8 @@ func PageOf[T any](items []T, seq func(T) int64, p core.Page, window int) ([]T, 
 // PageByName is PageOf for items sorted by name, whose cursors name the
 // last item seen.
 func PageByName[T any](items []T, name func(T) string, p NamePage, window int) ([]T, *string, error) {
-	// Where the page starts: at the first name after the cursor's (every
-	// name is after "", the first page's).
+	// The page starts at the first name after the cursor's. The first page
+	// has no cursor, and every name sorts after the empty one.
 	start, _ := slices.BinarySearchFunc(items, p.After, func(item T, after string) int {
 		if name(item) <= after {
 			return -1

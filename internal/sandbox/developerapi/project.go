@@ -9,26 +9,26 @@ import (
 )
 
 // ProjectID is the id of the sandbox's one Amplitude project, the only one
-// its tokens reach (open point: Sandbox credentials): the {project_id} of
-// the project paths.
+// its tokens can reach (x-sandbox-credentials in the document). It is the
+// {project_id} of the project paths.
 const ProjectID = "424242"
 
-// state is the shared part's share of what the sandbox remembers: the
-// project, and the keyed writes of the last 24 hours.
+// state is what the Developer API's shared part remembers: the project, and
+// the keyed writes of the last 24 hours.
 type state struct {
 	Project project `json:"project"`
 	// IdempotencyKeys are the keyed writes, by idempotencyID.
 	IdempotencyKeys map[string]idempotencyRecord `json:"idempotency_keys"`
 	// inFlight holds the Idempotency-Keys whose first request is still
-	// being handled. It is not saved: a request in flight does not outlive
-	// the process, and a reset or a load forgets it, as its answer belongs
-	// to the state replaced.
+	// being handled. It is not saved, because a request in flight does not
+	// outlive the process. A reset or a load forgets it, because the
+	// request's answer belongs to the state that was replaced.
 	inFlight map[string]bool
 }
 
 // project is the project as GET /v1/projects lists it
-// (amplitude.com/docs/apis/developer/projects/list-projects); its id is
-// digits, the canonical app id.
+// (amplitude.com/docs/apis/developer/projects/list-projects). Its id is the
+// numeric app id, written as digits.
 type project struct {
 	ID          string    `json:"id"`
 	Name        string    `json:"name"`
@@ -49,8 +49,8 @@ func (st *state) Seed(now time.Time) {
 // Count counts the objects for GET /_sandbox/stats.
 func (st *state) Count(map[string]int) {}
 
-// The organisation of the sandbox's tokens: GET /v1/context needs one; its
-// id and name are the sandbox's.
+// The organisation the sandbox's tokens belong to, which GET /v1/context
+// reports. Its id and name are the sandbox's own.
 const (
 	orgID   = "1001"
 	orgName = "Sandbox org"
@@ -72,8 +72,8 @@ func (a *API) getContext(w http.ResponseWriter, r *http.Request) {
 
 // listProjects lists the one project when it matches q, the vendor's
 // "full-text search query", which the sandbox reads as a case-insensitive
-// part of the name. With one project the sort never shows; the document
-// holds it to the vendor's values.
+// part of the name. With one project the sort order cannot show; the
+// document limits sort to the vendor's values.
 func (a *API) listProjects(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p, err := ParsePage(q)
@@ -102,16 +102,17 @@ func (a *API) listProjects(w http.ResponseWriter, r *http.Request) {
 	WriteList(w, views, next)
 }
 
-// Matches is the lists' q, the vendor's "full-text search query", which the
-// sandbox reads as a case-insensitive part of the name.
+// Matches reports whether name matches a list's q, the vendor's "full-text
+// search query", which the sandbox reads as a case-insensitive part of the
+// name.
 func Matches(name, q string) bool {
 	return strings.Contains(strings.ToLower(name), strings.ToLower(q))
 }
 
-// inProject admits requests for the sandbox's project. The document holds
-// project_id to digits; any digits but the project's name a project the
-// token cannot see: 404 not_found, where the vendor declares no 404 on
-// several of these paths (the document says so).
+// inProject admits only requests for the sandbox's project. The document
+// limits project_id to digits, and any digits other than the project's name
+// a project the token cannot see, which gets 404 not_found. The vendor
+// declares no 404 on several of these paths; the document notes that.
 func (a *API) inProject(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if id := r.PathValue("project_id"); id != ProjectID {

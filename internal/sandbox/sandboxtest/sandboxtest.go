@@ -75,7 +75,7 @@ type Response struct {
 	Body   []byte
 }
 
-// send makes a request and fails the test on a transport error.
+// Send makes a request and fails the test on a transport error.
 func (f *Fixture) Send(method, path string, body any, auth func(*http.Request)) Response {
 	f.T.Helper()
 	resp, err := f.Try(method, path, body, auth)
@@ -129,13 +129,13 @@ func Bearer(key string) func(*http.Request) {
 	return func(req *http.Request) { req.Header.Set("Authorization", "Bearer "+key) }
 }
 
-// amplitude calls the Amplitude API with the project's credentials.
+// Amplitude calls the Amplitude API with the project's credentials.
 func (f *Fixture) Amplitude(method, path string, body any) Response {
 	f.T.Helper()
 	return f.Send(method, amplitudeapi.Path+path, body, AmplitudeAuth)
 }
 
-// braze calls the Braze API with key.
+// Braze calls the Braze API with key.
 func (f *Fixture) Braze(key, method, path string, body any) Response {
 	f.T.Helper()
 	return f.Send(method, brazeapi.Path+path, body, Bearer(key))
@@ -165,7 +165,7 @@ func (r Response) Amplitude(t *testing.T) AmplitudeBody {
 	return b
 }
 
-// object decodes an Amplitude answer's data as a JSON object.
+// Object decodes an Amplitude answer's data as a JSON object.
 func (r Response) Object(t *testing.T) map[string]any {
 	t.Helper()
 	b := r.Amplitude(t)
@@ -206,7 +206,7 @@ func (r Response) WantStatus(t *testing.T, want int) {
 	}
 }
 
-// wantAmplitudeError checks Amplitude's error shape and that one message
+// WantAmplitudeError checks Amplitude's error shape and that one message
 // contains want.
 func (r Response) WantAmplitudeError(t *testing.T, status int, want string) {
 	t.Helper()
@@ -240,7 +240,7 @@ func DeveloperAuth(token string) func(*http.Request) {
 	return func(req *http.Request) { req.Header.Set("Authorization", "Bearer PAT="+token) }
 }
 
-// developer calls the Developer API with the admin token; path starts with
+// Developer calls the Developer API with the admin token; path starts with
 // /v1.
 func (f *Fixture) Developer(method, path string, body any) Response {
 	f.T.Helper()
@@ -270,14 +270,14 @@ func NewKey() string {
 	return fmt.Sprintf("test-key-%06d", keys.Add(1))
 }
 
-// write makes a taxonomy write with the admin token and a fresh
+// Write makes a taxonomy write with the admin token and a fresh
 // Idempotency-Key.
 func (f *Fixture) Write(method, path string, body any) Response {
 	f.T.Helper()
 	return f.WriteAs(developerapi.AdminToken, NewKey(), method, path, body)
 }
 
-// writeAs makes a taxonomy write with token and key.
+// WriteAs makes a taxonomy write with token and key.
 func (f *Fixture) WriteAs(token, key, method, path string, body any) Response {
 	f.T.Helper()
 	return f.Send(method, developerapi.Path+path, body, WithKey(token, key))
@@ -362,7 +362,7 @@ type Problem struct {
 	} `json:"validation_errors"`
 }
 
-// wantProblem checks a Problem document: status, content type, error code
+// WantProblem checks a Problem document: status, content type, error code
 // and that the detail contains detail.
 func (r Response) WantProblem(t *testing.T, status int, code, detail string) Problem {
 	t.Helper()
@@ -386,8 +386,8 @@ func (r Response) WantProblem(t *testing.T, status int, code, detail string) Pro
 	return p
 }
 
-// wantFieldProblem checks a Problem that locates one Problem at field, with
-// code, among its validation errors.
+// WantFieldProblem checks that the answer is a Problem whose validation
+// errors include one at field, with code and a message containing message.
 func (r Response) WantFieldProblem(t *testing.T, status int, field, code, message string) {
 	t.Helper()
 	errorCode := map[int]string{http.StatusBadRequest: "validation_error", http.StatusUnprocessableEntity: "invalid_config"}[status]
@@ -400,7 +400,7 @@ func (r Response) WantFieldProblem(t *testing.T, status int, field, code, messag
 	t.Errorf("no validation error at %s with code %s and message %q: %s", field, code, message, r.Body)
 }
 
-// data decodes a Developer API answer's data as an object.
+// Data decodes a Developer API answer's data as an object.
 func (r Response) Data(t *testing.T) map[string]any {
 	t.Helper()
 	var body struct {
@@ -452,7 +452,7 @@ func Set(body map[string]any, path string, value any) map[string]any {
 	return body
 }
 
-// createKey creates a Braze REST key with the admin key and returns its id
+// CreateKey creates a Braze REST key with the admin key and returns its id
 // and secret.
 func (f *Fixture) CreateKey(permissions []string, allowedIPs []string) (id, secret string) {
 	f.T.Helper()
@@ -464,7 +464,7 @@ func (f *Fixture) CreateKey(permissions []string, allowedIPs []string) (id, secr
 	return k["id"].(string), k["key"].(string)
 }
 
-// createDestination creates a destination and returns it as answered.
+// CreateDestination creates a destination and returns it as answered.
 func (f *Fixture) CreateDestination(body map[string]any) map[string]any {
 	f.T.Helper()
 	r := f.Developer("POST", DestinationsPath, body)
@@ -504,7 +504,7 @@ func MustJSON(t *testing.T, v any) string {
 	return string(b)
 }
 
-// objectID reads data.id without a *testing.T, for use off the test
+// ObjectID reads data.id without a *testing.T, for use off the test
 // goroutine.
 func (r Response) ObjectID() (string, error) {
 	var body struct {
@@ -535,7 +535,7 @@ func (f *Fixture) GetSync(id string) map[string]any {
 	return r.Object(f.T)
 }
 
-// destinations creates a braze event stream and a braze cohort destination
+// Destinations creates a braze event stream and a braze cohort destination
 // and returns their ids.
 func (f *Fixture) Destinations() (stream, cohorts string) {
 	f.T.Helper()
@@ -543,7 +543,7 @@ func (f *Fixture) Destinations() (stream, cohorts string) {
 		f.CreateDestination(BrazeCohorts("cohorts"))["id"].(string)
 }
 
-// customAttributeNames reads every page of the Braze export.
+// CustomAttributeNames reads every page of the Braze export.
 func (f *Fixture) CustomAttributeNames() []string {
 	f.T.Helper()
 	var names []string

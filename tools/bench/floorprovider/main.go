@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -57,6 +58,7 @@ func New() provider.Provider {
 type realProvider interface {
 	provider.ProviderWithFunctions
 	provider.ProviderWithActions
+	provider.ProviderWithListResources
 }
 
 type floorProvider struct {
@@ -103,6 +105,32 @@ func (p floorProvider) Actions(ctx context.Context) []func() action.Action {
 		floors = append(floors, func() action.Action { return floorAction{real: newReal()} })
 	}
 	return floors
+}
+
+func (p floorProvider) ListResources(ctx context.Context) []func() list.ListResource {
+	var floors []func() list.ListResource
+	for _, newReal := range p.real.ListResources(ctx) {
+		floors = append(floors, func() list.ListResource { return floorList{real: newReal()} })
+	}
+	return floors
+}
+
+// floorList has real's type name and schema and lists nothing: the floor
+// calls no API.
+type floorList struct {
+	real list.ListResource
+}
+
+func (l floorList) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	l.real.Metadata(ctx, req, resp)
+}
+
+func (l floorList) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	l.real.ListResourceConfigSchema(ctx, req, resp)
+}
+
+func (floorList) List(_ context.Context, _ list.ListRequest, stream *list.ListResultsStream) {
+	stream.Results = list.NoListResults
 }
 
 // floorAction has real's type name and schema and does nothing when invoked:

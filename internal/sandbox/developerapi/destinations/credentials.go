@@ -9,7 +9,7 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/core"
 )
 
-// Where a destination meets its partner: its credentials. The sandbox
+// A destination's credentials are where it meets its partner. The sandbox
 // stands in for every Braze instance, so a Braze destination's key is
 // checked against the sandbox's own Braze (package brazeapi), whatever its
 // api_endpoint: when a write sends it (open point: Error codes of 412 /
@@ -21,18 +21,20 @@ import (
 // from, per region
 // (amplitude.com/docs/data/destination-event-streaming-overview): a Braze
 // key's allowed IPs must admit one region's. It is the sandbox's own copy
-// of a fact the providers also keep (internal/facts), so that one mistake
-// cannot pass both; a test there checks that the copies agree.
+// of a fact the providers also keep (internal/facts), so that a mistake in
+// one copy cannot pass both the providers' checks and the sandbox's. A test
+// there checks that the copies agree.
 var AmplitudeEgressIPs = map[string][]string{
 	"US": {"52.33.3.219", "35.162.216.242", "52.27.10.221"},
 	"EU": {"3.124.22.25", "18.157.59.125", "18.192.47.195"},
 }
 
-// brazeKeyProblem is Amplitude's test of a Braze REST key, "" when it
-// passes: the key must exist, hold users.track, and admit every address of
-// one Amplitude region, since Braze refuses a key's requests from
-// addresses its allowlist leaves out (braze.com/docs/api/basics, "API IP
-// allowlisting") and a project streams from all of its region's.
+// brazeKeyProblem is Amplitude's test of a Braze REST key. It returns ""
+// when the key passes, and otherwise why it fails. The key must exist, hold
+// users.track, and admit every address of one Amplitude region, because
+// Braze refuses a key's requests from addresses its allowlist leaves out
+// (braze.com/docs/api/basics, "API IP allowlisting"), and a project streams
+// from all of its region's addresses.
 func (a *API) brazeKeyProblem(tx *core.Tx, secret string) string {
 	admitsRegion := false
 	for _, ips := range AmplitudeEgressIPs {
@@ -55,9 +57,9 @@ func (a *API) brazeKeyProblem(tx *core.Tx, secret string) string {
 	return ""
 }
 
-// checkSentBrazeKey tests the api_key a write sends, on every write that
-// sends one, the same key again included: Amplitude tries a key when it is
-// given one, not when it keeps one. A rejected key is located at
+// checkSentBrazeKey tests the api_key on every write that sends one, even
+// when it is the same key again, because Amplitude tries a key when it is
+// given one, not while it keeps one. A rejected key is located at
 // config.api_key.
 func (a *API) checkSentBrazeKey(tx *core.Tx, d *destination, req *request, p *core.FieldProblems) {
 	if _, sent := req.Config.Value["api_key"]; !sent || d.Partner != PartnerBraze || !d.streams() {
@@ -70,13 +72,15 @@ func (a *API) checkSentBrazeKey(tx *core.Tx, d *destination, req *request, p *co
 	}
 }
 
-// credentialStatus is whether the partner still takes the stored
-// credentials. A Braze REST key can be deleted in Braze at any time (and
-// Braze keys cannot be edited, so one that passed the check keeps its
-// permissions and allowed IPs: braze.com/docs/api/basics). A cohort
-// destination's data import key is not a REST key, so the sandbox's Braze
-// cannot see it: it counts as connected while it is set. Any other partner
-// is connected: the sandbox checks no other credential.
+// credentialStatus reports whether the partner still accepts the stored
+// credentials. A Braze REST key can be deleted in Braze at any time, so the
+// status checks again that it exists with users.track. Braze keys cannot be
+// edited, so a key that passed the check when it was sent keeps its
+// permissions and allowed IPs (braze.com/docs/api/basics). A cohort
+// destination's data import key is not a REST key, and the sandbox's Braze
+// cannot see it, so it counts as connected while it is set. Any other
+// partner counts as connected, because the sandbox checks no other
+// credential.
 func (a *API) credentialStatus(tx *core.Tx, d *destination) string {
 	connected := true
 	switch {
@@ -93,11 +97,11 @@ func (a *API) credentialStatus(tx *core.Tx, d *destination) string {
 	return "disconnected"
 }
 
-// try tries an event stream's credentials and shows what it would send,
-// the answer of POST …/destinations/{id}/test
-// (test-an-event-streaming-destination-connection); nothing is sent and
-// nothing changes. ok is false, with Braze's answer in detail, when the key
-// fails.
+// try tests an event stream's credentials and shows what it would send: it
+// builds the answer of POST …/destinations/{id}/test
+// (test-an-event-streaming-destination-connection). Nothing is sent and
+// nothing changes. When the key fails, ok is false and detail holds Braze's
+// answer.
 func (a *API) try(tx *core.Tx, d *destination) map[string]any {
 	const user = "amplitude-test-user"
 	now := core.FormatTime(tx.Now())
@@ -110,9 +114,10 @@ func (a *API) try(tx *core.Tx, d *destination) map[string]any {
 	if problem := a.brazeKeyProblem(tx, key); problem != "" {
 		return map[string]any{"ok": false, "detail": problem, "example_payload": nil}
 	}
-	// A Braze /users/track body for the test user
-	// (braze.com/docs/api/endpoints/user_data/post_user_track), naming the
-	// user as the destination maps users, with what the destination sends.
+	// Build a Braze /users/track body for the test user
+	// (braze.com/docs/api/endpoints/user_data/post_user_track). It
+	// identifies the user the way the destination maps users, and holds
+	// what the destination sends.
 	config := d.decodedConfig()
 	named := func(fields map[string]any) map[string]any {
 		mapping, _ := config["user_id_mapping"].(map[string]any)

@@ -1,13 +1,14 @@
 // Package destinations is the destinations section of the sandbox's
 // Developer API (amplitude.com/docs/apis/developer/destinations/): the
 // destination types a destination can be made of, and the project's
-// destinations, with their dry runs, versions and connection tests. There
-// is no delete: a destination leaves only as a dashboard user would remove
-// it (DELETE /_sandbox/destinations/{id}, served by package amplitudeapi
-// with the syncs that go with it).
+// destinations, with their dry runs, versions and connection tests. The API
+// has no delete. A destination goes away only when it is removed as a
+// dashboard user would remove it, through DELETE
+// /_sandbox/destinations/{id}; package amplitudeapi serves that endpoint,
+// because the destination's syncs go with it.
 //
 // It serves them through package developerapi, which checks each request's
-// shape against api/amplitude-developer.openapi.yaml; this package keeps
+// shape against api/amplitude-developer.openapi.yaml. This package keeps
 // what the document cannot say: the partners' rules (partners.yaml and
 // partners.go), versions, dry-run plans, and a Braze destination's key,
 // checked against the sandbox's Braze (credentials.go).
@@ -27,15 +28,16 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi/taxonomy"
 )
 
-// API is the project's destinations.
+// API is the destinations section: the project's destinations and the
+// destination types.
 type API struct {
 	dev   *developerapi.API
 	store *core.Store
 	// state is touched only under the store's lock.
 	state   state
 	catalog []partner
-	// braze is where a Braze destination's key is checked; taxonomy is what
-	// an event filter's events should be in.
+	// braze is where a Braze destination's key is checked; taxonomy is the
+	// tracking plan that an event filter's events should be in.
 	braze    *brazeapi.API
 	taxonomy *taxonomy.API
 }
@@ -62,7 +64,8 @@ type state struct {
 	Destinations []destination `json:"destinations"`
 }
 
-// Seed leaves the project without destinations, as the sandbox starts.
+// Seed leaves the project without destinations, which is how the sandbox
+// starts.
 func (st *state) Seed(time.Time) { *st = state{} }
 
 // Count counts the objects for GET /_sandbox/stats.
@@ -70,11 +73,11 @@ func (st *state) Count(counts map[string]int) { counts["destinations"] = len(st.
 
 // The kinds of destination. They make three families that cannot be mixed:
 // event streaming (any of event and identify), cohort, and
-// warehouse_export (create-a-destination, "kind"). kinds is the order a
-// destination's kind lists them in: kind is a set, so the sandbox answers
-// it in one order whatever order it was sent in, and a client comparing
-// lists sees no change that is not one. The vendor documents no order; this
-// one is the sandbox's.
+// warehouse_export (create-a-destination, "kind"). kinds gives the order in
+// which a destination's kind lists them. kind is a set, so the sandbox
+// always answers it in this one order, whatever order it was sent in, and a
+// client that compares lists sees no change where there is none. The vendor
+// documents no order; this one is the sandbox's.
 const (
 	KindEvent    = "event"
 	KindIdentify = "identify"
@@ -109,8 +112,8 @@ func streams(kind []string) bool {
 	return len(kind) > 0 && !slices.ContainsFunc(kind, func(k string) bool { return family(k) != "event streaming" })
 }
 
-// destination is a stored destination, secrets in the clear
-// (get-a-destination).
+// destination is a stored destination, with its secrets in the clear (see
+// get-a-destination).
 type destination struct {
 	ID string `json:"id"`
 	// Seq orders destinations for list cursors.
@@ -121,14 +124,16 @@ type destination struct {
 	// Config holds the parameters set, each value compact JSON in one
 	// canonical form (canonicalJSON), so that equal values compare equal.
 	Config map[string]json.RawMessage `json:"config"`
-	// The event-streaming members; any other destination has their fixed
-	// values (enabled, sending nothing, no filter nor mappings).
+	// The event-streaming members. A destination of another kind always
+	// holds fixed values here: enabled, sending nothing, with no filter and
+	// no mappings.
 	Enabled          bool              `json:"enabled"`
 	EventFilter      *eventFilter      `json:"event_filter"`
 	PropertyMappings *propertyMappings `json:"property_mappings"`
 	SendEvents       bool              `json:"send_events"`
 	SendUsers        bool              `json:"send_users"`
-	// Version counts the changes, from 1: what If-Match names.
+	// Version counts the changes, starting at 1. It is what If-Match
+	// names.
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -138,9 +143,10 @@ type destination struct {
 
 // eventFilter and propertyMappings are the sandbox's shapes of the vendor's
 // free-form members (open point: Shapes of property_filters,
-// property_mappings), which the document holds requests to. A destination
-// without a filter forwards every event. The lists that were not sent are
-// left out of answers: the sandbox adds nothing to what it was given.
+// property_mappings). The document checks requests against them. A
+// destination without a filter forwards every event. Lists that were not
+// sent are left out of answers, because the sandbox adds nothing to what it
+// was given.
 type eventFilter struct {
 	Events          []string `json:"events"`
 	PropertyFilters *struct {
@@ -167,8 +173,8 @@ func (d *destination) secret(id string) (string, bool) {
 	return s, ok && json.Unmarshal(raw, &s) == nil
 }
 
-// decodedConfig is the config with its values decoded, as the partners'
-// rules read them.
+// decodedConfig returns the config with its values decoded, the form in
+// which the partners' rules read them.
 func (d *destination) decodedConfig() map[string]any {
 	config := make(map[string]any, len(d.Config))
 	for id, raw := range d.Config {
@@ -199,11 +205,12 @@ func (st *state) index(id string) int {
 	return slices.IndexFunc(st.Destinations, func(d destination) bool { return d.ID == id })
 }
 
-// view is a destination as every answer shows it (get-a-destination):
-// secrets left out of its config (write-only, as create-a-destination says;
-// open point: Secrets on read), credential_status and paused worked out.
-// paused is read-only, and the vendor does not say what pauses a stream:
-// the sandbox's answer is an event stream that is not enabled.
+// view returns a destination as every answer shows it (get-a-destination).
+// Secrets are left out of its config, because they are write-only, as
+// create-a-destination says (open point: Secrets on read). credential_status
+// and paused are worked out when the view is made. paused is read-only, and
+// the vendor does not say what pauses a stream; in the sandbox, an event
+// stream that is not enabled is paused.
 func (a *API) view(tx *core.Tx, d *destination) map[string]any {
 	config := map[string]json.RawMessage{}
 	for id, raw := range d.Config {
@@ -221,9 +228,9 @@ func (a *API) view(tx *core.Tx, d *destination) map[string]any {
 	}
 }
 
-// What Amplitude's other APIs may learn of a destination, under the
-// store's lock: syncs send through one, and the delivery metrics report on
-// one, by its id.
+// The functions below tell Amplitude's other APIs what they may learn of a
+// destination, under the store's lock. Syncs send through a destination,
+// and the delivery metrics report on one by its id.
 
 // Destination is a destination as those APIs see it.
 type Destination struct {
@@ -238,7 +245,8 @@ func (d Destination) Streams() bool { return streams(d.Kind) }
 // HasKind reports whether the destination's kind holds kind.
 func (d Destination) HasKind(kind string) bool { return slices.Contains(d.Kind, kind) }
 
-// Destination finds the destination id.
+// Destination returns the destination with the given id, and false when
+// there is none.
 func (a *API) Destination(_ *core.Tx, id string) (Destination, bool) {
 	i := a.state.index(id)
 	if i < 0 {
@@ -249,8 +257,8 @@ func (a *API) Destination(_ *core.Tx, id string) (Destination, bool) {
 }
 
 // RemoveDestination removes a destination as someone in Amplitude's
-// dashboard would, reporting false if there is none; what sends through it
-// is the caller's to remove.
+// dashboard would, and reports false when there is none. Removing what
+// sends through it is left to the caller.
 func (a *API) RemoveDestination(_ *core.Tx, id string) bool {
 	i := a.state.index(id)
 	if i >= 0 {

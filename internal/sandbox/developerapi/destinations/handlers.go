@@ -19,8 +19,8 @@ import (
 // listDestinations pages through the destinations in creation order that
 // match the filters: q, the vendor's "full-text search query", which the
 // sandbox reads as a case-insensitive part of display_name; partner;
-// enabled; and kind, which a destination matches when its kind holds it.
-// The document has checked the filters' values.
+// enabled; and kind, which a destination matches when its kind includes it.
+// The document has already checked the filters' values.
 func (a *API) listDestinations(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p, err := developerapi.ParsePage(q)
@@ -55,8 +55,8 @@ func (a *API) listDestinations(w http.ResponseWriter, r *http.Request) {
 	developerapi.WriteList(w, views, next)
 }
 
-// createDestination makes a destination, 201. Each create makes a new
-// one: display_name is no identity.
+// createDestination makes a destination and answers 201. Every create makes
+// a new destination, because display_name does not identify one.
 func (a *API) createDestination(w http.ResponseWriter, r *http.Request) {
 	var req request
 	if err := core.ReadJSON(r, &req); err != nil {
@@ -88,7 +88,8 @@ func (a *API) getDestination(w http.ResponseWriter, r *http.Request) {
 	developerapi.WriteData(w, http.StatusOK, view)
 }
 
-// updateDestination is PATCH: the members sent change, the others stay.
+// updateDestination serves PATCH: the members sent change, and the others
+// stay as they are.
 func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 	ifMatch, err := parseIfMatch(r.Header)
 	if err != nil {
@@ -111,12 +112,13 @@ func (a *API) updateDestination(w http.ResponseWriter, r *http.Request) {
 	}, func(d *destination) { a.state.Destinations[i] = *d })
 }
 
-// write answers a create or a PATCH, whose plan makes the destination from
-// the one stored (nil for a create), under the store's lock. keep stores
-// it, and the answer is the destination, with status. With dry_run=true
-// nothing is kept, and the answer is 200 with the destination as it would
-// be and the plan: {"action": create, update or noop, "dry_run": true,
-// "diff", "warnings"} (the vendor's PlanDetails, create-a-destination).
+// write answers a create or a PATCH. Under the store's lock, plan returns
+// the stored destination (nil for a create) and the destination the write
+// would make of it. keep stores the result, and the answer is the
+// destination, with status. With dry_run=true nothing is kept, and the
+// answer is 200 with the destination as it would be and the plan: {"action":
+// create, update or noop, "dry_run": true, "diff", "warnings"} (the vendor's
+// PlanDetails, create-a-destination).
 func (a *API) write(w http.ResponseWriter, r *http.Request, status int, plan func(*core.Tx) (*destination, destination, error), keep func(*destination)) {
 	dryRun := r.URL.Query().Get("dry_run") == "true"
 	var answer map[string]any
@@ -155,9 +157,9 @@ func (a *API) write(w http.ResponseWriter, r *http.Request, status int, plan fun
 	core.WriteJSON(w, status, answer)
 }
 
-// testDestination tries an event stream's connection. A cohort
-// destination streams nothing to try: the vendor documents no answer for
-// one, and the sandbox's is 422 invalid_config.
+// testDestination tests an event stream's connection. A cohort destination
+// streams nothing, so there is nothing to test; the vendor documents no
+// answer for one, and the sandbox answers 422 invalid_config.
 func (a *API) testDestination(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	var result map[string]any
@@ -185,9 +187,10 @@ func unknownDestination(id string) error {
 	return developerapi.Refuse(http.StatusNotFound, developerapi.CodeNotFound, "no destination %s in project %s", id, developerapi.ProjectID)
 }
 
-// parseIfMatch reads If-Match, a destination's version as a bare integer
-// (update-a-destination), which the document has checked is one. That it is
-// sent once and without a sign is the sandbox's rule.
+// parseIfMatch reads If-Match, which holds a destination's version as a bare
+// integer (update-a-destination); the document has already checked that it
+// is an integer. The rule that it is sent once and without a sign is the
+// sandbox's own.
 func parseIfMatch(h http.Header) (*int, error) {
 	values := h.Values("If-Match")
 	if len(values) == 0 {

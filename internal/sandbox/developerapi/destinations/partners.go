@@ -43,12 +43,13 @@ type parameter struct {
 	Schema      *openapi3.Schema `json:"schema"`
 }
 
-// writeOnly reports a secret: never answered (open point: Secrets on read).
+// writeOnly reports whether the parameter is a secret, whose value is never
+// answered (open point: Secrets on read).
 func (p *parameter) writeOnly() bool { return p.Kind == "secret" }
 
-// partners is the catalog, read once and shared by every sandbox: nothing
-// changes it. It is compiled in, so one that does not load is a broken
-// build, which every test of the package shows.
+// partners returns the catalog. It is read once and shared by every
+// sandbox, because nothing changes it. It is compiled in, so a catalog that
+// does not load is a broken build, and every test of the package shows it.
 var partners = sync.OnceValue(func() []partner {
 	var raw any
 	if err := yaml.Unmarshal(partnersYAML, &raw); err != nil {
@@ -62,7 +63,8 @@ var partners = sync.OnceValue(func() []partner {
 	if err := json.Unmarshal(data, &catalog); err != nil {
 		panic(fmt.Sprintf("destinations: partners.yaml: %v", err))
 	}
-	// api_endpoint takes Braze's instances, which package brazeapi keeps.
+	// Braze's api_endpoint takes one of Braze's instances, whose list
+	// package brazeapi keeps.
 	for i := range catalog {
 		if endpoint := catalog[i].parameter("api_endpoint"); catalog[i].Partner == PartnerBraze {
 			for _, url := range brazeapi.InstanceEndpoints() {
@@ -89,8 +91,9 @@ func (a *API) partnerNames() string {
 	return strings.Join(names, ", ")
 }
 
-// parameter finds a parameter of the partner; a partner the catalog does
-// not have (only a hand-edited state file can name one) has none.
+// parameter returns the partner's parameter with the given id, or nil. A
+// partner the catalog does not have (only a hand-edited state file can name
+// one) is nil and has no parameters.
 func (p *partner) parameter(id string) *parameter {
 	if p == nil {
 		return nil
@@ -102,8 +105,8 @@ func (p *partner) parameter(id string) *parameter {
 	return &p.Parameters[i]
 }
 
-// view answers the partner in the vendor's shape; its id is its key, the
-// only identity the catalog needs.
+// view returns the partner in the vendor's shape. Its id is its partner
+// key, the only identity the catalog needs.
 func (p *partner) view() map[string]any {
 	params := make([]map[string]any, len(p.Parameters))
 	for i := range p.Parameters {
@@ -163,10 +166,11 @@ func (a *API) getDestinationType(w http.ResponseWriter, r *http.Request) {
 	developerapi.WriteData(w, http.StatusOK, p.view())
 }
 
-// checkConfig validates a destination's whole config for its kinds: every
-// key a parameter of the partner that applies to them, every parameter
-// they need there, every value of its parameter's schema, and then the
-// rules between parameters. Each problem is located at config.<parameter>,
+// checkConfig validates a destination's whole config for its kinds. Every
+// key must be a parameter of the partner that applies to those kinds, every
+// parameter the kinds require must be set, every value must match its
+// parameter's schema, and then the rules between parameters must hold. Each
+// problem is located at config.<parameter>,
 // for a 422 invalid_config (open points: Braze's parameter ids, and Error
 // codes of 412 / 422).
 func (p *partner) checkConfig(config map[string]any, kinds []string, problems *core.FieldProblems) {
@@ -205,15 +209,16 @@ func (p *partner) checkConfig(config map[string]any, kinds []string, problems *c
 	}
 }
 
-// headerName is an HTTP field name, RFC 9110's token: a schema of OpenAPI
-// 3.0 cannot hold a map's keys to a pattern.
+// headerName matches an HTTP field name, RFC 9110's token. It is checked in
+// Go because an OpenAPI 3.0 schema cannot apply a pattern to a map's keys.
 var headerName = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
-// checkBrazeMappings holds Braze's identifier mappings to what their schema
-// cannot say: a cohort destination matches by each Braze identifier at
-// most once, and a mapping that uses user_alias needs the alias label,
-// since Braze finds an alias by its label and name ("used only with the
-// User Alias identifier": amplitude.com/docs/data/destination-catalog/braze).
+// checkBrazeMappings checks the rules of Braze's identifier mappings that
+// their schema cannot express: a cohort destination matches by each Braze
+// identifier at most once, and a mapping that uses user_alias needs the
+// alias label, since Braze finds an alias by its label and name ("used only
+// with the User Alias identifier":
+// amplitude.com/docs/data/destination-catalog/braze).
 func checkBrazeMappings(config map[string]any, problems *core.FieldProblems) {
 	seen := map[any]int{}
 	list, _ := config["identifier_mappings"].([]any)
@@ -244,8 +249,9 @@ func usesUserAlias(config map[string]any) bool {
 	return slices.ContainsFunc(slices.Concat(list, []any{config["user_id_mapping"]}), func(m any) bool { return mappedIdentifier(m) == "user_alias" })
 }
 
-// partnerWarnings are a dry run's warnings about a valid config, the
-// sandbox's: a label that no mapping uses is ignored.
+// partnerWarnings returns a dry run's warnings about a valid config, which
+// are the sandbox's own. There is one: a user_alias_label that no mapping
+// uses is ignored.
 func partnerWarnings(d *destination) []string {
 	config := d.decodedConfig()
 	if _, set := config["user_alias_label"]; set && d.Partner == PartnerBraze && !usesUserAlias(config) {

@@ -12,17 +12,17 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
 )
 
-// What a create or a PATCH makes of a destination: the destination a dry
-// run shows with its plan, and a write stores (dry_run=true answers 200 with
+// How a create or a PATCH makes a destination. A dry run shows the result
+// with its plan, and a real write stores it (dry_run=true answers 200 with
 // the destination as it would be and the plan;
 // amplitude.com/docs/apis/developer/destinations/create-a-destination and
-// update-a-destination). A create applies the request to the defaults, a
-// PATCH to the stored destination; either way the result is then checked
+// update-a-destination). A create applies the request to the defaults, and
+// a PATCH to the stored destination. Either way the result is then checked
 // whole against its partner (validate), so that a PATCH cannot leave a
 // destination that a create would refuse.
 
-// request is a create or PATCH body, whose shape the document has checked:
-// a PATCH does not name the partner, and only a PATCH takes a null
+// request is a create or PATCH body; the document has already checked its
+// shape. A PATCH does not name the partner, and only a PATCH takes a null
 // event_filter or property_mappings, which clears it.
 type request struct {
 	Partner          string                                  `json:"partner"`
@@ -57,8 +57,8 @@ type writer struct {
 	by  string
 }
 
-// planCreate is the destination a create would make: not stored, without
-// an id, at version 1.
+// planCreate returns the destination a create would make, at version 1. It
+// is not stored yet and has no id.
 func (a *API) planCreate(tx *core.Tx, req *request, by writer) (destination, error) {
 	d := destination{
 		Partner: req.Partner, DisplayName: req.DisplayName.Value, Config: map[string]json.RawMessage{}, Version: 1,
@@ -70,8 +70,9 @@ func (a *API) planCreate(tx *core.Tx, req *request, by writer) (destination, err
 		return d, developerapi.RefuseField(http.StatusUnprocessableEntity, developerapi.CodeInvalidConfig, "partner", core.ProblemInvalidValue,
 			"partner %q is not a destination type of this project: use one of %s (GET /v1/destination-types lists them)", d.Partner, a.partnerNames())
 	case !req.Kind.Sent && len(families(p.Types)) > 1:
-		// Picking one family would be a guess: "a multi-capability partner
-		// with no kind is rejected as ambiguous" (create-a-destination).
+		// Picking one family would be a guess, so the create is refused, as
+		// documented: "a multi-capability partner with no kind is rejected
+		// as ambiguous" (create-a-destination).
 		return d, developerapi.RefuseField(http.StatusUnprocessableEntity, developerapi.CodeInvalidConfig, "kind", core.ProblemRequired,
 			"partner %s serves several kinds (%s): name kind", p.Partner, strings.Join(p.Types, ", "))
 	case !req.Kind.Sent:
@@ -79,8 +80,8 @@ func (a *API) planCreate(tx *core.Tx, req *request, by writer) (destination, err
 	default:
 		d.Kind = inOrder(req.Kind.Value)
 	}
-	// The event-streaming defaults, the sandbox's as the vendor documents
-	// none: enabled, sending what the kind names.
+	// The event-streaming defaults are the sandbox's own, because the
+	// vendor documents none: enabled, and sending what the kind names.
 	d.Enabled = true
 	d.SendEvents = slices.Contains(d.Kind, KindEvent)
 	d.SendUsers = slices.Contains(d.Kind, KindIdentify)
@@ -88,11 +89,11 @@ func (a *API) planCreate(tx *core.Tx, req *request, by writer) (destination, err
 	return d, a.validate(tx, &d, req, nil)
 }
 
-// planUpdate is what a PATCH would make of the destination at index i.
-// If-Match, when sent, must equal its version, else 412 (update-a-destination),
-// with the code version_mismatch (open point: Error codes of 412 / 422). A
-// PATCH that changes nothing keeps the version and updated_at: the vendor
-// does not say; the sandbox's choice.
+// planUpdate returns what a PATCH would make of the destination at index i.
+// If-Match, when sent, must equal its version; otherwise the answer is 412
+// (update-a-destination), with the code version_mismatch (open point: Error
+// codes of 412 / 422). A PATCH that changes nothing keeps the version and
+// updated_at; the vendor does not say, so this is the sandbox's choice.
 func (a *API) planUpdate(tx *core.Tx, i int, req *request, ifMatch *int, by writer) (destination, error) {
 	stored := &a.state.Destinations[i]
 	if ifMatch != nil && *ifMatch != stored.Version {
@@ -111,7 +112,8 @@ func (a *API) planUpdate(tx *core.Tx, i int, req *request, ifMatch *int, by writ
 	return d, nil
 }
 
-// apply sets the members req sends. The kind is kept in its one order, and
+// apply sets the members req sends. The kind is kept in the one order that
+// answers use, and
 // config is merged key by key, a null removing its key (open point: PATCH
 // of config). Only an event stream takes the event-streaming members
 // ("Event-streaming only", get-a-destination); any other destination keeps
@@ -140,25 +142,25 @@ func (d *destination) apply(req *request) {
 	req.PropertyMappings.SetTo(&d.PropertyMappings)
 }
 
-// inOrder lists the kinds sent in the one order answers list them.
+// inOrder returns the kinds sent, in the one order that answers use.
 func inOrder(sent []string) []string {
 	return slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return !slices.Contains(sent, k) })
 }
 
-// validate checks d, what req makes of stored (nil on a create), against
-// its partner's rules, for a 422 invalid_config. The vendor marks the
-// streaming members "Event-streaming only" (get-a-destination); refusing
-// them on another destination, and send_events or send_users without the
-// kind that sends them, is the sandbox's reading.
+// validate checks d, which is what req makes of stored (nil on a create),
+// against its partner's rules, and refuses it with 422 invalid_config. The
+// vendor marks the streaming members "Event-streaming only"
+// (get-a-destination); refusing them on another destination, and send_events
+// or send_users without the kind that sends them, is the sandbox's reading.
 func (a *API) validate(tx *core.Tx, d *destination, req *request, stored *destination) error {
 	var problems core.FieldProblems
 	p := a.partnerOf(d.Partner)
 	if req.Kind.Sent {
-		// The kind is one family the partner serves ("validated against the
-		// partner"; the families are "never combined": create-a-destination).
-		// That a PATCH keeps the family is the sandbox's rule: moving a
-		// destination from event streaming to cohorts would make another
-		// destination under the same id.
+		// The kind must be one family that the partner serves ("validated
+		// against the partner"; the families are "never combined":
+		// create-a-destination). The rule that a PATCH keeps the family is
+		// the sandbox's own: moving a destination from event streaming to
+		// cohorts would make another destination under the same id.
 		if f := families(d.Kind); len(f) > 1 {
 			problems.Add("kind", core.ProblemInvalidValue, "kind %s mixes %s: a destination is event streaming (any of event and identify), cohort or warehouse_export",
 				strings.Join(d.Kind, ", "), strings.Join(f, " and "))
@@ -173,7 +175,8 @@ func (a *API) validate(tx *core.Tx, d *destination, req *request, stored *destin
 				strings.Join(stored.Kind, ", "), family(stored.Kind[0]), strings.Join(d.Kind, ", "), family(d.Kind[0]))
 		}
 		if len(problems) > 0 {
-			// What else applies depends on the kind.
+			// Stop here: the remaining checks depend on the kind, which is
+			// wrong.
 			return problems.Err(http.StatusUnprocessableEntity, developerapi.CodeInvalidConfig)
 		}
 	}
@@ -195,9 +198,9 @@ func (a *API) validate(tx *core.Tx, d *destination, req *request, stored *destin
 	return problems.Err(http.StatusUnprocessableEntity, developerapi.CodeInvalidConfig)
 }
 
-// warnings are what a dry run warns of: settings that are valid but
-// probably not what was meant. The vendor documents a plan's warnings, not
-// what they say: these are the sandbox's.
+// warnings returns what a dry run warns of: settings that are valid but
+// probably not what was meant. The vendor documents that a plan has
+// warnings, but not what they say, so these are the sandbox's own.
 func (a *API) warnings(tx *core.Tx, d *destination) []string {
 	warnings := []string{}
 	switch {

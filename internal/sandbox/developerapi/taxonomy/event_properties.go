@@ -27,16 +27,18 @@ func (p *eventProperty) view() map[string]any {
 	return v
 }
 
-// eventPropertyAt finds an event's property, deleted or not, or where it
-// would go.
+// eventPropertyAt returns the position of an event's property, deleted or
+// not, and true; or, when there is none, the position where it would go,
+// and false.
 func (st *state) eventPropertyAt(eventType, name string) (int, bool) {
 	return slices.BinarySearchFunc(st.EventProperties, eventType, func(p eventProperty, t string) int {
 		return cmp.Or(strings.Compare(p.EventType, t), strings.Compare(p.Name, name))
 	})
 }
 
-// eventProperties is the run of an event's properties, deleted ones
-// included.
+// eventProperties returns the stored properties of eventType, deleted ones
+// included. They sit next to each other, because the list is sorted by
+// event type first.
 func (st *state) eventProperties(eventType string) []eventProperty {
 	start, _ := st.eventPropertyAt(eventType, "")
 	end := start
@@ -46,7 +48,8 @@ func (st *state) eventProperties(eventType string) []eventProperty {
 	return st.EventProperties[start:end]
 }
 
-// liveEventProperty finds a property that is not deleted of a live event.
+// liveEventProperty returns the position of an event's property, or a 404
+// when the event or the property does not exist or is deleted.
 func (st *state) liveEventProperty(eventType, name string) (int, error) {
 	if _, err := st.liveEvent(eventType); err != nil {
 		return -1, err
@@ -108,18 +111,18 @@ func (a *API) createEventProperty(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// newProperty is the property a create body describes, in the plan: what
-// the body sends over the defaults.
+// newProperty returns the property a create body describes, in the plan:
+// the defaults, overridden by what the body sends.
 func newProperty(req *request) property {
 	p := property{Name: req.PropertyName, metadata: metadata{EnumValues: []string{}, Classifications: []string{}}, InSchema: true}
 	p.apply(req)
 	return p
 }
 
-// updateEventProperty changes any of the metadata: a member left out is
-// unchanged, null clears, a list replaces; an ingested-only property is
-// 422 not_in_schema and must be promoted by a create first
-// (update-event-property-metadata).
+// updateEventProperty changes any of the metadata. A member left out stays
+// as it is, a null clears it, and a list replaces the stored one. An
+// ingested-only property gets 422 not_in_schema; a create must first
+// promote it into the plan (update-event-property-metadata).
 func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
 	req, ok := a.decode(w, r)
 	if !ok {
@@ -143,8 +146,9 @@ func (a *API) updateEventProperty(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// deleteEventProperty soft-deletes a property (delete-event-property); an
-// ingested-only one cannot be modified: 422 not_in_schema.
+// deleteEventProperty soft-deletes a property (delete-event-property). An
+// ingested-only property cannot be modified, so deleting one gets 422
+// not_in_schema.
 func (a *API) deleteEventProperty(w http.ResponseWriter, r *http.Request) {
 	eventType, name := r.PathValue("event_id"), r.PathValue("event_property_id")
 	softDelete(a, w, r, func(st *state) (int, error) {

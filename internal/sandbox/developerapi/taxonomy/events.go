@@ -17,7 +17,7 @@ import (
 type event struct {
 	EventType string `json:"event_type"`
 	// DisplayName is read-only: it equals the event type unless someone
-	// changes it in the dashboard, which the sandbox has none of.
+	// changes it in the dashboard, which the sandbox does not have.
 	DisplayName string  `json:"display_name"`
 	Description *string `json:"description"`
 	IsActive    bool    `json:"is_active"`
@@ -35,12 +35,14 @@ func (e *event) view() map[string]any {
 	}
 }
 
-// eventAt finds the event of a type, deleted or not, or where it would go.
+// eventAt returns the position of the event of a type, deleted or not, and
+// true; or, when there is none, the position where it would go, and false.
 func (st *state) eventAt(eventType string) (int, bool) {
 	return slices.BinarySearchFunc(st.Events, eventType, func(e event, t string) int { return strings.Compare(e.EventType, t) })
 }
 
-// liveEvent finds an event that is not deleted; any other is not found.
+// liveEvent returns the position of the event of a type, or a 404 when the
+// event does not exist or is deleted.
 func (st *state) liveEvent(eventType string) (int, error) {
 	i, found := st.eventAt(eventType)
 	if !found || st.Events[i].Deleted {
@@ -49,8 +51,9 @@ func (st *state) liveEvent(eventType string) (int, error) {
 	return i, nil
 }
 
-// HasLiveEvent reports whether the plan holds the event type: what a
-// destination's event filter names should be there.
+// HasLiveEvent reports whether the plan holds the event type, not deleted.
+// A destination's dry run uses it to warn about filtered events that are
+// not in the plan.
 func (a *API) HasLiveEvent(_ *core.Tx, eventType string) bool {
 	_, err := a.state.liveEvent(eventType)
 	return err == nil
@@ -117,7 +120,7 @@ func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) {
 
 // deleteEvent soft-deletes an event and its properties
 // (soft-delete-event-taxonomy-entry). A restored event comes back without
-// them: the vendor does not say; the sandbox's choice.
+// its properties; the vendor does not say, so this is the sandbox's choice.
 func (a *API) deleteEvent(w http.ResponseWriter, r *http.Request) {
 	eventType := r.PathValue("event_id")
 	softDelete(a, w, r, func(st *state) (int, error) { return st.liveEvent(eventType) }, func(st *state, i int) {

@@ -3,7 +3,7 @@
 // events, each event's properties, and its user properties. It serves them
 // through package developerapi, which puts every write under its
 // Idempotency-Key and checks each request's shape against
-// api/amplitude-developer.openapi.yaml; this package keeps what the
+// api/amplitude-developer.openapi.yaml. This package keeps what the
 // document cannot say: what the plan holds, the rules between a property's
 // members, and what a create of an existing name does.
 //
@@ -23,8 +23,9 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox/developerapi"
 )
 
-// API is the tracking plan.
+// API is the tracking-plan section of the Developer API.
 type API struct {
+	sb    *core.Sandbox
 	dev   *developerapi.API
 	store *core.Store
 	// state is touched only under the store's lock.
@@ -34,7 +35,7 @@ type API struct {
 // New adds the tracking plan to the Developer API, with its part of the
 // state ("taxonomy" in the state file).
 func New(sb *core.Sandbox, dev *developerapi.API) *API {
-	a := &API{dev: dev, store: sb.Store()}
+	a := &API{sb: sb, dev: dev, store: sb.Store()}
 	a.store.AddPart("taxonomy", &a.state)
 	dev.Serve(map[string]http.HandlerFunc{
 		"listEvents": a.listEvents, "createEvent": a.createEvent, "getEvent": a.getEvent,
@@ -48,9 +49,9 @@ func New(sb *core.Sandbox, dev *developerapi.API) *API {
 }
 
 // state is the tracking plan. Events are kept in event-type order, event
-// properties in (event type, name) order, user properties in name order:
-// the lists' order, byte by byte. The vendor documents no order; this one
-// is total and stable.
+// properties in (event type, name) order, and user properties in name
+// order, comparing names byte by byte; the lists answer in this order. The
+// vendor documents no order; this one is total and stable.
 //
 // The slices an object holds (a property's enum_values) are replaced, never
 // changed in place, so a view built under the lock may share them after it
@@ -92,8 +93,8 @@ func (st *state) Seed(time.Time) {
 	}
 }
 
-// Count counts the live objects for GET /_sandbox/stats: a soft-deleted
-// one is not.
+// Count counts the live objects for GET /_sandbox/stats; soft-deleted
+// objects are not counted.
 func (st *state) Count(counts map[string]int) {
 	counts["events"] = countLive(st.Events)
 	counts["event_properties"] = countLive(st.EventProperties)
@@ -110,8 +111,8 @@ func countLive[T planObject](items []T) int {
 	return n
 }
 
-// request is a create or PATCH body of any object of the plan; the document
-// says which members each operation takes and holds each to its shape. A
+// request is a create or PATCH body of any object of the plan. The document
+// says which members each operation takes and checks each member's shape. A
 // null clears a nullable member.
 type request struct {
 	EventType       string                `json:"event_type"`
@@ -161,12 +162,12 @@ func (m *metadata) apply(req *request) {
 	req.Classifications.SetTo(&m.Classifications)
 }
 
-// check holds the rules between members on the property a request would
-// leave, so that a PATCH of one member cannot break a rule with one it did
-// not send (a data_type changed from enum with enum_values left behind).
-// Each problem is located at the member that would be wrong. The vendor
-// documents the members, not these rules: they are the sandbox's, as is
-// that a regex must compile.
+// check applies the rules between members to the property as a request
+// would leave it, so that a PATCH of one member cannot break a rule together
+// with a member it did not send (a data_type changed from enum, with
+// enum_values left behind). Each problem is located at the member that
+// would be wrong. The vendor documents the members but not these rules, so
+// they are the sandbox's own, as is the rule that a regex must compile.
 func (m *metadata) check() error {
 	var p core.FieldProblems
 	typ := "null (untyped)"
@@ -195,7 +196,8 @@ type property struct {
 	// plan does not hold it. Such a property cannot be changed or deleted;
 	// a create of its name promotes it into the plan.
 	InSchema bool `json:"in_schema"`
-	// Deleted is a soft delete.
+	// Deleted marks a soft delete: the property stays stored but is gone
+	// from every answer.
 	Deleted bool `json:"deleted"`
 }
 
@@ -203,8 +205,8 @@ func (p property) planName() string { return p.Name }
 
 func (p property) deleted() bool { return p.Deleted }
 
-// view is what the views of event properties and user properties share;
-// the lists are never null.
+// view returns the members that the views of event properties and user
+// properties share. Its lists are never null.
 func (p *property) view(object string) map[string]any {
 	return map[string]any{
 		"id": p.Name, "object": object, "project_id": developerapi.ProjectID, "property_name": p.Name,
@@ -227,6 +229,15 @@ func (p *property) keptOnCreate() bool {
 	return !p.Deleted && p.InSchema
 }
 
+// keptStatus is the status of a create that keeps what is there: 201 as
+// modelled, or 200 when the sandbox is set to contradict that open point.
+func (a *API) keptStatus() int {
+	if a.sb.Contradicts(core.ContradictCreateExistingPlanName200) {
+		return http.StatusOK
+	}
+	return http.StatusCreated
+}
+
 // checkWritable refuses a PATCH or DELETE of an ingested-only property with
 // the vendor's 422 not_in_schema: such a property "cannot be modified"
 // (get-event-property, is_in_schema).
@@ -238,16 +249,19 @@ func (p *property) checkWritable() error {
 		"%s has data but is not in the tracking plan: POST it to add it to the plan first", p.Name)
 }
 
-// A list's objects are kept in name order and soft-deleted rather than
-// removed; these serve the lists, reads and deletes of all three kinds.
+// planObject is what the functions below need of an event, an event
+// property or a user property. All three kinds are kept in name order and
+// soft-deleted rather than removed, so the same functions serve the lists,
+// reads and deletes of all three.
 type planObject interface {
 	planName() string
 	deleted() bool
 }
 
-// list answers a page of the live objects items finds, under the store's
-// lock, whose name matches q, each shown by view. items refuses a list
-// whose parent is not there.
+// list answers one page of the objects that items returns under the store's
+// lock, keeping only the live ones whose name matches q, and shows each with
+// view. items returns an error when the list's parent (the event, for event
+// properties) does not exist.
 func list[T planObject](a *API, w http.ResponseWriter, r *http.Request, items func(*state) ([]T, error), view func(*T) map[string]any) {
 	q := r.URL.Query()
 	p, err := developerapi.ParseNamePage(q)
@@ -280,8 +294,8 @@ func list[T planObject](a *API, w http.ResponseWriter, r *http.Request, items fu
 	developerapi.WriteList(w, views, next)
 }
 
-// get answers the view of the live object find finds under the store's
-// lock, or find's refusal.
+// get answers with the view that find returns under the store's lock, or
+// with find's refusal.
 func get(a *API, w http.ResponseWriter, r *http.Request, find func(*state) (map[string]any, error)) {
 	var view map[string]any
 	var err error
@@ -293,13 +307,22 @@ func get(a *API, w http.ResponseWriter, r *http.Request, find func(*state) (map[
 	developerapi.WriteData(w, http.StatusOK, view)
 }
 
-// update runs change under the store's lock and answers the view it
-// returns, 200, or its refusal.
+// update runs change under the store's lock and answers with the view it
+// returns and status, or with its refusal.
 func update(a *API, w http.ResponseWriter, r *http.Request, status int, change func(*state) (map[string]any, error)) {
+	updateWithStatus(a, w, r, func(st *state) (map[string]any, int, error) {
+		view, err := change(st)
+		return view, status, err
+	})
+}
+
+// updateWithStatus is update for a change whose outcome sets the status.
+func updateWithStatus(a *API, w http.ResponseWriter, r *http.Request, change func(*state) (map[string]any, int, error)) {
 	var view map[string]any
+	var status int
 	err := a.store.Update(func(*core.Tx) error {
 		var err error
-		view, err = change(&a.state)
+		view, status, err = change(&a.state)
 		return err
 	})
 	if err != nil {
@@ -309,9 +332,9 @@ func update(a *API, w http.ResponseWriter, r *http.Request, status int, change f
 	developerapi.WriteData(w, status, view)
 }
 
-// softDelete answers a DELETE, 204: with dry_run=true it only checks that
-// find finds an object that may be deleted; otherwise remove soft-deletes
-// the one at find's index, under the store's lock.
+// softDelete answers a DELETE with 204. With dry_run=true it only checks
+// that find finds an object that may be deleted. Otherwise, under the
+// store's lock, remove soft-deletes the object at the index find returns.
 func softDelete(a *API, w http.ResponseWriter, r *http.Request, find func(*state) (int, error), remove func(st *state, i int)) {
 	var err error
 	if r.URL.Query().Get("dry_run") == "true" {

@@ -15,25 +15,25 @@ import (
 // without any prefix. They follow the event properties' rules ("Same
 // idempotency semantics", "Same patch semantics"), except that a PATCH
 // changes only the display name, description, hidden flag and
-// classifications (update-user-property-metadata), which the document
-// holds it to, and that Amplitude's default properties refuse every write.
+// classifications (update-user-property-metadata), as the document
+// enforces, and that Amplitude's default properties refuse every write.
 
 type userProperty struct {
 	property
 	DisplayName *string `json:"display_name"`
 	// AmplitudeDefault marks one of the properties Amplitude tracks by
 	// itself, such as country, from GeoIP
-	// (amplitude.com/docs/get-started/user-property-definitions): official,
-	// and not the API's to change. The vendor does not say how its API
-	// answers a write to one; the sandbox's answer is 422
+	// (amplitude.com/docs/get-started/user-property-definitions). Such a
+	// property is official, and the API may not change it. The vendor does
+	// not say how its API answers a write to one; the sandbox answers 422
 	// read_only_property.
 	AmplitudeDefault bool `json:"amplitude_default"`
 }
 
-// view shows is_official, read-only: true for Amplitude's default
-// properties and false for the project's own, the sandbox's reading of the
-// vendor's "Curated/official flag". The vendor's null ("not set upstream")
-// never comes from the sandbox.
+// view adds is_official, which is read-only: true for Amplitude's default
+// properties and false for the project's own. That is the sandbox's reading
+// of the vendor's "Curated/official flag". The sandbox never answers the
+// vendor's null ("not set upstream").
 func (p *userProperty) view() map[string]any {
 	v := p.property.view("user_property")
 	v["display_name"], v["is_official"] = p.DisplayName, p.AmplitudeDefault
@@ -50,14 +50,15 @@ func (p *userProperty) checkWritable() error {
 	return p.property.checkWritable()
 }
 
-// userPropertyAt finds a user property, deleted or not, or where it would
-// go.
+// userPropertyAt returns the position of a user property, deleted or not,
+// and true; or, when there is none, the position where it would go, and
+// false.
 func (st *state) userPropertyAt(name string) (int, bool) {
 	return slices.BinarySearchFunc(st.UserProperties, name, func(p userProperty, name string) int { return strings.Compare(p.Name, name) })
 }
 
-// liveUserProperty finds a user property that is not deleted; any other is
-// not found.
+// liveUserProperty returns the position of a user property, or a 404 when
+// it does not exist or is deleted.
 func (st *state) liveUserProperty(name string) (int, error) {
 	i, found := st.userPropertyAt(name)
 	if !found || st.UserProperties[i].Deleted {
@@ -66,8 +67,8 @@ func (st *state) liveUserProperty(name string) (int, error) {
 	return i, nil
 }
 
-// UserProperty is a user property as Amplitude's other APIs see it: a sync
-// syncs one, and writes a Braze attribute of its type.
+// UserProperty is a user property as Amplitude's other APIs see it. A sync
+// may sync one, and then writes a Braze attribute of its type.
 type UserProperty struct {
 	// DataType is the type of its values, nil if untyped.
 	DataType *string
@@ -75,8 +76,9 @@ type UserProperty struct {
 	Deleted bool
 }
 
-// UserProperty finds the user property name, deleted or not, in the plan
-// or ingested-only, the project's own or Amplitude's.
+// UserProperty returns the user property with the given name, whether it
+// is deleted or not, in the plan or ingested-only, the project's own or
+// Amplitude's. It returns false when there is none.
 func (a *API) UserProperty(_ *core.Tx, name string) (UserProperty, bool) {
 	i, found := a.state.userPropertyAt(name)
 	if !found {
@@ -113,19 +115,19 @@ func (a *API) createUserProperty(w http.ResponseWriter, r *http.Request) {
 		core.Fail(a.dev, w, r, err)
 		return
 	}
-	update(a, w, r, http.StatusCreated, func(st *state) (map[string]any, error) {
+	updateWithStatus(a, w, r, func(st *state) (map[string]any, int, error) {
 		i, found := st.userPropertyAt(created.Name)
 		switch {
 		case !found:
 			st.UserProperties = slices.Insert(st.UserProperties, i, created)
 		case st.UserProperties[i].AmplitudeDefault:
-			return nil, st.UserProperties[i].checkWritable()
+			return nil, 0, st.UserProperties[i].checkWritable()
 		case st.UserProperties[i].keptOnCreate():
-			return st.UserProperties[i].view(), nil
+			return st.UserProperties[i].view(), a.keptStatus(), nil
 		default:
 			st.UserProperties[i] = created
 		}
-		return created.view(), nil
+		return created.view(), http.StatusCreated, nil
 	})
 }
 
@@ -154,8 +156,8 @@ func (a *API) updateUserProperty(w http.ResponseWriter, r *http.Request) {
 }
 
 // deleteUserProperty soft-deletes a property (delete-user-property). Syncs
-// of it keep their source and Braze attribute, as nothing in the docs stops
-// the delete; a new sync of it is refused until a create restores it.
+// of it keep their source and Braze attribute, because nothing in the docs
+// stops the delete. A new sync of it is refused until a create restores it.
 func (a *API) deleteUserProperty(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("user_property_id")
 	softDelete(a, w, r, func(st *state) (int, error) {

@@ -1,0 +1,137 @@
+package acctest
+
+import (
+	"context"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/live"
+)
+
+// Live mode (make test-live, README › Testing against the real vendors)
+// runs the tests that opted in with NewTarget against the hosts and
+// credentials of the providers' environment variables, instead of a
+// sandbox of their own. Every other test skips itself, saying why.
+
+// runPrefix is the prefix of everything a live run makes: the script's,
+// shared by every test package of the run, or one of this process's own.
+var runPrefix = sync.OnceValue(func() string {
+	if prefix := os.Getenv(live.EnvPrefix); prefix != "" {
+		return prefix
+	}
+	return live.NewPrefix()
+})
+
+// Name is the name a test gives an object it creates: in live mode base
+// behind the run's prefix (tfacc-<random>-), so that the run's sweep finds
+// it; against a sandbox of the test's own, base itself.
+func Name(base string) string {
+	if !live.Enabled() {
+		return base
+	}
+	return runPrefix() + base
+}
+
+// liveRun is what every live test of one process shares: the settings,
+// checked once, and the pre-flight's verdict.
+var liveRun = sync.OnceValues(func() (live.Settings, error) {
+	settings, err := live.FromEnv()
+	if err != nil {
+		return settings, err
+	}
+	// scripts/test-live.sh runs the pre-flight once for the whole run and
+	// passes the prefix it printed; a live go test started by hand runs it
+	// here, once per test binary.
+	if os.Getenv(live.EnvPrefix) != "" {
+		return settings, nil
+	}
+	clients, err := settings.Clients()
+	if err != nil {
+		return settings, err
+	}
+	return settings, live.Preflight(context.Background(), settings, clients)
+})
+
+// NewTarget is the vendors a test runs against: a sandbox of its own, or in
+// live mode the hosts the environment names. A test that takes it promises
+// to name what it creates with Name, and to reach the sandbox only through
+// the Sandbox's accessors, which skip the test in live mode.
+func NewTarget(t testing.TB) *Sandbox {
+	t.Helper()
+	if !live.Enabled() {
+		return NewSandbox(t)
+	}
+	settings, err := liveRun()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clients, err := settings.Clients()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Sandbox{
+		t:    t,
+		live: true, AmplitudeURL: settings.BasicURL, DeveloperURL: settings.DeveloperURL, BrazeURL: settings.BrazeEndpoint,
+		amplitude: clients.Amplitude, developer: clients.Developer, braze: clients.Braze,
+	}
+}
+
+// NewModelledTarget is NewTarget for a test of the modelled endpoints
+// (amplitude_sync's /api/2/syncs, braze_api_key's /api_keys/*), which the
+// vendors do not serve: in live mode it skips the test unless
+// TF_ACC_LIVE_MODELLED=1 says the hosts serve them (a sandbox, a gateway).
+func NewModelledTarget(t testing.TB) *Sandbox {
+	t.Helper()
+	skipModelled(t)
+	return NewTarget(t)
+}
+
+func skipModelled(t testing.TB) {
+	t.Helper()
+	if live.Enabled() && !live.ModelledIncluded() {
+		t.Skip("live mode: tests a modelled endpoint (syncs, Braze API keys), which Amplitude and Braze do not serve; " +
+			live.EnvModelled + "=1 runs it against hosts that do")
+	}
+}
+
+// skipLiveForSandbox skips a test in live mode at the point it asks for
+// something only the sandbox has.
+func skipLiveForSandbox(t testing.TB, what string) {
+	t.Helper()
+	if live.Enabled() {
+		t.Skip("live mode: needs the sandbox's " + what + ", which the vendors do not offer")
+	}
+}
+
+// liveJSON is sandboxJSON in live mode. Its provider blocks hold no
+// credential and no address: the providers read them from the environment,
+// as from a user's shell, and Terraform may quote a configuration in an
+// error. A setting of a credential or an address skips the test, which
+// needs the sandbox's; one of behaviour (retries, timeouts, dry runs)
+// applies. A test that brings provider blocks of its own skips too. Its
+// local.sandbox holds only what a destination's configuration carries
+// into Amplitude as given (the Braze instance, app and keys a test's
+// destinations name), none of the sandbox's credentials or addresses.
+func (s *Sandbox) liveJSON(settings []Setting) ([]byte, error) {
+	s.t.Helper()
+	for _, setting := range settings {
+		switch {
+		case setting.own:
+			s.t.Skip("live mode: brings provider blocks of its own, with the sandbox's credentials")
+		case setting.include == "" && !liveSettable[setting.argument]:
+			s.t.Skipf("live mode: sets the %s provider's %s, which the run takes from the environment", setting.provider, setting.argument)
+		}
+	}
+	providers := map[string]map[string]any{"amplitude": {"max_retries": 3}, "braze": {"max_retries": 3}}
+	return configurationJSON(settings, providers, map[string]string{
+		"braze_endpoint":        BrazeEndpoint,
+		"braze_app_id":          BrazeAppID,
+		"braze_admin_key":       BrazeAdminKey,
+		"braze_data_import_key": BrazeDataImportKey,
+	})
+}
+
+// liveSettable is the provider arguments a live test may set: those of
+// behaviour, not of credentials or addresses.
+var liveSettable = map[string]bool{"max_retries": true, "request_timeout": true, "dry_run_on_plan": true}

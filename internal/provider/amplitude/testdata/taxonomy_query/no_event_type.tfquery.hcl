@@ -1,0 +1,6 @@
+list "amplitude_event_property" "bad" {
+  provider = amplitude
+  config {
+    name_prefix = "c"
+  }
+}

@@ -1,0 +1,6 @@
+list "amplitude_sync" "bad" {
+  provider = amplitude
+  config {
+    kind = "segment"
+  }
+}

@@ -1,0 +1,6 @@
+list "braze_api_key" "empty" {
+  provider = braze
+  config {
+    name_prefix = ""
+  }
+}

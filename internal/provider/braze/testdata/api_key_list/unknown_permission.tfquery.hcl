@@ -1,0 +1,6 @@
+list "braze_api_key" "typo" {
+  provider = braze
+  config {
+    permission = "users.trak"
+  }
+}
