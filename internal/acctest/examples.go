@@ -3,15 +3,19 @@ package acctest
 import (
 	"cmp"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 )
@@ -68,7 +72,31 @@ func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 	if s.live {
 		return s.liveJSON(settings)
 	}
-	providers := map[string]map[string]any{
+	providers := s.providers()
+	return configurationJSON(settings, providers, map[string]string{
+		"amplitude_url":         s.AmplitudeURL,
+		"amplitude_api_key":     AmplitudeAPIKey,
+		"amplitude_secret_key":  AmplitudeSecretKey,
+		"developer_api_url":     s.DeveloperURL,
+		"developer_token":       DeveloperToken,
+		"read_only_token":       ReadOnlyToken,
+		"project_id":            ProjectID,
+		"braze_url":             s.BrazeURL,
+		"braze_admin_key":       BrazeAdminKey,
+		"braze_app_id":          BrazeAppID,
+		"braze_endpoint":        BrazeEndpoint,
+		"braze_data_import_key": BrazeDataImportKey,
+	})
+}
+
+// providers is the arguments of both provider blocks for this sandbox: its
+// addresses and credentials, with few retries so that a test of a failure
+// fails fast. In live mode, only the retries (liveProviders).
+func (s *Sandbox) providers() map[string]map[string]any {
+	if s.live {
+		return liveProviders()
+	}
+	return map[string]map[string]any{
 		"amplitude": {
 			"api_key":           AmplitudeAPIKey,
 			"secret_key":        AmplitudeSecretKey,
@@ -84,20 +112,36 @@ func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 			"max_retries":   3,
 		},
 	}
-	return configurationJSON(settings, providers, map[string]string{
-		"amplitude_url":         s.AmplitudeURL,
-		"amplitude_api_key":     AmplitudeAPIKey,
-		"amplitude_secret_key":  AmplitudeSecretKey,
-		"developer_api_url":     s.DeveloperURL,
-		"developer_token":       DeveloperToken,
-		"read_only_token":       ReadOnlyToken,
-		"project_id":            ProjectID,
-		"braze_url":             s.BrazeURL,
-		"braze_admin_key":       BrazeAdminKey,
-		"braze_app_id":          BrazeAppID,
-		"braze_endpoint":        BrazeEndpoint,
-		"braze_data_import_key": BrazeDataImportKey,
-	})
+}
+
+// Query is the query file file (a .tfquery.hcl of the test's testdata)
+// after both provider blocks, for a query step. The testing framework
+// takes a query step's configuration only as text, and deletes the step
+// before's .json files, sandbox.tf.json among them, so the provider
+// blocks are written into the text, as HCL that hclwrite writes from their
+// values rather than HCL built from Go strings.
+func (s *Sandbox) Query(t testing.TB, file string) string {
+	t.Helper()
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	providers := s.providers()
+	blocks := hclwrite.NewEmptyFile()
+	for _, name := range slices.Sorted(maps.Keys(providers)) {
+		block := blocks.Body().AppendNewBlock("provider", []string{name}).Body()
+		for _, argument := range slices.Sorted(maps.Keys(providers[name])) {
+			switch value := providers[name][argument].(type) {
+			case string:
+				block.SetAttributeValue(argument, cty.StringVal(value))
+			case int:
+				block.SetAttributeValue(argument, cty.NumberIntVal(int64(value)))
+			default:
+				t.Fatalf("provider %q, %s: a value of type %T", name, argument, value)
+			}
+		}
+	}
+	return string(blocks.Bytes()) + "\n" + string(body)
 }
 
 // configurationJSON is a sandbox.tf.json's content: both providers

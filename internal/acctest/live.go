@@ -123,13 +123,18 @@ func (s *Sandbox) liveJSON(settings []Setting) ([]byte, error) {
 			s.t.Skipf("live mode: sets the %s provider's %s, which the run takes from the environment", setting.provider, setting.argument)
 		}
 	}
-	providers := map[string]map[string]any{"amplitude": {"max_retries": 3}, "braze": {"max_retries": 3}}
-	return configurationJSON(settings, providers, map[string]string{
+	return configurationJSON(settings, liveProviders(), map[string]string{
 		"braze_endpoint":        BrazeEndpoint,
 		"braze_app_id":          BrazeAppID,
 		"braze_admin_key":       BrazeAdminKey,
 		"braze_data_import_key": BrazeDataImportKey,
 	})
+}
+
+// liveProviders is the arguments of both provider blocks in live mode:
+// the retries alone, the rest from the environment.
+func liveProviders() map[string]map[string]any {
+	return map[string]map[string]any{"amplitude": {"max_retries": 3}, "braze": {"max_retries": 3}}
 }
 
 // liveSettable is the provider arguments a live test may set: those of

@@ -3,7 +3,6 @@ package braze_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -30,24 +29,12 @@ var (
 	needsIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity)}
 )
 
-// queryFile is the query file testdata/api_key_list/name: the testing
-// framework takes a query step's configuration as text only. The step
-// before it configures the providers (configureProviders).
-func queryFile(t *testing.T, name string) string {
+// queryConfig is the query file testdata/api_key_list/name after the
+// provider blocks (acctest's Query): the testing framework takes a query
+// step's configuration as text only.
+func queryConfig(t *testing.T, s *acctest.Sandbox, name string) string {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", "api_key_list", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(body)
-}
-
-// configureProviders is a step that applies the provider blocks alone, for
-// the query steps after it, and for a check after a query, which takes
-// none.
-func configureProviders(t *testing.T, s *acctest.Sandbox) resource.TestStep {
-	t.Helper()
-	return resource.TestStep{ConfigDirectory: s.Directory(t, "testdata/empty")}
+	return s.Query(t, filepath.Join("testdata", "api_key_list", name))
 }
 
 // createKey makes a key in Braze without Terraform.
@@ -83,9 +70,9 @@ func TestAccAPIKeyList_filters(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   needsQuery,
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{configureProviders(t, s), {
+		Steps: []resource.TestStep{{
 			Query:  true,
-			Config: queryFile(t, "filtered.tfquery.hcl"),
+			Config: queryConfig(t, s, "filtered.tfquery.hcl"),
 			QueryResultChecks: []querycheck.QueryResultCheck{
 				querycheck.ExpectLength("braze_api_key.amplitude", 2),
 				querycheck.ExpectIdentity("braze_api_key.amplitude", map[string]knownvalue.Check{"id": knownvalue.StringExact(stream.ID)}),
@@ -114,13 +101,13 @@ func TestAccAPIKeyList_badFilters(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   needsQuery,
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{configureProviders(t, s), {
+		Steps: []resource.TestStep{{
 			Query:       true,
-			Config:      queryFile(t, "unknown_permission.tfquery.hcl"),
+			Config:      queryConfig(t, s, "unknown_permission.tfquery.hcl"),
 			ExpectError: acctest.ErrorMatching(`permission.*"users.trak" is not a Braze REST API key permission; did you mean users.track\?.*provider::braze::permissions\(\) lists every valid one`),
 		}, {
 			Query:       true,
-			Config:      queryFile(t, "empty_prefix.tfquery.hcl"),
+			Config:      queryConfig(t, s, "empty_prefix.tfquery.hcl"),
 			ExpectError: acctest.ErrorMatching(`name_prefix string length must be at least 1`),
 		}},
 	})
