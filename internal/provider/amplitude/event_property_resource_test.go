@@ -25,17 +25,18 @@ const eventPropertyAddress = "amplitude_event_property.test"
 const eventPropertyConfig = "testdata/event_property"
 
 // ofCheckout adds to vars that the property belongs to the event type
-// "Checkout Started" (behind the live run's prefix), which the
-// configuration manages.
+// "Checkout Completed" (behind the live run's prefix), which the
+// configuration manages. It is not the event type test's "Checkout
+// Started": a live run's tests share one project.
 func ofCheckout(vars config.Variables) config.Variables {
-	vars["planned_event"] = str(acctest.Name("Checkout Started"))
+	vars["planned_event"] = str(acctest.Name("Checkout Completed"))
 	return vars
 }
 
 func TestAccEventProperty_lifecycle(t *testing.T) {
 	s := acctest.NewTarget(t)
 	cfg := s.Directory(t, eventPropertyConfig)
-	event := acctest.Name("Checkout Started")
+	event := acctest.Name("Checkout Completed")
 	full := ofCheckout(config.Variables{"name": str("cart_value"), "description": str("The cart's total."), "type": str("number"), "classifications": strs("REVENUE")})
 	// Every attribute that can change in place is changed, the type
 	// included.
