@@ -66,7 +66,8 @@ func main() {
 	if !ok {
 		log.Fatalf("-provider %q: expected amplitude or braze", *name)
 	}
-	// make bench sets pluginprocess.EnvCPUProfileDir to profile this process.
+	// make bench sets pluginprocess.EnvCPUProfileDir to profile this process,
+	// and EnvPeakMemoryDir to learn its peak memory.
 	stopProfile, err := pluginprocess.StartCPUProfile(*name)
 	if err != nil {
 		log.Fatal(err)
@@ -76,6 +77,9 @@ func main() {
 		Debug:   *debug,
 	})
 	stopProfile()
+	if err == nil {
+		err = pluginprocess.WritePeakMemory(*name)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -43,6 +43,9 @@ func main() {
 	}
 	err = providerserver.Serve(context.Background(), New, providerserver.ServeOpts{Address: Address})
 	stopProfile()
+	if err == nil {
+		err = pluginprocess.WritePeakMemory("floor")
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
