@@ -2,11 +2,14 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -31,6 +34,12 @@ var (
 	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
 	// refuses the block).
 	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// ResourceIdentity: import blocks that name an object by identity
+	// (import { identity = { … } }) and identities in state.
+	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: nil}
+	// ListResources: list blocks in .tfquery.hcl files, run by terraform
+	// query, and its -generate-config-out. OpenTofu has no query command.
+	ListResources = CLIFeature{Name: "list resources and terraform query", Terraform: tfversion.Version1_14_0}
 	// ActionCaller: an action's configuration reading the resource that
 	// triggered it as caller, which Terraform 1.16 added.
 	ActionCaller = CLIFeature{Name: "the caller object in actions", Terraform: version.Must(version.NewVersion("1.16.0"))}
@@ -96,3 +105,28 @@ var cliIsOpenTofu = sync.OnceValues(func() (bool, error) {
 	}
 	return strings.HasPrefix(string(out), "OpenTofu"), nil
 })
+
+// SkipUnlessCLIHas skips a test that drives the CLI itself (CLIDir) when
+// the CLI under test lacks feature, as SkipWithout does for the testing
+// framework's tests.
+func SkipUnlessCLIHas(t testing.TB, feature CLIFeature) {
+	t.Helper()
+	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	out, err := exec.Command(path, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", path, err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("%s version -json: %v", path, err)
+	}
+	opentofu, err := cliIsOpenTofu()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !feature.supportedBy(opentofu, version.Must(version.NewVersion(v.Version))) {
+		t.Skipf("%s %s lacks %s: skipping test", filepath.Base(path), v.Version, feature.Name)
+	}
+}

@@ -53,19 +53,7 @@ func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
 	work := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("%s has no .tf files (%v)", dir, err)
-	}
-	for _, file := range files {
-		body, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(file)), body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyConfig(t, dir, work, "*.tf")
 	if err := os.WriteFile(filepath.Join(work, "providers.tf"), []byte(requiredProviders()+s.ProviderConfig()), 0o600); err != nil {
 		t.Fatal(err)
 	}

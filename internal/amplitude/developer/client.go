@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -240,29 +241,49 @@ type page[T any] struct {
 // listPageSize is the largest page the Developer API serves.
 const listPageSize = 200
 
-// listAll follows the cursor until the last page, and stops with an error
-// when the server hands back a cursor it gave before.
+// listAll reads every page of a listing.
 func listAll[T any](ctx context.Context, c *Client, path string, filters url.Values) ([]T, error) {
 	var all []T
-	query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
-	for k, v := range filters {
-		query[k] = v
+	for items, err := range pages[T](ctx, c, path, filters) {
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
 	}
-	cursors := transport.NewCursors(http.MethodGet + " " + path)
-	for {
-		var p page[T]
-		if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
-			return nil, err
+	return all, nil
+}
+
+// pages yields a listing's pages as they are read, so that a caller can
+// pass results on before the last page arrives. It follows the cursor until
+// the last page, and stops with an error when the server hands back a
+// cursor it gave before: a listing the vendor pages wrongly ends, never
+// loops.
+func pages[T any](ctx context.Context, c *Client, path string, filters url.Values) iter.Seq2[[]T, error] {
+	return func(yield func([]T, error) bool) {
+		query := url.Values{"limit": {strconv.Itoa(listPageSize)}}
+		for k, v := range filters {
+			query[k] = v
 		}
-		all = append(all, p.Data...)
-		next := p.Pagination.NextCursor
-		if !p.Pagination.HasMore || next == nil || *next == "" {
-			return all, nil
+		cursors := transport.NewCursors(http.MethodGet + " " + path)
+		for {
+			var p page[T]
+			if err := c.do(ctx, call{method: http.MethodGet, path: path, query: query}, &p); err != nil {
+				yield(nil, err)
+				return
+			}
+			if !yield(p.Data, nil) {
+				return
+			}
+			next := p.Pagination.NextCursor
+			if !p.Pagination.HasMore || next == nil || *next == "" {
+				return
+			}
+			if err := cursors.Follow(*next); err != nil {
+				yield(nil, err)
+				return
+			}
+			query.Set("cursor", *next)
 		}
-		if err := cursors.Follow(*next); err != nil {
-			return nil, err
-		}
-		query.Set("cursor", *next)
 	}
 }
 

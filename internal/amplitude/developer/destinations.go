@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -241,6 +242,19 @@ func (f DestinationFilter) values() url.Values {
 func (c *Client) ListDestinations(ctx context.Context, f DestinationFilter) ([]Destination, error) {
 	all, err := listAll[Destination](ctx, c, c.projectPath("destinations"), f.values())
 	return all, c.scopeError(ctx, err, ScopeDestinationsRead)
+}
+
+// DestinationPages reads the destinations of the project that f selects a
+// page at a time (up to 200 a page), straight from Amplitude: a listing
+// must show what Amplitude holds now, whatever this client read before.
+func (c *Client) DestinationPages(ctx context.Context, f DestinationFilter) iter.Seq2[[]Destination, error] {
+	return func(yield func([]Destination, error) bool) {
+		for items, err := range pages[Destination](ctx, c, c.projectPath("destinations"), f.values()) {
+			if !yield(items, c.scopeError(ctx, err, ScopeDestinationsRead)) || err != nil {
+				return
+			}
+		}
+	}
 }
 
 func (c *Client) listAllDestinations(ctx context.Context) ([]Destination, error) {

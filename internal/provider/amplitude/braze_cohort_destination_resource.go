@@ -22,6 +22,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure        = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithImportState      = (*brazeCohortDestinationResource)(nil)
+	_ resource.ResourceWithIdentity         = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*brazeCohortDestinationResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*brazeCohortDestinationResource)(nil)
@@ -138,12 +139,16 @@ func (r *brazeCohortDestinationResource) Configure(_ context.Context, req resour
 	r.client, r.destinations = client, client.DestinationService(brazeCohortDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan checks a planned write of the destination against Braze's
-// destination type and, unless dry_run_on_plan is false, asks Amplitude to
-// validate it. It runs when the plan changes the destination and every
+// ModifyPlan requires the data import key for a planned write, and checks
+// the write against Braze's destination type and, unless dry_run_on_plan is
+// false, asks Amplitude to validate it. It runs when the plan changes the destination and every
 // configured value is known; a value known only at apply is checked by the
 // apply itself.
 func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	dataImportKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if r.destinations == nil || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) || !req.Config.Raw.IsFullyKnown() {
 		return
 	}
@@ -175,6 +180,7 @@ func (r *brazeCohortDestinationResource) Create(ctx context.Context, req resourc
 	state, diags := plan.fromDestination(created)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
@@ -188,6 +194,13 @@ func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.
 		return
 	}
 	id := state.ID.ValueString()
+	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Set before the read, so that a destination gone from Amplitude leaves
+	// with an identity too.
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeCohortDestinationWhat, id))
@@ -228,6 +241,7 @@ func (r *brazeCohortDestinationResource) Update(ctx context.Context, req resourc
 	next, diags := plan.fromDestination(updated)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
 // Delete sends nothing: the Developer API can neither delete nor disable a
@@ -242,7 +256,17 @@ func (r *brazeCohortDestinationResource) Delete(ctx context.Context, req resourc
 	warnLeftInAmplitude(&resp.Diagnostics, brazeCohortDestinationWhat, state.ID.ValueString())
 }
 
-// ImportState takes the destination's id, which Amplitude assigns.
+// IdentitySchema is the identity of every destination resource: the
+// project and the destination's id.
+func (r *brazeCohortDestinationResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	destinationIdentitySchema(ctx, req, resp)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns, or its
+// identity.
 func (r *brazeCohortDestinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	if r.client == nil {
+		return // Configure has reported the missing credentials.
+	}
+	importDestination(ctx, r.client.ProjectID(), req, resp)
 }

@@ -24,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure        = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithImportState      = (*brazeDestinationResource)(nil)
+	_ resource.ResourceWithIdentity         = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithValidateConfig   = (*brazeDestinationResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*brazeDestinationResource)(nil)
@@ -246,11 +247,15 @@ func (r *brazeDestinationResource) Configure(_ context.Context, req resource.Con
 	r.client, r.destinations = client, client.DestinationService(brazeDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan checks a planned write of the destination against Braze's
-// destination type and, unless dry_run_on_plan is false, asks Amplitude to
-// validate it. It then warns about events and properties the tracking plan
-// does not hold.
+// ModifyPlan requires the key for a planned write, checks the write
+// against Braze's destination type and, unless dry_run_on_plan is false,
+// asks Amplitude to validate it. It then warns about events and properties
+// the tracking plan does not hold.
 func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	brazeAPIKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	r.checkPlannedWrite(ctx, req, resp)
 	r.checkTaxonomy(ctx, req, resp)
 }
@@ -290,6 +295,7 @@ func (r *brazeDestinationResource) Create(ctx context.Context, req resource.Crea
 	state, diags := plan.fromDestination(created)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
@@ -303,6 +309,13 @@ func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	id := state.ID.ValueString()
+	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Set before the read, so that a destination gone from Amplitude leaves
+	// with an identity too.
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeDestinationWhat, id))
@@ -343,6 +356,7 @@ func (r *brazeDestinationResource) Update(ctx context.Context, req resource.Upda
 	next, diags := plan.fromDestination(updated)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
 // Delete disables the destination: the Developer API has no delete, so the
@@ -356,7 +370,17 @@ func (r *brazeDestinationResource) Delete(ctx context.Context, req resource.Dele
 	addFound(&resp.Diagnostics, r.destinations.Disable(ctx, state.ID.ValueString()), nil)
 }
 
-// ImportState takes the destination's id, which Amplitude assigns.
+// IdentitySchema is the identity of every destination resource: the
+// project and the destination's id.
+func (r *brazeDestinationResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	destinationIdentitySchema(ctx, req, resp)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns, or its
+// identity.
 func (r *brazeDestinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	if r.client == nil {
+		return // Configure has reported the missing credentials.
+	}
+	importDestination(ctx, r.client.ProjectID(), req, resp)
 }

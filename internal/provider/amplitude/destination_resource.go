@@ -24,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure        = (*destinationResource)(nil)
 	_ resource.ResourceWithImportState      = (*destinationResource)(nil)
+	_ resource.ResourceWithIdentity         = (*destinationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*destinationResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*destinationResource)(nil)
 )
@@ -190,6 +191,7 @@ func (r *destinationResource) Create(ctx context.Context, req resource.CreateReq
 	state, diags := plan.fromDestination(ctx, created)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
 // Read refreshes the destination from Amplitude. A destination deleted in
@@ -203,6 +205,13 @@ func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
+	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Set before the read, so that a destination gone from Amplitude leaves
+	// with an identity too.
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", destinationWhat, id))
@@ -243,6 +252,7 @@ func (r *destinationResource) Update(ctx context.Context, req resource.UpdateReq
 	next, diags := plan.fromDestination(ctx, updated)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
 // Delete disables an event-streaming destination and sends nothing for any
@@ -264,7 +274,17 @@ func (r *destinationResource) Delete(ctx context.Context, req resource.DeleteReq
 	addFound(&resp.Diagnostics, r.destinations.Disable(ctx, state.ID.ValueString()), nil)
 }
 
-// ImportState takes the destination's id, which Amplitude assigns.
+// IdentitySchema is the identity of every destination resource: the
+// project and the destination's id.
+func (r *destinationResource) IdentitySchema(ctx context.Context, req resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	destinationIdentitySchema(ctx, req, resp)
+}
+
+// ImportState takes the destination's id, which Amplitude assigns, or its
+// identity.
 func (r *destinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importByID(ctx, req, resp)
+	if r.client == nil {
+		return // Configure has reported the missing credentials.
+	}
+	importDestination(ctx, r.client.ProjectID(), req, resp)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -44,8 +45,9 @@ const (
 )
 
 var (
-	_ provider.ProviderWithFunctions = (*Provider)(nil)
-	_ provider.ProviderWithActions   = (*Provider)(nil)
+	_ provider.ProviderWithFunctions     = (*Provider)(nil)
+	_ provider.ProviderWithActions       = (*Provider)(nil)
+	_ provider.ProviderWithListResources = (*Provider)(nil)
 )
 
 // Provider is the amplitude provider.
@@ -248,6 +250,7 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ActionData = data
+	resp.ListResourceData = data
 }
 
 // checkedURL returns raw when it is a usable service URL, and otherwise
@@ -278,6 +281,16 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 		NewProjectDataSource,
 		NewEventTypesDataSource,
 		NewEventStreamingMetricsDataSource,
+	}
+}
+
+// ListResources are what terraform query lists, one per resource type that
+// can be adopted.
+func (p *Provider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewBrazeDestinationList,
+		NewBrazeCohortDestinationList,
+		NewDestinationList,
 	}
 }
 

@@ -30,8 +30,8 @@ import (
 //
 // The secret is either one string sent as one partner parameter
 // (braze_api_key is Braze's api_key), or a map of secrets by parameter id
-// (secret_config). One string is required; a map may be left out, as a
-// partner may take no secret.
+// (secret_config). One string is required by every write; a map may be
+// left out, as a partner may take no secret.
 type secretAttribute struct {
 	name string
 	// parameter is the partner parameter that one secret string is sent as.
@@ -51,7 +51,8 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 	}
 	sensitiveDescription := what + " Kept in state in clear (marked sensitive); use `" + s.writeOnlyName() + "` to keep it out of state. " +
 		"Amplitude never returns it, so a value changed in Amplitude's dashboard cannot be seen; when Amplitude reports the credential no longer connected, the next plan sends this value again. " +
-		"Exactly one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set."
+		"At most one of `" + s.name + "` and `" + s.writeOnlyName() + "` is set, and one is needed to create or change the destination; " +
+		"a destination adopted without it (as `terraform query -generate-config-out` writes it) plans nothing until it changes."
 	writeOnlyDescription := "Write-only form of `" + s.name + "` (Terraform 1.11+, OpenTofu 1.11+): sent to Amplitude, never kept in state or plan. " +
 		"Set `" + s.versionName() + "` with it and change the version to send " + aNewValue + "."
 	versionDescription := "A number you change whenever `" + s.writeOnlyName() + "` changes, to send " + theNewValue + ". " +
@@ -97,48 +98,47 @@ func (s secretAttribute) schemaAttributes(what string) map[string]schema.Attribu
 }
 
 // configValidators allow one form at a time, and the version only with the
-// write-only form. One secret string must be given in exactly one form.
+// write-only form. Neither form is required here: a configuration that
+// terraform query generated for an existing destination holds no secret,
+// as Amplitude never returns one, and must validate as it is.
+// checkPlannedSecret requires one form when a plan writes a secret string.
 func (s secretAttribute) configValidators() []resource.ConfigValidator {
-	forms := resource.ConfigValidator(exactlyOneSecret{s})
-	if s.isMap() {
-		forms = resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.writeOnlyName()))
-	}
 	return []resource.ConfigValidator{
-		forms,
+		resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.writeOnlyName())),
 		resourcevalidator.RequiredTogether(path.MatchRoot(s.writeOnlyName()), path.MatchRoot(s.versionName())),
 		resourcevalidator.Conflicting(path.MatchRoot(s.name), path.MatchRoot(s.versionName())),
 	}
 }
 
-// exactlyOneSecret requires one form of the secret, and says why one may be
-// null although the configuration sets it: a braze_api_key imported into
-// state has no key, as Braze returns a key's secret only when creating it.
-type exactlyOneSecret struct{ s secretAttribute }
-
-func (v exactlyOneSecret) Description(context.Context) string {
-	return fmt.Sprintf("exactly one of %s and %s must have a value", v.s.name, v.s.writeOnlyName())
-}
-
-func (v exactlyOneSecret) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v exactlyOneSecret) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var sensitive, writeOnly types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.name), &sensitive)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(v.s.writeOnlyName()), &writeOnly)...)
-	if sensitive.IsUnknown() || writeOnly.IsUnknown() {
+// checkPlannedSecret refuses a plan that creates or changes the destination
+// while the configuration holds none of its secret string. Every write
+// sends the whole destination, the secret included, and Amplitude never
+// returns it, so there would be nothing to send. A destination that was
+// adopted without its secret and is left as it is plans nothing, and so
+// needs none: the secret stays in Amplitude until the configuration gives
+// one.
+func (s secretAttribute) checkPlannedSecret(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	if s.isMap() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
-	switch {
-	case !sensitive.IsNull() && !writeOnly.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root(v.s.writeOnlyName()), "Two forms of one secret",
-			fmt.Sprintf("%s and %s are two forms of one secret: set one of them.", v.s.name, v.s.writeOnlyName()))
-	case sensitive.IsNull() && writeOnly.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root(v.s.name), "No secret",
+	var sensitive, writeOnly types.String
+	diags.Append(req.Config.GetAttribute(ctx, path.Root(s.name), &sensitive)...)
+	diags.Append(req.Config.GetAttribute(ctx, path.Root(s.writeOnlyName()), &writeOnly)...)
+	if !sensitive.IsNull() || !writeOnly.IsNull() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		diags.AddAttributeError(path.Root(s.name), "No secret",
 			fmt.Sprintf("%s: no value, and %s has none either; set one of them. "+
 				"If it refers to a braze_api_key resource's key, that key was imported: Braze returns a key's secret only when it creates the key, so an imported key has none. "+
 				"Replace that key (terraform apply -replace=braze_api_key.<name>) to get a new secret, or give the secret here directly.",
-				v.s.name, v.s.writeOnlyName()))
+				s.name, s.writeOnlyName()))
+		return
 	}
+	diags.AddAttributeError(path.Root(s.name), "No secret to send with this change",
+		fmt.Sprintf("%s: no value, and %s has none either. Amplitude never returns the secret, and every change of the destination sends it: "+
+			"set %s with %s (or %s) to change this destination. Left as it is, the destination needs none.",
+			s.name, s.writeOnlyName(), s.writeOnlyName(), s.versionName(), s.name))
 }
 
 // valuesToSend returns the configured secrets by parameter id, from

@@ -1,0 +1,95 @@
+package amplitude
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The identity the three destination resources share. Amplitude addresses a
+// destination as /v1/projects/{project_id}/destinations/{id}, and its
+// documentation promises the id unique only within the project, so the
+// identity is the pair: an id alone could name two destinations of two
+// projects. project_id is always filled, from the provider's project, even
+// though a configuration usually sets it once in the provider block: an
+// identity that other tools read (terraform query, a state file) must name
+// the object on its own.
+
+// destinationIdentity is the identity's model.
+type destinationIdentity struct {
+	ProjectID types.String `tfsdk:"project_id"`
+	ID        types.String `tfsdk:"id"`
+}
+
+// destinationIdentitySchema is the identity's schema. An import by identity
+// needs the id; the project may be left out, and is then the provider's.
+func destinationIdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"project_id": identityschema.StringAttribute{
+				OptionalForImport: true,
+				Description:       "The numeric id of the Amplitude project that holds the destination. Left out of an import block, the provider's project_id.",
+			},
+			"id": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "The destination's id, which Amplitude assigns; unique within its project.",
+			},
+		},
+	}
+}
+
+// setDestinationIdentity records that destination id of project is the
+// object a resource instance or a listed result stands for.
+func setDestinationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, project, id string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return // A CLI without resource identity sends none.
+	}
+	diags.Append(identity.Set(ctx, destinationIdentity{ProjectID: types.StringValue(project), ID: types.StringValue(id)})...)
+}
+
+// checkIdentityProject refuses an identity that names another project than
+// the provider works on: reading destination id of this project would be
+// reading another object, or none.
+func checkIdentityProject(ctx context.Context, identity *tfsdk.ResourceIdentity, project string, diags *diag.Diagnostics) {
+	if identity == nil || identity.Raw.IsNull() {
+		return
+	}
+	var held destinationIdentity
+	diags.Append(identity.Get(ctx, &held)...)
+	if held.ProjectID.IsNull() || held.ProjectID.IsUnknown() || held.ProjectID.ValueString() == project {
+		return
+	}
+	diags.AddError("Destination of another Amplitude project",
+		fmt.Sprintf("project_id: destination %s belongs to Amplitude project %s, and this amplitude provider works on project %s. "+
+			"Use a provider configuration (an alias) whose project_id is %s for it.",
+			held.ID.ValueString(), held.ProjectID.ValueString(), project, held.ProjectID.ValueString()))
+}
+
+// importDestination imports a destination of the provider's project by id
+// (terraform import, or an import block's id) or by identity (an import
+// block's identity, Terraform 1.12+). Read then fills the rest, the
+// identity included.
+func importDestination(ctx context.Context, project string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	raw := req.ID
+	if raw == "" && req.Identity != nil {
+		var given destinationIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &given)...)
+		checkIdentityProject(ctx, req.Identity, project, &resp.Diagnostics)
+		raw = given.ID.ValueString()
+	}
+	id, err := parseImportID(raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
+}

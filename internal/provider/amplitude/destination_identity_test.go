@@ -1,0 +1,114 @@
+package amplitude_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+)
+
+// Each destination resource imported by identity ({project_id, id}) from
+// an import block, as terraform query's generated configuration does, of a
+// destination made out of band. The configuration adds only the secret, in
+// its write-only form: the import plan updates the destination to send it
+// (its version goes from nothing to 1), and the plan after is empty.
+
+var needsIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity), acctest.SkipWithout(acctest.WriteOnlyAttributes)}
+
+// sandboxDataImportKey is a Braze data import key the sandbox's Braze takes.
+const sandboxDataImportKey = "sandbox-data-import-key"
+
+func createCohortDestination(t *testing.T, s *acctest.Sandbox, name string) *developer.Destination {
+	t.Helper()
+	d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeCohort{
+		Endpoint: acctest.BrazeEndpoint, DataImportKey: sandboxDataImportKey,
+		IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
+	}.Spec(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// identityImportCase is the test of importing the destination id as
+// address from the configuration in dir, whose secret variable is secret.
+func identityImportCase(t *testing.T, s *acctest.Sandbox, dir, address, id string, vars config.Variables) resource.TestCase {
+	t.Helper()
+	vars["destination_id"] = config.StringVariable(id)
+	return resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: acctest.ProviderFactories,
+			ConfigDirectory:          s.Directory(t, dir),
+			ConfigVariables:          vars,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(address, map[string]knownvalue.Check{
+					"project_id": knownvalue.StringExact(acctest.ProjectID),
+					"id":         knownvalue.StringExact(id),
+				}),
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+			},
+		}},
+	}
+}
+
+func TestAccDestinationIdentity_brazeDestination(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	stream := createEventStream(t, s, "adopted-stream")
+	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/braze_destination", "amplitude_braze_destination.adopted", stream.ID,
+		config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey)}))
+}
+
+// The project left out of the identity is the provider's.
+func TestAccDestinationIdentity_brazeCohortDestination(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	cohorts := createCohortDestination(t, s, "adopted-cohorts")
+	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/braze_cohort_destination", "amplitude_braze_cohort_destination.adopted", cohorts.ID,
+		config.Variables{"data_import_key": config.StringVariable(sandboxDataImportKey), "project_id": config.StringVariable(acctest.ProjectID)}))
+}
+
+func TestAccDestinationIdentity_destination(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	stream := createEventStream(t, s, "adopted-generic")
+	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/destination", "amplitude_destination.adopted", stream.ID,
+		config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey), "project_id": config.StringVariable(acctest.ProjectID)}))
+}
+
+// An identity naming another project than the provider's is refused,
+// naming both projects, before anything is read or written.
+func TestAccDestinationIdentity_otherProject(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	stream := createEventStream(t, s, "adopted-stream")
+	before := s.Stats(t)
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: acctest.ProviderFactories,
+			ConfigDirectory:          s.Directory(t, "testdata/destination_identity/braze_destination"),
+			ConfigVariables: config.Variables{
+				"destination_id": config.StringVariable(stream.ID),
+				"project_id":     config.StringVariable("777"),
+				"braze_api_key":  config.StringVariable(acctest.BrazeAdminKey),
+			},
+			ExpectError: acctest.ErrorMatching(`Destination of another Amplitude project .* destination ` + stream.ID + ` belongs to Amplitude project 777, and this amplitude provider works on project 424242`),
+		}},
+	})
+	if after := s.Stats(t); after.Writes() != before.Writes() {
+		t.Errorf("%d writes after a refused import", after.Writes()-before.Writes())
+	}
+}
