@@ -37,6 +37,7 @@ import (
 	"time"
 
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/pluginprocess"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/sandbox"
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
@@ -68,12 +69,23 @@ type row struct {
 	// of planSeconds and instantSeconds to floorSeconds: each round's plans
 	// ran moments apart, so their ratio is steadier than that of medians.
 	overFloor, instantOverFloor float64
-	baselineSeconds             float64
-	noopSeconds                 float64
-	applySeconds                float64
-	applyThroughput             float64
-	applyRequests               int64
-	applyRateLimited            int64
+	// realPeak and floorPeak are the medians of the largest peak resident
+	// memory of a provider process in each round's plan, in bytes;
+	// peakOverFloor the median of the rounds' ratios of the two.
+	realPeak, floorPeak float64
+	peakOverFloor       float64
+	// unlimitedSeconds and unlimitedPeak are the plan's time and peak with
+	// the provider's garbage collector set as it was before its soft memory
+	// limit (GOGC=400 alone); the ratios are the median of the rounds'
+	// ratios of the plan with the limit to that plan.
+	unlimitedSeconds, unlimitedPeak      float64
+	timeOverUnlimited, peakOverUnlimited float64
+	baselineSeconds                      float64
+	noopSeconds                          float64
+	applySeconds                         float64
+	applyThroughput                      float64
+	applyRequests                        int64
+	applyRateLimited                     int64
 }
 
 func main() {
@@ -82,6 +94,7 @@ func main() {
 	sizes := flag.String("sizes", "50,200,500", "numbers of syncs to measure")
 	out := flag.String("out", "BENCHMARKS.md", "where to write the table")
 	flag.DurationVar(&latency, "latency", defaultLatency, "added to every sandbox request")
+	query := flag.Bool("query", true, fmt.Sprintf("measure a terraform query of %d destinations", queryDestinations))
 	profiles := flag.String("profiles", "", "keep the merged CPU profiles of the largest plan here, real.pb.gz and floor.pb.gz, for a closer look with go tool pprof")
 	flag.Parse()
 
@@ -111,7 +124,12 @@ func main() {
 		rows = append(rows, r)
 		fmt.Fprintf(os.Stderr, "N=%d done: %+v\n", n, r)
 	}
-	table := render(rows, b.version(), b.aboveFloor)
+	var queries []queryRow
+	if *query {
+		queries = b.measureQuery(queryDestinations)
+		fmt.Fprintf(os.Stderr, "query done: %+v\n", queries)
+	}
+	table := render(rows, queries, b.version(), b.aboveFloor)
 	fmt.Print(table)
 	check(os.WriteFile(*out, []byte(table), 0o644))
 }
@@ -217,29 +235,58 @@ resource "noop_item" "r" {
 	}
 
 	var planRequests int64
+	var realPeaks, floorPeaks, unlimitedPeaks []float64
 	plan := func(dir string) func() {
 		return func() { b.run(dir, "plan", "-input=false", "-detailed-exitcode", "-lock=false") }
 	}
 	times := timeRounds(planRuns,
 		func() {
 			b.resetCounts()
-			plan(dir)()
+			realPeaks = append(realPeaks, b.planPeak(dir))
 			planRequests = b.answered.Load() + b.limited.Load()
 		},
-		plan(floor),
+		func() { floorPeaks = append(floorPeaks, b.planPeak(floor)) },
 		func() {
 			b.setLatency(0)
 			plan(dir)()
 			b.setLatency(latency)
 		},
-		plan(baseline), plan(noop))
+		plan(baseline), plan(noop),
+		// A user's GOGC leaves the provider's garbage collector as the
+		// user set it, so this is the provider as it ran before its soft
+		// memory limit.
+		func() { unlimitedPeaks = append(unlimitedPeaks, b.planPeak(dir, "GOGC=400")) })
 	r.planSeconds, r.floorSeconds, r.instantSeconds, r.baselineSeconds, r.noopSeconds = median(times[0]), median(times[1]), median(times[2]), median(times[3]), median(times[4])
 	r.overFloor, r.instantOverFloor = medianRatio(times[0], times[1]), medianRatio(times[2], times[1])
 	r.requestsPerRes = float64(planRequests) / float64(r.resources)
+	r.realPeak, r.floorPeak, r.peakOverFloor = median(realPeaks), median(floorPeaks), medianRatio(realPeaks, floorPeaks)
+	r.unlimitedSeconds, r.unlimitedPeak = median(times[5]), median(unlimitedPeaks)
+	r.timeOverUnlimited = medianRatio(times[0], times[5])
 	if profile {
 		b.aboveFloor = b.profileAboveFloor(n, dir, floor)
 	}
 	return r
+}
+
+// planPeak plans dir with no change, each provider process writing its
+// peak memory as it exits, and returns the largest of them in bytes:
+// Terraform starts a provider several times in one plan, one process after
+// another, and the largest is the plan's peak.
+// env is added to the providers' environment.
+func (b *bench) planPeak(dir string, env ...string) float64 {
+	peaks := must(os.MkdirTemp(b.work, "peaks-"))
+	b.runWith(append(env, pluginprocess.EnvPeakMemoryDir+"="+peaks), dir, "plan", "-input=false", "-detailed-exitcode", "-lock=false")
+	files := must(filepath.Glob(filepath.Join(peaks, "*.peak")))
+	if len(files) == 0 {
+		log.Fatalf("no provider wrote its peak memory into %s", peaks)
+	}
+	var largest int64
+	for _, file := range files {
+		peak, err := strconv.ParseInt(strings.TrimSpace(string(must(os.ReadFile(file)))), 10, 64)
+		check(err)
+		largest = max(largest, peak)
+	}
+	return float64(largest)
 }
 
 // configDir writes config into a new folder, removed when the bench ends.
@@ -280,14 +327,19 @@ func (b *bench) build(out, pkg string) {
 // seedProperties creates the user properties the syncs read from, outside
 // the measured configuration.
 func (b *bench) seedProperties() {
-	client, err := developer.New(developer.Config{BaseURL: b.sandboxURL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242",
-		Transport: transport.Config{MaxRetries: 3}})
-	check(err)
+	client := b.developer()
 	stringType := "string"
 	for i := range properties {
 		_, err := client.CreateUserProperty(context.Background(), fmt.Sprintf("bench_%d", i), developer.PropertySpec{DataType: &stringType})
 		check(err)
 	}
+}
+
+// developer is a Developer API client of the sandbox, for what the bench
+// makes outside the measured configurations.
+func (b *bench) developer() *developer.Client {
+	return must(developer.New(developer.Config{BaseURL: b.sandboxURL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242",
+		Transport: transport.Config{MaxRetries: 3}}))
 }
 
 // The real provider's and the floor's source addresses: the one difference
@@ -298,6 +350,33 @@ const (
 )
 
 func (b *bench) syncsConfig(n int, source string) string {
+	return b.providerConfig(source) + fmt.Sprintf(`
+resource "amplitude_braze_destination" "d" {
+  count          = %[1]d
+  name           = "bench-${count.index}"
+  braze_endpoint = %[2]q
+  braze_app_id   = %[3]q
+  braze_api_key  = %[4]q
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  send_users = { user_properties = ["plan"] }
+}
+
+resource "amplitude_sync" "s" {
+  count          = %[5]d
+  kind           = "user_property"
+  source_id      = "bench_${count.index %% %[6]d}"
+  destination_id = amplitude_braze_destination.d[floor(count.index / %[6]d)].id
+  cadence        = "daily"
+}
+`, n/properties, brazeEndpoint, brazeAppID, adminKey, n, properties)
+}
+
+// providerConfig requires the amplitude provider from source and points it
+// at the sandbox.
+func (b *bench) providerConfig(source string) string {
 	return fmt.Sprintf(`
 terraform {
   required_providers {
@@ -314,28 +393,7 @@ provider "amplitude" {
   base_url          = "%[1]s/amplitude"
   max_retries       = 20
 }
-
-resource "amplitude_braze_destination" "d" {
-  count          = %[3]d
-  name           = "bench-${count.index}"
-  braze_endpoint = %[4]q
-  braze_app_id   = %[5]q
-  braze_api_key  = %[6]q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-
-resource "amplitude_sync" "s" {
-  count          = %[7]d
-  kind           = "user_property"
-  source_id      = "bench_${count.index %% %[8]d}"
-  destination_id = amplitude_braze_destination.d[floor(count.index / %[8]d)].id
-  cadence        = "daily"
-}
-`, b.sandboxURL, source, n/properties, brazeEndpoint, brazeAppID, adminKey, n, properties)
+`, b.sandboxURL, source)
 }
 
 // run runs the CLI in dir; a plan's exit code 2 (changes) is an error here,
@@ -345,16 +403,23 @@ func (b *bench) run(dir string, args ...string) {
 }
 
 // runWith is run with env added to the CLI's environment, which the
-// providers it starts inherit.
-func (b *bench) runWith(env []string, dir string, args ...string) {
+// providers it starts inherit. It returns what the CLI wrote to its
+// standard output.
+func (b *bench) runWith(env []string, dir string, args ...string) string {
 	cmd := exec.CommandContext(context.Background(), b.terraform, append([]string{"-chdir=" + dir}, args...)...)
-	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+b.cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	// The garbage collector settings of whoever runs the bench would
+	// override the providers' own, which the bench measures.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(v string) bool {
+		return strings.HasPrefix(v, "GOGC=") || strings.HasPrefix(v, "GOMEMLIMIT=")
+	})
+	cmd.Env = append(cmd.Env, "TF_CLI_CONFIG_FILE="+b.cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 	cmd.Env = append(cmd.Env, env...)
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		log.Fatalf("terraform %s in %s: %v\n%s", strings.Join(args, " "), dir, err, output.String())
+		log.Fatalf("terraform %s in %s: %v\n%s%s", strings.Join(args, " "), dir, err, stdout.String(), stderr.String())
 	}
+	return stdout.String()
 }
 
 // setLatency makes the sandbox add d to every vendor request.
@@ -418,7 +483,7 @@ const (
 	terraformTarget = 1.5
 )
 
-func render(rows []row, tfVersion string, aboveFloor *profileSummary) string {
+func render(rows []row, queries []queryRow, tfVersion string, aboveFloor *profileSummary) string {
 	host, _ := os.Hostname()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
@@ -458,6 +523,8 @@ func render(rows []row, tfVersion string, aboveFloor *profileSummary) string {
 		lowest, highest = min(lowest, r.instantOverFloor), max(highest, r.instantOverFloor)
 	}
 	fmt.Fprintf(&b, "the plan is then %.2f to %.2f times the floor.\n", lowest, highest)
+
+	renderMemory(&b, rows)
 
 	fmt.Fprintf(&b, "\n## Other baselines\n\n")
 	fmt.Fprintf(&b, "N terraform_data resources, built into Terraform, and as many resources as the configuration holds of tools/bench/noopprovider, a framework provider with one resource of two attributes calling no API, in a process set up as the provider's is.\n\n")
@@ -499,10 +566,43 @@ func render(rows []row, tfVersion string, aboveFloor *profileSummary) string {
 		}
 		fmt.Fprintf(&b, ". A run that fits in a few one-second windows can beat the floor by spanning their edges, so apply time grows faster than the resources only from such a run; per request it approaches the limit.\n")
 	}
+	if queries != nil {
+		renderQuery(&b, queries)
+	}
 	if aboveFloor != nil {
 		aboveFloor.render(&b)
 	}
 	return b.String()
+}
+
+// Target of the provider's peak memory over the floor's.
+const peakTarget = 1.2
+
+func renderMemory(b *strings.Builder, rows []row) {
+	mib := func(bytes float64) float64 { return bytes / (1 << 20) }
+	fmt.Fprintf(b, "\n## Peak memory of a plan\n\n")
+	fmt.Fprintf(b, "Each provider process writes its peak resident memory as it exits (Linux's VmHWM: heap, stacks, Go runtime and the binary's pages in memory; `%s=folder` asks for it), "+
+		"and a plan's peak is the largest of its provider processes' (Terraform starts the provider several times a plan, one after another). "+
+		"Measured in the timed plans above: a peak is the median of the %d rounds', a ratio the median of the rounds' ratios. "+
+		"The provider and the floor set their garbage collector alike (pluginprocess.Tune): GOGC=400, which collects a fifth as often as Go's default, "+
+		"and a soft memory limit of %d MiB, which makes it collect more often only as the heap nears the limit. "+
+		"The last three columns time, in the same rounds, the provider's plan with its collector set as it was before that limit: GOGC=400 alone, which is also what a user's GOGC gives, since the provider then leaves the collector as the user set it.\n\n",
+		pluginprocess.EnvPeakMemoryDir, planRuns, pluginprocess.SoftMemoryLimit>>20)
+	fmt.Fprintf(b, "| N syncs | resources | provider peak MiB | floor peak MiB | peak over the floor (target ≤ %.1f) | provider peak without the limit, MiB | plan s without the limit | plan time with the limit over without |\n", peakTarget)
+	fmt.Fprintf(b, "|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	var missed []string
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %d | %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.2f |\n",
+			r.syncs, r.resources, mib(r.realPeak), mib(r.floorPeak), r.peakOverFloor, mib(r.unlimitedPeak), r.unlimitedSeconds, r.timeOverUnlimited)
+		if r.peakOverFloor > peakTarget {
+			missed = append(missed, fmt.Sprintf("N=%d", r.syncs))
+		}
+	}
+	if len(missed) == 0 {
+		fmt.Fprintf(b, "\nThe provider's peak stays within %.1f× the floor's at every N.\n", peakTarget)
+	} else {
+		fmt.Fprintf(b, "\n**The provider's peak misses its %.1f× target at %s.**\n", peakTarget, strings.Join(missed, ", "))
+	}
 }
 
 func check(err error) {
