@@ -34,6 +34,9 @@ var (
 	// apply -invoke. OpenTofu has none (opentofu/opentofu#3309; 1.12.6
 	// refuses the block).
 	Actions = CLIFeature{Name: "actions", Terraform: tfversion.Version1_14_0}
+	// ImportForEach: for_each in import blocks, which adopt what a data
+	// source lists.
+	ImportForEach = CLIFeature{Name: "for_each in import blocks", Terraform: tfversion.Version1_7_0, OpenTofu: tfversion.Version1_7_0}
 	// ResourceIdentity: import blocks that name an object by identity
 	// (import { identity = { … } }) and identities in state.
 	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: nil}

@@ -65,7 +65,8 @@ func (c *CLIDir) Must(t testing.TB, args ...string) string {
 	return out
 }
 
-// copyConfig copies the files of dir that match patterns into work.
+// copyConfig copies the files of dir that match patterns into work, but
+// for a resource example's import blocks (import-by-identity.tf).
 func copyConfig(t testing.TB, dir, work string, patterns ...string) {
 	t.Helper()
 	var files []string
@@ -80,6 +81,9 @@ func copyConfig(t testing.TB, dir, work string, patterns ...string) {
 		t.Fatalf("%s has no %s files", dir, strings.Join(patterns, " or "))
 	}
 	for _, file := range files {
+		if strings.HasPrefix(filepath.Base(file), "import-by-") {
+			continue // A resource's import example names an object that exists only in its docs.
+		}
 		body, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

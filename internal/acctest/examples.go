@@ -37,13 +37,17 @@ func requiredProviders() string {
 `, host, namespace)
 }
 
+// ExampleDir is the folder of examples/dir, for tests that copy it
+// themselves (CLIDir).
+func ExampleDir(dir string) string { return filepath.Join(examplesRoot, dir) }
+
 // Example is a ConfigDirectory holding the .tf files of examples/dir exactly
 // as a user copies them, beside a providers.tf that points both providers at
 // this sandbox. Acceptance tests of what an example shows run the example
 // itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
-	return s.Directory(t, filepath.Join(examplesRoot, dir))
+	return s.Directory(t, ExampleDir(dir))
 }
 
 // Directory is a ConfigDirectory holding the .tf files of dir (a test's

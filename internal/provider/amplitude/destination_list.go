@@ -105,12 +105,12 @@ func NewDestinationList() list.ListResource {
 			"search": searchFilter,
 			"partner": listschema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only destinations of this partner, such as `braze` (the `amplitude_destination_type` data source reads a partner).",
+				MarkdownDescription: partnerFilterDescription,
 				Validators:          []validator.String{validators.NotBlank()},
 			},
 			"kind": listschema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only destinations whose kind includes this: one of " + backtickList(destinationKinds) + ".",
+				MarkdownDescription: kindFilterDescription,
 				Validators:          []validator.String{stringvalidator.OneOf(destinationKinds...)},
 			},
 			"enabled": enabledFilter,
@@ -123,15 +123,25 @@ func NewDestinationList() list.ListResource {
 	}
 }
 
+// The filters' descriptions, which the amplitude_destinations data source
+// shares.
+const (
+	searchFilterDescription  = "Only destinations whose name matches this text, by Amplitude's search of destination names (the `q` filter of its list of destinations)."
+	partnerFilterDescription = "Only destinations of this partner, such as `braze` (the `amplitude_destination_type` data source reads a partner)."
+	enabledFilterDescription = "Only destinations that are enabled (`true`) or disabled (`false`). Left out, both."
+)
+
+var kindFilterDescription = "Only destinations whose kind includes this: one of " + backtickList(destinationKinds) + "."
+
 var (
 	searchFilter = listschema.StringAttribute{
 		Optional:            true,
-		MarkdownDescription: "Only destinations whose name matches this text, by Amplitude's search of destination names (the `q` filter of its list of destinations).",
+		MarkdownDescription: searchFilterDescription,
 		Validators:          []validator.String{validators.NotBlank()},
 	}
 	enabledFilter = listschema.BoolAttribute{
 		Optional:            true,
-		MarkdownDescription: "Only destinations that are enabled (`true`) or disabled (`false`). Left out, both.",
+		MarkdownDescription: enabledFilterDescription,
 	}
 )
 

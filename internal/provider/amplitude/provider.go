@@ -281,6 +281,7 @@ func (p *Provider) DataSources(context.Context) []func() datasource.DataSource {
 		NewProjectDataSource,
 		NewEventTypesDataSource,
 		NewEventStreamingMetricsDataSource,
+		NewDestinationsDataSource,
 	}
 }
 
