@@ -38,8 +38,9 @@ var (
 	// source lists.
 	ImportForEach = CLIFeature{Name: "for_each in import blocks", Terraform: tfversion.Version1_7_0, OpenTofu: tfversion.Version1_7_0}
 	// ResourceIdentity: import blocks that name an object by identity
-	// (import { identity = { … } }) and identities in state.
-	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: nil}
+	// (import { identity = { … } }) and identities in state. OpenTofu
+	// added them in 1.12.0 (opentofu/opentofu#3671).
+	ResourceIdentity = CLIFeature{Name: "resource identity", Terraform: tfversion.Version1_12_0, OpenTofu: tfversion.Version1_12_0}
 	// ListResources: list blocks in .tfquery.hcl files, run by terraform
 	// query, and its -generate-config-out. OpenTofu has no query command.
 	ListResources = CLIFeature{Name: "list resources and terraform query", Terraform: tfversion.Version1_14_0}

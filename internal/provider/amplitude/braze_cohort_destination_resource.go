@@ -94,7 +94,8 @@ func (r *brazeCohortDestinationResource) Schema(_ context.Context, _ resource.Sc
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Cohort Sync)** destination: it sends cohort membership to Braze, where it can be used in segments. " +
 			"Cohorts reach it through `amplitude_sync` resources of kind `cohort`. " +
-			"**Destroying it only removes it from Terraform's state: it stays in Amplitude**, because Amplitude's Developer API, which manages it, has no delete and cohort destinations cannot be disabled; delete it in Amplitude's dashboard.",
+			"**Destroying it only removes it from Terraform's state: it stays in Amplitude**, because Amplitude's Developer API, which manages it, has no delete and cohort destinations cannot be disabled; delete it in Amplitude's dashboard.\n\n" + adoptionNote("data_import_key", "data_import_key_wo_version") +
+			" Until a key is configured, any other change is refused at plan: every update sends the whole destination, key included.",
 		Attributes: attributes,
 	}
 }
@@ -194,13 +195,9 @@ func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.
 		return
 	}
 	id := state.ID.ValueString()
-	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
 		return
 	}
-	// Set before the read, so that a destination gone from Amplitude leaves
-	// with an identity too.
-	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeCohortDestinationWhat, id))

@@ -192,7 +192,8 @@ func (r *brazeDestinationResource) Schema(_ context.Context, _ resource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An Amplitude **Braze (Event Stream)** destination: it forwards Amplitude events and user property changes to a Braze workspace. " +
 			"**Destroying it disables it (`enabled = false`) and leaves it in Amplitude**: Amplitude's Developer API, which manages it, has no delete. " +
-			"A later apply creates a new destination rather than adopting the disabled one.",
+			"A later apply creates a new destination rather than adopting the disabled one.\n\n" + adoptionNote("braze_api_key", "braze_api_key_wo_version") +
+			" Until a key is configured, any other change is refused at plan: every update sends the whole destination, key included.",
 		Attributes: attributes,
 	}
 }
@@ -309,13 +310,9 @@ func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	id := state.ID.ValueString()
-	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
 		return
 	}
-	// Set before the read, so that a destination gone from Amplitude leaves
-	// with an identity too.
-	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", brazeDestinationWhat, id))

@@ -71,6 +71,19 @@ func checkIdentityProject(ctx context.Context, identity *tfsdk.ResourceIdentity,
 			held.ID.ValueString(), held.ProjectID.ValueString(), project, held.ProjectID.ValueString()))
 }
 
+// readDestinationIdentity is how Read starts: it refuses a stored identity
+// of another project than the provider's, and sets the identity before the
+// destination is read, so that one gone from Amplitude leaves state with
+// its identity too. It reports whether Read may go on.
+func readDestinationIdentity(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, project, id string) bool {
+	checkIdentityProject(ctx, req.Identity, project, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return false
+	}
+	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
+	return !resp.Diagnostics.HasError()
+}
+
 // importDestination imports a destination of the provider's project by id
 // (terraform import, or an import block's id) or by identity (an import
 // block's identity, Terraform 1.12+). Read then fills the rest, the
@@ -92,4 +105,14 @@ func importDestination(ctx context.Context, project string, req resource.ImportS
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
+}
+
+// adoptionNote is what a destination resource's and its list's pages say
+// about adopting an existing destination with its secret, which Amplitude
+// never returns: secret is the attribute, version its version.
+func adoptionNote(secret, version string) string {
+	return "**Adopting an existing destination** (`terraform query -generate-config-out`, or an `import` block by identity or id): " +
+		"Amplitude never returns `" + secret + "`, so the generated configuration has none. It validates and applies as it is: the apply imports the destination and changes nothing, and the plan after is empty. " +
+		"Then add only the secret in its write-only form, `" + secret + "_wo` with `" + version + " = 1`: the next plan is one update in place that changes only `" + version + "` " +
+		"(and the values Amplitude sets on every write, `version`, `updated_at`, `credential_status`), which sends the secret; the plan after that apply is empty, and state holds nothing of the secret."
 }

@@ -112,3 +112,32 @@ func TestAccDestinationIdentity_otherProject(t *testing.T) {
 		t.Errorf("%d writes after a refused import", after.Writes()-before.Writes())
 	}
 }
+
+// A destination Terraform creates carries its identity in state, and the
+// testing framework's import by that identity (an import block it writes
+// from state) finds the same destination. The imported state holds no
+// key version, so the import plan sends the configured key once.
+func TestAccDestinationIdentity_createdThenImported(t *testing.T) {
+	s := acctest.NewSandbox(t)
+	const address = "amplitude_braze_destination.created"
+	created := resource.TestStep{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		ConfigDirectory:          s.Directory(t, "testdata/destination_identity/created"),
+		ConfigVariables:          config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey)},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectIdentityValue(address, tfjsonpath.New("project_id"), knownvalue.StringExact(acctest.ProjectID)),
+			statecheck.ExpectIdentityValueMatchesState(address, tfjsonpath.New("id")),
+		},
+	}
+	imported := created
+	imported.ConfigStateChecks = nil
+	imported.ImportState = true
+	imported.ImportStateKind = resource.ImportBlockWithResourceIdentity
+	imported.ResourceName = address
+	imported.ExpectNonEmptyPlan = true
+	imported.ImportPlanChecks.PreApply = []plancheck.PlanCheck{plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		Steps:                  []resource.TestStep{created, imported},
+	})
+}

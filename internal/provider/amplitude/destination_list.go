@@ -56,8 +56,9 @@ var streamKinds = []string{developer.KindEvent, developer.KindIdentify}
 // resource: the project's Braze event streams.
 func NewBrazeDestinationList() list.ListResource {
 	return &destinationList{
-		typeName:    "_braze_destination",
-		description: "Lists the project's **Braze (Event Stream)** destinations (partner `braze`, kind `event` and/or `identify`), each named as Amplitude's dashboard names it.",
+		typeName: "_braze_destination",
+		description: "Lists the project's **Braze (Event Stream)** destinations (partner `braze`, kind `event` and/or `identify`), each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same.\n\n" + adoptionNote("braze_api_key", "braze_api_key_wo_version"),
 		attributes: map[string]listschema.Attribute{
 			"search": searchFilter,
 			"kind": listschema.StringAttribute{
@@ -83,8 +84,9 @@ func NewBrazeDestinationList() list.ListResource {
 func NewBrazeCohortDestinationList() list.ListResource {
 	return &destinationList{
 		typeName: "_braze_cohort_destination",
-		description: "Lists the project's **Braze (Cohort Sync)** destinations (partner `braze`, kind `cohort`), each named as Amplitude's dashboard names it. " +
-			"There is no kind or enabled filter: every one is of kind `cohort`, and cohort destinations cannot be disabled.",
+		description: "Lists the project's **Braze (Cohort Sync)** destinations (partner `braze`, kind `cohort`), each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"There is no kind or enabled filter: every one is of kind `cohort`, and cohort destinations cannot be disabled. " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same.\n\n" + adoptionNote("data_import_key", "data_import_key_wo_version"),
 		attributes: map[string]listschema.Attribute{"search": searchFilter},
 		fixed:      developer.DestinationFilter{Partner: developer.PartnerBraze, Kind: developer.KindCohort},
 		manages:    func(d *developer.Destination) bool { return slices.Equal(d.Kind, []string{developer.KindCohort}) },
@@ -99,8 +101,10 @@ func NewBrazeCohortDestinationList() list.ListResource {
 // project's destinations of any partner.
 func NewDestinationList() list.ListResource {
 	return &destinationList{
-		typeName:    "_destination",
-		description: "Lists the project's destinations of any partner, each named as Amplitude's dashboard names it.",
+		typeName: "_destination",
+		description: "Lists the project's destinations of any partner, each named as Amplitude's dashboard names it, with its identity (`project_id`, `id`), for `terraform query` (Terraform 1.14+). " +
+			"A query only reads: 200 destinations a request. On OpenTofu, the `amplitude_destinations` data source lists the same. " +
+			"The generated configuration of a destination holds no `secret_config`, as Amplitude never returns secrets: applied as it is, the plan after is empty; the `amplitude_destination` resource's page says how to add its secrets.",
 		attributes: map[string]listschema.Attribute{
 			"search": searchFilter,
 			"partner": listschema.StringAttribute{

@@ -128,7 +128,11 @@ func (r *destinationResource) Schema(_ context.Context, _ resource.SchemaRequest
 	maps.Copy(attributes, secretConfig.schemaAttributes("The partner's secret parameters by id (those Amplitude never returns)."))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Any Amplitude destination, of any partner, on Amplitude's Developer API: the escape hatch for partners and parameters the typed resources (`amplitude_braze_destination`, `amplitude_braze_cohort_destination`) do not cover. " +
-			"**There is no delete**: destroying an event-streaming destination disables it and leaves it in Amplitude; destroying any other only removes it from Terraform's state.",
+			"**There is no delete**: destroying an event-streaming destination disables it and leaves it in Amplitude; destroying any other only removes it from Terraform's state.\n\n" +
+			"**Adopting an existing destination** (`terraform query -generate-config-out`, or an `import` block by identity or id): the generated configuration holds `config` as Amplitude returns it and no `secret_config`, as Amplitude never returns secrets. " +
+			"It validates and applies as it is: the apply imports the destination and changes nothing, and the plan after is empty. " +
+			"If the partner takes secrets (Braze's `api_key`, a webhook's `auth_token`), add them in `secret_config_wo` with `secret_config_wo_version = 1`: the next plan is one update in place that changes only `secret_config_wo_version` (and the values Amplitude sets on every write), which sends them. " +
+			"Do that before any other change: an update is the whole destination, so one sent without `secret_config` removes the partner's secrets from Amplitude.",
 		Attributes: attributes,
 	}
 }
@@ -205,13 +209,9 @@ func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	checkIdentityProject(ctx, req.Identity, r.client.ProjectID(), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if !readDestinationIdentity(ctx, req, resp, r.client.ProjectID(), id) {
 		return
 	}
-	// Set before the read, so that a destination gone from Amplitude leaves
-	// with an identity too.
-	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), id, &resp.Diagnostics)
 	d, err := r.client.GetDestination(ctx, id)
 	if developer.IsNotFound(err) {
 		shared.RemoveGone(ctx, resp, fmt.Sprintf("%s %q", destinationWhat, id))
