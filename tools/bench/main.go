@@ -501,7 +501,7 @@ func render(rows []row, queries []queryRow, tfVersion string, aboveFloor *profil
 
 	fmt.Fprintf(&b, "## Plan time over the floor\n\n")
 	fmt.Fprintf(&b, "The floor is the same configuration with only its provider's source address changed, served by tools/bench/floorprovider: "+
-		"the amplitude provider's own schemas (every resource, data source and function, from the provider's Schema methods: attributes, nesting, defaults, attribute validators and plan modifiers) "+
+		"the amplitude provider's own schemas (every resource, data source, function, action and list resource, from the provider's Schema methods: attributes, nesting, defaults, attribute validators and plan modifiers; not the resources' identity schemas) "+
 		"on terraform-plugin-framework with no behaviour (no API, no resource-level validation or plan modification, a Read that returns the state as it is), "+
 		"in a process set up as the provider's is. It is what any framework plugin with these schemas costs.\n\n")
 	fmt.Fprintf(&b, "| N syncs | resources | plan s | floor plan s | plan time over the floor (target ≤ %.1f) | plan s, vendor answering at once | that over the floor | vendor requests per resource (target ≤ 1.0) |\n", floorTarget)

@@ -2,10 +2,12 @@
 // out: the same provider, resource and data source schemas (attributes,
 // nesting, defaults, attribute validators and plan modifiers, taken from the
 // real provider's own Schema methods so that they cannot drift), the same
-// functions and the same action schemas, served by terraform-plugin-framework
-// under another address, with no configuration, no API, no resource-level
-// validation or plan modification, a Read that returns the state as it is,
-// and actions that do nothing. make bench plans
+// functions and the same action and list resource schemas, served by
+// terraform-plugin-framework under another address, with no configuration,
+// no API, no resource-level validation or plan modification, a Read that
+// returns the state as it is, actions that do nothing and lists that find
+// nothing. It serves no resource identity: the bench's plans would then ask
+// the floor for identities it has no API to fill. make bench plans
 // the same configuration against it and against the real provider: the
 // difference is what this provider adds to a plan over any framework plugin
 // with its schemas, run as this provider is (pluginprocess.Tune).
@@ -19,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -60,6 +63,7 @@ func New() provider.Provider {
 type realProvider interface {
 	provider.ProviderWithFunctions
 	provider.ProviderWithActions
+	provider.ProviderWithListResources
 }
 
 type floorProvider struct {
@@ -106,6 +110,32 @@ func (p floorProvider) Actions(ctx context.Context) []func() action.Action {
 		floors = append(floors, func() action.Action { return floorAction{real: newReal()} })
 	}
 	return floors
+}
+
+func (p floorProvider) ListResources(ctx context.Context) []func() list.ListResource {
+	var floors []func() list.ListResource
+	for _, newReal := range p.real.ListResources(ctx) {
+		floors = append(floors, func() list.ListResource { return floorList{real: newReal()} })
+	}
+	return floors
+}
+
+// floorList has real's type name and schema and lists nothing: the floor
+// calls no API.
+type floorList struct {
+	real list.ListResource
+}
+
+func (l floorList) Metadata(ctx context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	l.real.Metadata(ctx, req, resp)
+}
+
+func (l floorList) ListResourceConfigSchema(ctx context.Context, req list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	l.real.ListResourceConfigSchema(ctx, req, resp)
+}
+
+func (floorList) List(_ context.Context, _ list.ListRequest, stream *list.ListResultsStream) {
+	stream.Results = list.NoListResults
 }
 
 // floorAction has real's type name and schema and does nothing when invoked:
