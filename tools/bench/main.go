@@ -622,7 +622,7 @@ func renderMemory(b *strings.Builder, rows []row) {
 	largest := rows[len(rows)-1]
 	fmt.Fprintf(b, "**The providers set no soft memory limit.** At N=%d it brings the provider's peak from %.0f to %.0f MiB, "+
 		"but the plan with it took %.2f times the plan without it in this run, and 0.89, 1.06, 1.25 and 1.36 times in four earlier runs on this shared machine (2026-12-08; 0.99 in 7 pairs of plans alternated by hand), "+
-		"while at smaller N, where the heap stays below the limit, it changes nothing: "+
+		"while at smaller N the heap stays below the limit, which then does not act: "+
 		"a cost in plan time that the machine's noise cannot rule out, for a ratio to the floor that is within its target without it.\n",
 		largest.syncs, mib(largest.realPeak), mib(largest.limitedPeak), largest.limitedOverPlain)
 }
