@@ -68,8 +68,8 @@ func main() {
 	if !ok {
 		log.Fatalf("-provider %q: expected amplitude or braze", *name)
 	}
-	// This profiles the process only when pluginprocess.EnvCPUProfileDir is
-	// set, as make bench does.
+	// make bench sets pluginprocess.EnvCPUProfileDir to profile this process,
+	// and EnvPeakMemoryDir to learn its peak memory.
 	stopProfile, err := pluginprocess.StartCPUProfile(*name)
 	if err != nil {
 		log.Fatal(err)
@@ -79,6 +79,9 @@ func main() {
 		Debug:   *debug,
 	})
 	stopProfile()
+	if err == nil {
+		err = pluginprocess.WritePeakMemory(*name)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

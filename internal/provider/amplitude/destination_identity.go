@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
 // The identity the three destination resources share. Amplitude addresses a
@@ -96,25 +98,29 @@ func readDestinationIdentity(ctx context.Context, req resource.ReadRequest, resp
 
 // importDestination imports a destination of the provider's project by id
 // (terraform import, or an import block's id) or by identity (an import
-// block's identity, Terraform 1.12+). Read then fills the rest, the
-// identity included.
-func importDestination(ctx context.Context, project string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+// block's identity, Terraform 1.12+). The id is checked first, so that a
+// malformed one is refused even before the provider is configured. Read
+// then fills the rest, the identity included.
+func importDestination(ctx context.Context, client *developer.Client, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	raw := req.ID
 	if raw == "" && req.Identity != nil {
 		var given destinationIdentity
 		resp.Diagnostics.Append(req.Identity.Get(ctx, &given)...)
-		checkIdentityProject(ctx, req.Identity, project, &resp.Diagnostics)
 		raw = given.ID.ValueString()
 	}
 	id, err := parseImportID(raw)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import id", err.Error())
 	}
+	if resp.Diagnostics.HasError() || client == nil {
+		return // Without a client, Configure has reported the missing credentials.
+	}
+	checkIdentityProject(ctx, req.Identity, client.ProjectID(), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	setDestinationIdentity(ctx, resp.Identity, project, id, &resp.Diagnostics)
+	setDestinationIdentity(ctx, resp.Identity, client.ProjectID(), id, &resp.Diagnostics)
 }
 
 // adoptionNote is what a destination resource's and its list's pages say

@@ -283,8 +283,5 @@ func (r *destinationResource) IdentitySchema(ctx context.Context, req resource.I
 // ImportState takes the destination's id, which Amplitude assigns, or its
 // identity.
 func (r *destinationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if r.client == nil {
-		return // Configure has reported the missing credentials.
-	}
-	importDestination(ctx, r.client.ProjectID(), req, resp)
+	importDestination(ctx, r.client, req, resp)
 }

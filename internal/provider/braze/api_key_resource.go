@@ -211,7 +211,7 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // identity's id. The secret cannot be read back.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	raw := req.ID
-	if raw == "" {
+	if raw == "" && req.Identity != nil {
 		var identity apiKeyIdentity
 		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
 		if resp.Diagnostics.HasError() {

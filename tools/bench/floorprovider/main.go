@@ -2,10 +2,12 @@
 // out: the same provider, resource and data source schemas (attributes,
 // nesting, defaults, attribute validators and plan modifiers, taken from the
 // real provider's own Schema methods so that they cannot drift), the same
-// functions and the same action schemas, served by terraform-plugin-framework
-// under another address, with no configuration, no API, no resource-level
-// validation or plan modification, a Read that returns the state as it is,
-// and actions that do nothing. make bench plans
+// functions and the same action and list resource schemas, served by
+// terraform-plugin-framework under another address, with no configuration,
+// no API, no resource-level validation or plan modification, a Read that
+// returns the state as it is, actions that do nothing and lists that find
+// nothing. It serves no resource identity: the bench's plans would then ask
+// the floor for identities it has no API to fill. make bench plans
 // the same configuration against it and against the real provider: the
 // difference is what this provider adds to a plan over any framework plugin
 // with its schemas, run as this provider is (pluginprocess.Tune).
@@ -44,6 +46,9 @@ func main() {
 	}
 	err = providerserver.Serve(context.Background(), New, providerserver.ServeOpts{Address: Address})
 	stopProfile()
+	if err == nil {
+		err = pluginprocess.WritePeakMemory("floor")
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

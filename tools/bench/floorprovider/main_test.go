@@ -13,7 +13,7 @@ import (
 )
 
 // The floor measures nothing unless Terraform sees the real provider's
-// schemas: every resource, data source, function and action, attribute by
+// schemas: every resource, data source, function, action and list resource, attribute by
 // attribute.
 func TestFloorServesTheRealSchemas(t *testing.T) {
 	amplitude := providerSchema(t, providerserver.NewProtocol6(amplitudeprovider.New("floor")()))
@@ -28,6 +28,7 @@ func TestFloorServesTheRealSchemas(t *testing.T) {
 	sameSchemas(t, "data source", amplitude.DataSourceSchemas, floor.DataSourceSchemas)
 	sameSchemas(t, "function", amplitude.Functions, floor.Functions)
 	sameSchemas(t, "action", amplitude.ActionSchemas, floor.ActionSchemas)
+	sameSchemas(t, "list resource", amplitude.ListResourceSchemas, floor.ListResourceSchemas)
 	if !reflect.DeepEqual(amplitude, floor) {
 		t.Error("the floor's GetProviderSchema answer differs from the real provider's")
 	}
