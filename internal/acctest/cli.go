@@ -115,6 +115,11 @@ var cliIsOpenTofu = sync.OnceValues(func() (bool, error) {
 // framework's tests.
 func SkipUnlessCLIHas(t testing.TB, feature CLIFeature) {
 	t.Helper()
+	// Like resource.Test, a test that drives the CLI runs only when asked
+	// for acceptance tests, so make unit runs none.
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1 to run it")
+	}
 	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	out, err := exec.Command(path, "version", "-json").Output()
 	if err != nil {
