@@ -27,18 +27,24 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/transport"
 )
 
-// The sandbox's seeded credentials and objects (README › Sandbox).
+// The sandbox's seeded credentials and objects, as the sandbox exports them
+// (README › Sandbox), so that no test repeats them.
 const (
-	AmplitudeAPIKey    = "sandbox-api-key"
-	AmplitudeSecretKey = "sandbox-secret-key"
+	AmplitudeAPIKey    = sandbox.AmplitudeAPIKey
+	AmplitudeSecretKey = sandbox.AmplitudeSecretKey
 	// DeveloperToken holds every Developer API scope; ReadOnlyToken only
 	// the read scopes.
-	DeveloperToken = "amp_sandbox_admin"
-	ReadOnlyToken  = "amp_sandbox_readonly"
-	ProjectID      = "424242"
-	BrazeAdminKey  = "sandbox-braze-admin-key"
-	BrazeAppID     = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
-	BrazeEndpoint  = "https://rest.iad-05.braze.com"
+	DeveloperToken = sandbox.DeveloperAPIAdminToken
+	ReadOnlyToken  = sandbox.DeveloperAPIReadOnlyToken
+	ProjectID      = sandbox.AmplitudeProjectID
+	BrazeAdminKey  = sandbox.BrazeAdminKey
+	BrazeAppID     = sandbox.BrazeAppID
+	// BrazeEndpoint is the Braze instance the sandbox's Braze stands for.
+	BrazeEndpoint = "https://rest.iad-05.braze.com"
+	// BrazeDataImportKey is a cohort destination's data import key. Braze
+	// issues these in its dashboard, outside its REST API, so the sandbox
+	// seeds none and takes any; tests share this one.
+	BrazeDataImportKey = "sandbox-data-import-key"
 )
 
 // ProviderFactories serves both providers in-process.
@@ -114,36 +120,6 @@ func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 func (s *Sandbox) Close() {
 	skipLiveForSandbox(s.t, "power to stop the vendor")
 	s.server.Close()
-}
-
-// ProviderConfig configures both providers for the sandbox, with few retries
-// so that a test of a failure fails fast.
-func (s *Sandbox) ProviderConfig() string {
-	return s.ProviderConfigWithToken(DeveloperToken)
-}
-
-// ProviderConfigWithToken is ProviderConfig with another Developer API token.
-func (s *Sandbox) ProviderConfigWithToken(token string) string {
-	if s.live {
-		return s.liveProviderConfig(token)
-	}
-	return fmt.Sprintf(`
-provider "amplitude" {
-  api_key           = %q
-  secret_key        = %q
-  base_url          = %q
-  access_token      = %q
-  project_id        = %q
-  developer_api_url = %q
-  max_retries       = 3
-}
-
-provider "braze" {
-  rest_endpoint = %q
-  api_key       = %q
-  max_retries   = 3
-}
-`, AmplitudeAPIKey, AmplitudeSecretKey, s.AmplitudeURL, token, ProjectID, s.DeveloperURL, s.BrazeURL, BrazeAdminKey)
 }
 
 // Amplitude returns a client of the APIs that take the project's Basic

@@ -28,16 +28,13 @@ type CLIDir struct {
 	env []string
 }
 
-// CLIDir copies the .tf and .tfquery.hcl files of dir beside a providers.tf
-// that points both providers at this sandbox, serves the providers and
-// runs terraform init there.
+// CLIDir copies the .tf and .tfquery.hcl files of dir beside a
+// sandbox.tf.json that points both providers at this sandbox (as Directory
+// does), serves the providers and runs terraform init there.
 func (s *Sandbox) CLIDir(t *testing.T, dir string) *CLIDir {
 	t.Helper()
 	work := t.TempDir()
-	copyConfig(t, dir, work, "*.tf", "*.tfquery.hcl")
-	if err := os.WriteFile(filepath.Join(work, "providers.tf"), []byte(requiredProviders()+s.ProviderConfig()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	s.writeConfiguration(t, work, []string{filepath.Join(dir, "*.tf"), filepath.Join(dir, "*.tfquery.hcl")}, nil)
 	c := &CLIDir{
 		Dir: work,
 		cli: os.Getenv("TF_ACC_TERRAFORM_PATH"),
@@ -65,38 +62,9 @@ func (c *CLIDir) Must(t testing.TB, args ...string) string {
 	return out
 }
 
-// copyConfig copies the files of dir that match patterns into work, but
-// for a resource example's import blocks (import-by-identity.tf).
-func copyConfig(t testing.TB, dir, work string, patterns ...string) {
-	t.Helper()
-	var files []string
-	for _, pattern := range patterns {
-		matched, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, matched...)
-	}
-	if len(files) == 0 {
-		t.Fatalf("%s has no %s files", dir, strings.Join(patterns, " or "))
-	}
-	for _, file := range files {
-		if strings.HasPrefix(filepath.Base(file), "import-by-") {
-			continue // A resource's import example names an object that exists only in its docs.
-		}
-		body, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, filepath.Base(file)), body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // serveProviders serves both providers from this process until the test
 // ends and returns the TF_REATTACH_PROVIDERS value that points the CLI at
-// them, under the addresses requiredProviders declares.
+// them, under the addresses sandbox.tf.json declares.
 func serveProviders(t *testing.T) string {
 	t.Helper()
 	host := os.Getenv("TF_ACC_PROVIDER_HOST")

@@ -2,15 +2,20 @@ package acctest
 
 import (
 	"cmp"
-	"fmt"
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
 )
@@ -22,19 +27,151 @@ var examplesRoot = func() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "examples")
 }()
 
-// requiredProviders declares both providers where the testing framework
-// serves them: provider functions need the declaration, and a directory
-// configuration gets none from the framework.
-func requiredProviders() string {
+// Setting changes what Directory and File put together for a step: one
+// argument of a provider block, no provider blocks at all, or the files of
+// a shared folder.
+type Setting struct {
+	provider, argument string
+	value              any
+	// own leaves the provider blocks to the test's configuration.
+	own bool
+	// include is a folder whose .tf files join the configuration.
+	include string
+}
+
+// Amplitude sets argument of the amplitude provider block to value, for a
+// test of another token or retry count than the sandbox's defaults.
+func Amplitude(argument string, value any) Setting {
+	return Setting{provider: "amplitude", argument: argument, value: value}
+}
+
+// Braze sets argument of the braze provider block to value.
+func Braze(argument string, value any) Setting {
+	return Setting{provider: "braze", argument: argument, value: value}
+}
+
+// OwnProviders leaves the provider blocks to the test's configuration, for
+// the tests of the provider blocks themselves. Their arguments can still
+// come from local.sandbox.
+func OwnProviders() Setting { return Setting{own: true} }
+
+// Include adds the .tf files of dir to the configuration, for the
+// resources that several tests' configurations share.
+func Include(dir string) Setting { return Setting{include: dir} }
+
+// sandboxJSON is a sandbox.tf.json for a test's configuration. It declares
+// both providers where the testing framework serves them (provider
+// functions need the declaration, and a directory configuration gets none
+// from the framework). It points both providers at this sandbox, with
+// few retries so that a test of a failure fails fast. It holds the
+// sandbox's seeded credentials and addresses as local.sandbox, so that a
+// configuration that needs one names it rather than repeating its value.
+// It is JSON, which Terraform and OpenTofu both read, so that no HCL is
+// built from Go strings. In live mode it is liveJSON's instead.
+func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
+	if s.live {
+		return s.liveJSON(settings)
+	}
+	providers := s.providers()
+	return configurationJSON(settings, providers, map[string]string{
+		"amplitude_url":         s.AmplitudeURL,
+		"amplitude_api_key":     AmplitudeAPIKey,
+		"amplitude_secret_key":  AmplitudeSecretKey,
+		"developer_api_url":     s.DeveloperURL,
+		"developer_token":       DeveloperToken,
+		"read_only_token":       ReadOnlyToken,
+		"project_id":            ProjectID,
+		"braze_url":             s.BrazeURL,
+		"braze_admin_key":       BrazeAdminKey,
+		"braze_app_id":          BrazeAppID,
+		"braze_endpoint":        BrazeEndpoint,
+		"braze_data_import_key": BrazeDataImportKey,
+	})
+}
+
+// providers is the arguments of both provider blocks for this sandbox: its
+// addresses and credentials, with few retries so that a test of a failure
+// fails fast. In live mode, only the retries (liveProviders).
+func (s *Sandbox) providers() map[string]map[string]any {
+	if s.live {
+		return liveProviders()
+	}
+	return map[string]map[string]any{
+		"amplitude": {
+			"api_key":           AmplitudeAPIKey,
+			"secret_key":        AmplitudeSecretKey,
+			"base_url":          s.AmplitudeURL,
+			"access_token":      DeveloperToken,
+			"project_id":        ProjectID,
+			"developer_api_url": s.DeveloperURL,
+			"max_retries":       3,
+		},
+		"braze": {
+			"rest_endpoint": s.BrazeURL,
+			"api_key":       BrazeAdminKey,
+			"max_retries":   3,
+		},
+	}
+}
+
+// Query is the query file file (a .tfquery.hcl of the test's testdata)
+// after both provider blocks, for a query step. The testing framework
+// takes a query step's configuration only as text, and deletes the step
+// before's .json files, sandbox.tf.json among them, so the provider
+// blocks are written into the text, as HCL that hclwrite writes from their
+// values rather than HCL built from Go strings.
+func (s *Sandbox) Query(t testing.TB, file string) string {
+	t.Helper()
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	providers := s.providers()
+	blocks := hclwrite.NewEmptyFile()
+	for _, name := range slices.Sorted(maps.Keys(providers)) {
+		block := blocks.Body().AppendNewBlock("provider", []string{name}).Body()
+		for _, argument := range slices.Sorted(maps.Keys(providers[name])) {
+			switch value := providers[name][argument].(type) {
+			case string:
+				block.SetAttributeValue(argument, cty.StringVal(value))
+			case int:
+				block.SetAttributeValue(argument, cty.NumberIntVal(int64(value)))
+			default:
+				t.Fatalf("provider %q, %s: a value of type %T", name, argument, value)
+			}
+		}
+	}
+	return string(blocks.Bytes()) + "\n" + string(body)
+}
+
+// configurationJSON is a sandbox.tf.json's content: both providers
+// declared, the provider blocks with settings applied, and locals as
+// local.sandbox.
+func configurationJSON(settings []Setting, providers map[string]map[string]any, locals map[string]string) ([]byte, error) {
 	host := cmp.Or(os.Getenv("TF_ACC_PROVIDER_HOST"), "registry.terraform.io")
 	namespace := cmp.Or(os.Getenv("TF_ACC_PROVIDER_NAMESPACE"), "hashicorp")
-	return fmt.Sprintf(`terraform {
-  required_providers {
-    amplitude = { source = "%[1]s/%[2]s/amplitude" }
-    braze     = { source = "%[1]s/%[2]s/braze" }
-  }
-}
-`, host, namespace)
+	file := map[string]any{
+		"terraform": map[string]any{"required_providers": map[string]any{
+			"amplitude": map[string]string{"source": host + "/" + namespace + "/amplitude"},
+			"braze":     map[string]string{"source": host + "/" + namespace + "/braze"},
+		}},
+		"locals": map[string]any{"sandbox": locals},
+	}
+	own := false
+	for _, setting := range settings {
+		switch {
+		case setting.own:
+			own = true
+			continue
+		case setting.include != "":
+			continue
+		}
+		providers[setting.provider][setting.argument] = setting.value
+	}
+	if !own {
+		file["provider"] = providers
+	}
+	return json.MarshalIndent(file, "", "  ")
 }
 
 // ExampleDir is the folder of examples/dir, for tests that copy it
@@ -42,26 +179,95 @@ func requiredProviders() string {
 func ExampleDir(dir string) string { return filepath.Join(examplesRoot, dir) }
 
 // Example is a ConfigDirectory holding the .tf files of examples/dir exactly
-// as a user copies them, beside a providers.tf that points both providers at
-// this sandbox. Acceptance tests of what an example shows run the example
-// itself, so that an example that stops working fails a test.
+// as a user copies them, beside a sandbox.tf.json that points both
+// providers at this sandbox. Acceptance tests of what an example shows run
+// the example itself, so that an example that stops working fails a test.
 func (s *Sandbox) Example(t testing.TB, dir string) config.TestStepConfigFunc {
 	t.Helper()
 	return s.Directory(t, ExampleDir(dir))
 }
 
 // Directory is a ConfigDirectory holding the .tf files of dir (a test's
-// testdata folder, relative to its package) beside a providers.tf that
-// points both providers at this sandbox: a test's configuration stays in
-// files of its own, with only the sandbox's address filled in.
-func (s *Sandbox) Directory(t testing.TB, dir string) config.TestStepConfigFunc {
+// testdata folder, relative to its package) beside a sandbox.tf.json that
+// points both providers at this sandbox, with settings applied: a test's
+// configuration stays in files of its own and needs no credentials.
+// Values that vary between steps go in the step's ConfigVariables.
+func (s *Sandbox) Directory(t testing.TB, dir string, settings ...Setting) config.TestStepConfigFunc {
+	t.Helper()
+	return s.configuration(t, filepath.Join(dir, "*.tf"), settings)
+}
+
+// File is Directory for the one configuration file file, for tests whose
+// configurations are small enough to keep many in one folder.
+func (s *Sandbox) File(t testing.TB, file string, settings ...Setting) config.TestStepConfigFunc {
+	t.Helper()
+	return s.configuration(t, file, settings)
+}
+
+// configuration copies the .tf files that pattern matches, and those of the
+// folders that settings include, into a folder of their own beside a
+// sandbox.tf.json, and returns that folder.
+func (s *Sandbox) configuration(t testing.TB, pattern string, settings []Setting) config.TestStepConfigFunc {
 	t.Helper()
 	work := t.TempDir()
-	copyConfig(t, dir, work, "*.tf")
-	if err := os.WriteFile(filepath.Join(work, "providers.tf"), []byte(requiredProviders()+s.ProviderConfig()), 0o600); err != nil {
+	s.writeConfiguration(t, work, []string{pattern}, settings)
+	return config.StaticDirectory(work)
+}
+
+// writeConfiguration copies into work the files that patterns match, and
+// the .tf files of the folders that settings include, beside a
+// sandbox.tf.json.
+func (s *Sandbox) writeConfiguration(t testing.TB, work string, patterns []string, settings []Setting) {
+	t.Helper()
+	for _, setting := range settings {
+		if setting.include != "" {
+			patterns = append(patterns, filepath.Join(setting.include, "*.tf"))
+		}
+	}
+	copyConfig(t, work, patterns)
+	sandbox, err := s.sandboxJSON(settings)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return config.StaticDirectory(work)
+	if err := os.WriteFile(filepath.Join(work, "sandbox.tf.json"), sandbox, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// copyConfig copies the files that patterns match into work, but for a
+// resource example's import blocks (import-by-identity.tf), which name an
+// object that exists only in its docs.
+func copyConfig(t testing.TB, work string, patterns []string) {
+	t.Helper()
+	var files []string
+	for _, pattern := range patterns {
+		found, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, found...)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no files match %s", strings.Join(patterns, " or "))
+	}
+	copied := map[string]string{}
+	for _, file := range files {
+		name := filepath.Base(file)
+		if strings.HasPrefix(name, "import-by-") {
+			continue
+		}
+		if earlier, ok := copied[name]; ok {
+			t.Fatalf("%s and %s have the same name: rename one, since a configuration's files share one folder", earlier, file)
+		}
+		copied[name] = file
+		body, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(work, name), body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // ExampleCase is a test of the example at dir, as applied with vars in a
@@ -87,8 +293,10 @@ func exampleCase(t testing.TB, s *Sandbox, dir string, vars config.Variables, ne
 	return s, resource.TestCase{
 		TerraformVersionChecks: needs,
 		Steps: []resource.TestStep{{
-			// With a provider block in the directory, the testing framework
-			// takes the providers from the step.
+			// A test adds steps to this case, and the testing framework
+			// wants the providers of every step in one place: here, on the
+			// step, which also works for a step whose configuration holds
+			// provider blocks of its own.
 			ProtoV6ProviderFactories: ProviderFactories,
 			ConfigDirectory:          s.Example(t, dir),
 			ConfigVariables:          vars,

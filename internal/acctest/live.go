@@ -104,22 +104,39 @@ func skipLiveForSandbox(t testing.TB, what string) {
 	}
 }
 
-// liveProviderConfig configures both providers from the environment, as a
-// user's shell would: no credential is written into a configuration, which
-// Terraform may quote in an error. Only the full-scope token of the
-// environment is at hand, so a test of another token skips.
-func (s *Sandbox) liveProviderConfig(token string) string {
+// liveJSON is sandboxJSON in live mode. Its provider blocks hold no
+// credential and no address: the providers read them from the environment,
+// as from a user's shell, and Terraform may quote a configuration in an
+// error. A setting of a credential or an address skips the test, which
+// needs the sandbox's; one of behaviour (retries, timeouts, dry runs)
+// applies. A test that brings provider blocks of its own skips too. Its
+// local.sandbox holds only what a destination's configuration carries
+// into Amplitude as given (the Braze instance, app and keys a test's
+// destinations name), none of the sandbox's credentials or addresses.
+func (s *Sandbox) liveJSON(settings []Setting) ([]byte, error) {
 	s.t.Helper()
-	if token != DeveloperToken {
-		s.t.Skip("live mode: needs a second Amplitude token with other scopes; the run holds only " + live.EnvAccessToken)
+	for _, setting := range settings {
+		switch {
+		case setting.own:
+			s.t.Skip("live mode: brings provider blocks of its own, with the sandbox's credentials")
+		case setting.include == "" && !liveSettable[setting.argument]:
+			s.t.Skipf("live mode: sets the %s provider's %s, which the run takes from the environment", setting.provider, setting.argument)
+		}
 	}
-	return `
-provider "amplitude" {
-  max_retries = 3
+	return configurationJSON(settings, liveProviders(), map[string]string{
+		"braze_endpoint":        BrazeEndpoint,
+		"braze_app_id":          BrazeAppID,
+		"braze_admin_key":       BrazeAdminKey,
+		"braze_data_import_key": BrazeDataImportKey,
+	})
 }
 
-provider "braze" {
-  max_retries = 3
+// liveProviders is the arguments of both provider blocks in live mode:
+// the retries alone, the rest from the environment.
+func liveProviders() map[string]map[string]any {
+	return map[string]map[string]any{"amplitude": {"max_retries": 3}, "braze": {"max_retries": 3}}
 }
-`
-}
+
+// liveSettable is the provider arguments a live test may set: those of
+// behaviour, not of credentials or addresses.
+var liveSettable = map[string]bool{"max_retries": true, "request_timeout": true, "dry_run_on_plan": true}

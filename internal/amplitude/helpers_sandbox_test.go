@@ -53,7 +53,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev, err := developer.New(developer.Config{BaseURL: ts.URL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242", Transport: fast})
+	dev, err := developer.New(developer.Config{BaseURL: ts.URL + "/developer-api", AccessToken: sandbox.DeveloperAPIAdminToken, ProjectID: sandbox.AmplitudeProjectID, Transport: fast})
 	if err != nil {
 		t.Fatal(err)
 	}

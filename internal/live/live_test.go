@@ -21,10 +21,10 @@ func sandboxEnv(t *testing.T) *sandbox.Server {
 	server := httptest.NewServer(sb)
 	t.Cleanup(server.Close)
 	for name, value := range map[string]string{
-		EnvAccessToken: "amp_sandbox_admin", EnvProjectID: "424242",
-		EnvAPIKey: "sandbox-api-key", EnvSecretKey: "sandbox-secret-key",
+		EnvAccessToken: sandbox.DeveloperAPIAdminToken, EnvProjectID: sandbox.AmplitudeProjectID,
+		EnvAPIKey: sandbox.AmplitudeAPIKey, EnvSecretKey: sandbox.AmplitudeSecretKey,
 		EnvBaseURL: server.URL + "/amplitude", EnvDeveloperAPIURL: server.URL + "/developer-api",
-		EnvBrazeEndpoint: server.URL + "/braze", EnvBrazeKey: "sandbox-braze-admin-key", EnvRegion: "",
+		EnvBrazeEndpoint: server.URL + "/braze", EnvBrazeKey: sandbox.BrazeAdminKey, EnvRegion: "",
 	} {
 		t.Setenv(name, value)
 	}
@@ -53,7 +53,7 @@ func TestPreflightRefusesWrongSettingsBeforeAnyWrite(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		"a token without the write scopes": {map[string]string{EnvAccessToken: "amp_sandbox_readonly"},
+		"a token without the write scopes": {map[string]string{EnvAccessToken: sandbox.DeveloperAPIReadOnlyToken},
 			"AMPLITUDE_ACCESS_TOKEN lacks the scopes destinations:write, taxonomy:write"},
 		"a token the host does not know (another region)": {map[string]string{EnvAccessToken: "amp_of_another_region"},
 			"AMPLITUDE_ACCESS_TOKEN was refused by"},
@@ -129,7 +129,7 @@ func TestSweepRemovesOnlyThePrefix(t *testing.T) {
 	prefix := NewPrefix()
 	stream := func(name string) *developer.Destination {
 		d, err := c.Developer.CreateDestination(ctx, developer.PartnerBraze, developer.BrazeStream{
-			Endpoint: "https://rest.iad-05.braze.com", APIKey: "sandbox-braze-admin-key", AppID: "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b",
+			Endpoint: "https://rest.iad-05.braze.com", APIKey: sandbox.BrazeAdminKey, AppID: sandbox.BrazeAppID,
 			UserIDMapping: developer.IdentifierMapping{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"},
 			Events:        &developer.BrazeEvents{},
 		}.Spec(name, true))

@@ -22,15 +22,16 @@ import (
 // the two are written apart, and the fixture checks every request and answer
 // against that document, so a test that passes shows they agree on the wire.
 
+// The sandbox's seeds, as it exports them.
 const (
-	adminToken    = "amp_sandbox_admin"
-	readOnlyToken = "amp_sandbox_readonly"
+	adminToken    = sandbox.DeveloperAPIAdminToken
+	readOnlyToken = sandbox.DeveloperAPIReadOnlyToken
 	// editorToken may manage the tracking plan only: no destinations:read.
-	editorToken   = "amp_sandbox_editor"
-	projectID     = "424242"
+	editorToken   = sandbox.DeveloperAPIEditorToken
+	projectID     = sandbox.AmplitudeProjectID
 	brazeEndpoint = "https://rest.iad-05.braze.com"
-	brazeAdminKey = "sandbox-braze-admin-key"
-	brazeAppID    = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+	brazeAdminKey = sandbox.BrazeAdminKey
+	brazeAppID    = sandbox.BrazeAppID
 )
 
 type fixture struct {

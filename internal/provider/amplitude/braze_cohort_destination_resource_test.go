@@ -3,9 +3,9 @@ package amplitude_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -20,34 +20,34 @@ import (
 
 const cohortDestinationAddress = "amplitude_braze_cohort_destination.test"
 
-func cohortDestinationConfig(s *acctest.Sandbox, name, body string) string {
-	return s.ProviderConfig() + fmt.Sprintf(`
-resource "amplitude_braze_cohort_destination" "test" {
-  name           = %q
-  braze_endpoint = %q
-%s
-}
-`, name, acctest.BrazeEndpoint, body)
+// cohortDestinationConfig is testdata/braze_cohort_destination: one cohort
+// destination whose name, key and identifier mappings are the step's
+// variables.
+const cohortDestinationConfig = "testdata/braze_cohort_destination"
+
+// cohortDestination is the variables of a cohort destination named name,
+// with the identifier mappings of testdata/braze_cohort_destination's
+// local.mappings that mappings names (one, external_then_device or
+// alias_first), holding the data import key the tests share.
+func cohortDestination(name, mappings string) config.Variables {
+	return config.Variables{"name": str(name), "mappings": str(mappings)}
 }
 
-const (
-	importKey          = `  data_import_key = "sandbox-data-import-key-1"` + "\n"
-	externalThenDevice = importKey + `
-  identifier_mappings = [
-    { amplitude_property = "user_id", braze_identifier = "external_id" },
-    { amplitude_property = "device_id", braze_identifier = "device_id" },
-  ]`
-	aliasFirst = importKey + `
-  user_alias_label = "amplitude_id"
-  identifier_mappings = [
-    { amplitude_property = "amplitude_id", braze_identifier = "user_alias" },
-    { amplitude_property = "user_id", braze_identifier = "external_id" },
-    { amplitude_property = "device_id", braze_identifier = "device_id" },
-  ]`
-)
+// writeOnlyCohortDestinationConfig is
+// testdata/braze_cohort_destination_write_only: one cohort destination that
+// holds its data import key in write-only form.
+const writeOnlyCohortDestinationConfig = "testdata/braze_cohort_destination_write_only"
+
+// writeOnlyCohortDestination is the variables of a cohort destination named
+// name that holds key in write-only form, at version.
+func writeOnlyCohortDestination(name, key string, version int) config.Variables {
+	return config.Variables{"name": str(name), "data_import_key_wo": str(key), "data_import_key_wo_version": config.IntegerVariable(version)}
+}
 
 func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, cohortDestinationConfig)
+	v2 := cohortDestination("cohorts-v2", "alias_first")
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -65,7 +65,8 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: cohortDestinationConfig(s, "cohorts", externalThenDevice),
+				ConfigDirectory: cfg,
+				ConfigVariables: cohortDestination("cohorts", "external_then_device"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("identifier_mappings").AtSliceIndex(1).AtMapKey("braze_identifier"), knownvalue.StringExact("device_id")),
 					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
@@ -74,7 +75,7 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 			},
 			{
 				// Priority order matters: reordering is an in-place update.
-				Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst),
+				ConfigDirectory: cfg, ConfigVariables: v2,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -90,6 +91,8 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				),
 			},
 			{
+				ConfigDirectory:         cfg,
+				ConfigVariables:         v2,
 				ResourceName:            cohortDestinationAddress,
 				ImportState:             true,
 				ImportStateVerify:       true,
@@ -106,13 +109,15 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					c.DataImportKey = "sandbox-data-import-key-1"
+					// Amplitude never returns the key, and every update
+					// sends one.
+					c.DataImportKey = acctest.BrazeDataImportKey
 					c.IdentifierMappings = c.IdentifierMappings[:1]
 					if _, err := s.Developer().UpdateDestination(context.Background(), id, d.Version, c.Spec(d.DisplayName)); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst),
+				ConfigDirectory: cfg, ConfigVariables: v2,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -124,21 +129,22 @@ func TestAccBrazeCohortDestination_lifecycle(t *testing.T) {
 				}),
 			},
 			{
-				PreConfig: func() { s.RemoveDestination(t, id) },
-				Config:    cohortDestinationConfig(s, "cohorts-v2", aliasFirst),
+				PreConfig:       func() { s.RemoveDestination(t, id) },
+				ConfigDirectory: cfg, ConfigVariables: v2,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionCreate)},
 				},
 				Check: captureResourceID(cohortDestinationAddress, &id),
 			},
-			{Config: cohortDestinationConfig(s, "cohorts-v2", aliasFirst), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: v2, PlanOnly: true},
 		},
 	})
 }
 
 func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := cohortDestinationConfig(s, "imported cohorts", externalThenDevice)
+	cfg := s.Directory(t, cohortDestinationConfig)
+	imported := cohortDestination("imported cohorts", "external_then_device")
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -154,7 +160,8 @@ func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
 					}
 					id = d.ID
 				},
-				Config:             config,
+				ConfigDirectory:    cfg,
+				ConfigVariables:    imported,
 				ResourceName:       cohortDestinationAddress,
 				ImportState:        true,
 				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
@@ -162,7 +169,7 @@ func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
 			},
 			{
 				// The key Amplitude never returns is the one change.
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: imported,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate),
@@ -172,7 +179,7 @@ func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
 				Check: checkSameResourceID(cohortDestinationAddress, &id),
 			},
 			{
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: imported,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -183,13 +190,15 @@ func TestAccBrazeCohortDestination_importThenPlan(t *testing.T) {
 
 func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, cohortDestinationConfig)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: cohortDestinationConfig(s, "contended", externalThenDevice), Check: captureResourceID(cohortDestinationAddress, &id)},
+			{ConfigDirectory: cfg, ConfigVariables: cohortDestination("contended", "external_then_device"), Check: captureResourceID(cohortDestinationAddress, &id)},
 			{
-				Config: cohortDestinationConfig(s, "contended", aliasFirst),
+				ConfigDirectory: cfg,
+				ConfigVariables: cohortDestination("contended", "alias_first"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{afterPlan(func() error {
 						d, err := s.Developer().GetDestination(context.Background(), id)
@@ -200,7 +209,7 @@ func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
 						if err != nil {
 							return err
 						}
-						c.DataImportKey = "sandbox-data-import-key-1"
+						c.DataImportKey = acctest.BrazeDataImportKey
 						_, err = s.Developer().UpdateDestination(context.Background(), id, d.Version, c.Spec("renamed in the dashboard"))
 						return err
 					})},
@@ -213,45 +222,61 @@ func TestAccBrazeCohortDestination_staleVersion(t *testing.T) {
 
 func TestAccBrazeCohortDestination_dryRunAtPlan(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := cohortDestinationConfig(s, "checked", externalThenDevice)
-	dryRuns := func() int {
-		return s.Stats(t).Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"]
-	}
-	expectCreates := func(want int, why string) func() {
-		return func() {
-			if n := dryRuns(); n != want {
-				t.Errorf("%d create requests so far, want %d: %s", n, want, why)
+	cfg := s.Directory(t, cohortDestinationConfig)
+	checked := cohortDestination("checked", "external_then_device")
+	// expectCreates checks how many create requests, dry runs among them,
+	// Amplitude has been sent so far.
+	expectCreates := func(want int, why string) afterPlan {
+		return func() error {
+			if n := s.Stats(t).Requests.ByRoute["POST /developer-api/v1/projects/{project_id}/destinations"]; n != want {
+				return fmt.Errorf("%d create requests so far, want %d: %s", n, want, why)
 			}
+			return nil
 		}
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			// A plan of a new destination asks Amplitude to check it (the
-			// test framework plans twice: with and without a refresh).
-			{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
 			{
-				// With dry_run_on_plan = false it does not.
-				PreConfig:          expectCreates(2, "each of the two plans should have sent one dry run"),
-				Config:             strings.Replace(config, "max_retries       = 3", "max_retries       = 3\n  dry_run_on_plan   = false", 1),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
+				// A plan of a new destination asks Amplitude to check it
+				// (the testing framework plans twice: with and without a
+				// refresh).
+				ConfigDirectory: cfg, ConfigVariables: checked,
+				PlanOnly: true, ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{expectCreates(2, "each of the two plans should have sent one dry run")},
+				},
 			},
 			{
-				// The apply: its plan's dry run, the apply's final plan's,
-				// then the create.
-				PreConfig: expectCreates(2, "a plan with dry_run_on_plan = false should send none"),
-				Config:    config,
+				// With dry_run_on_plan = false it does not.
+				ConfigDirectory: s.Directory(t, cohortDestinationConfig, acctest.Amplitude("dry_run_on_plan", false)),
+				ConfigVariables: checked,
+				PlanOnly:        true, ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{expectCreates(2, "a plan with dry_run_on_plan = false should send none")},
+				},
+			},
+			{
+				// The apply sends its plan's dry run, the apply's final
+				// plan's, then the create.
+				ConfigDirectory: cfg, ConfigVariables: checked,
+				Check: func(*terraform.State) error {
+					return expectCreates(5, "the apply should have sent two dry runs and the create")()
+				},
 			},
 			{
 				// A plan with no change sends no dry run.
-				PreConfig: expectCreates(5, "the apply should have sent two dry runs and the create"),
-				Config:    config,
-				PlanOnly:  true,
+				ConfigDirectory: cfg, ConfigVariables: checked,
+				PlanOnly: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{expectCreates(5, "a plan with no change should send none")},
+				},
 			},
 		},
 	})
-	expectCreates(5, "a plan with no change should send none")()
+	if err := expectCreates(5, "the destroy should send none")(); err != nil {
+		t.Error(err)
+	}
 	if n := s.Stats(t).Objects["destinations"]; n != 1 {
 		t.Errorf("%d destinations, want the one applied", n)
 	}
@@ -262,40 +287,32 @@ func TestAccBrazeCohortDestination_readOnlyToken(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfigWithToken(acctest.ReadOnlyToken) + `
-resource "amplitude_braze_cohort_destination" "test" {
-  name           = "read only"
-  braze_endpoint = "` + acctest.BrazeEndpoint + `"
-` + externalThenDevice + `
-}
-`,
-			ExpectError: acctest.ErrorMatching(`lacks the destinations:write scope`),
+			ConfigDirectory: s.Directory(t, cohortDestinationConfig, acctest.Amplitude("access_token", acctest.ReadOnlyToken)),
+			ConfigVariables: cohortDestination("read only", "external_then_device"),
+			ExpectError:     acctest.ErrorMatching(`lacks the destinations:write scope`),
 		}},
 	})
 }
 
 func TestAccBrazeCohortDestination_writeOnlyKey(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := func(key string, version int) string {
-		return cohortDestinationConfig(s, "cohorts-wo", fmt.Sprintf(`
-  data_import_key_wo         = %q
-  data_import_key_wo_version = %d
-  identifier_mappings        = [{ amplitude_property = "user_id", braze_identifier = "external_id" }]
-`, key, version))
+	cfg := s.Directory(t, writeOnlyCohortDestinationConfig)
+	writeOnly := func(key string, version int) config.Variables {
+		return writeOnlyCohortDestination("cohorts-wo", key, version)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{
 			{
-				Config: config("import-key-aaaa", 1),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly("import-key-aaaa", 1),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("data_import_key_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(cohortDestinationAddress, tfjsonpath.New("data_import_key"), knownvalue.Null()),
 				},
 			},
 			{
-				Config: config("import-key-bbbb", 2),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly("import-key-bbbb", 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cohortDestinationAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -307,31 +324,26 @@ func TestAccBrazeCohortDestination_writeOnlyKey(t *testing.T) {
 	})
 }
 
+// Each invalid configuration is a file in
+// testdata/braze_cohort_destination_invalid, named for its one mistake.
 func TestAccBrazeCohortDestination_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	mappings := func(entries ...string) string {
-		body := importKey + "  identifier_mappings = ["
-		for _, e := range entries {
-			body += fmt.Sprintf(`{ amplitude_property = "p", braze_identifier = %q },`, e)
-		}
-		return body + "]\n"
+	cases := map[string]string{
+		"no_mappings.tf":             `identifier_mappings list must contain at least 1 elements and at most 3 elements`,
+		"four_mappings.tf":           `identifier_mappings list must contain at least 1 elements and at most 3 elements`,
+		"event_stream_identifier.tf": `identifier_mappings\[0\].braze_identifier value must be one of: \["external_id" "device_id" "user_alias"\]`,
+		"duplicate_identifier.tf":    `identifier_mappings\[1\].braze_identifier: "external_id" is mapped twice`,
+		"alias_without_label.tf":     `user_alias_label: required when identifier_mappings uses "user_alias"`,
+		"no_key.tf":                  `data_import_key.*data_import_key_wo`,
 	}
-	cases := map[string]struct{ body, want string }{
-		"no mappings":             {mappings(), `identifier_mappings list must contain at least 1 elements and at most 3 elements`},
-		"four mappings":           {mappings("external_id", "device_id", "user_alias", "external_id") + `user_alias_label = "a"`, `identifier_mappings list must contain at least 1 elements and at most 3 elements`},
-		"event-stream identifier": {mappings("email"), `identifier_mappings\[0\].braze_identifier value must be one of: \["external_id" "device_id" "user_alias"\]`},
-		"duplicate identifier":    {mappings("external_id", "external_id"), `identifier_mappings\[1\].braze_identifier: "external_id" is mapped twice`},
-		"alias without label":     {mappings("user_alias"), `user_alias_label: required when identifier_mappings uses "user_alias"`},
-		"no key":                  {`  identifier_mappings = [{ amplitude_property = "p", braze_identifier = "external_id" }]`, `data_import_key.*data_import_key_wo`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
+	for file, want := range cases {
+		t.Run(file, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      cohortDestinationConfig(s, "invalid", tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.ErrorMatching(tc.want),
+					ConfigDirectory: s.File(t, "testdata/braze_cohort_destination_invalid/"+file),
+					PlanOnly:        true,
+					ExpectError:     acctest.ErrorMatching(want),
 				}},
 			})
 		})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -22,54 +23,45 @@ import (
 
 const destinationAddress = "amplitude_braze_destination.test"
 
-// destinationConfig is a complete destination whose name and body vary.
-func destinationConfig(s *acctest.Sandbox, name, body string) string {
-	return s.ProviderConfig() + destinationResource(name, body)
+// destinationConfig is testdata/braze_destination: one destination whose
+// name, key and what it sends are the step's variables.
+const destinationConfig = "testdata/braze_destination"
+
+// destination is the variables of a destination named name that sends the
+// shape sends of testdata/braze_destination's local.shapes (users,
+// events_and_users, all_events_disabled or empty_lists) and holds the
+// sandbox's admin key.
+func destination(name, sends string) config.Variables {
+	return config.Variables{"name": str(acctest.Name(name)), "sends": str(sends)}
 }
 
-func destinationResource(name, body string) string {
-	return fmt.Sprintf(`
-resource "amplitude_braze_destination" "test" {
-  name           = %q
-  braze_endpoint = %q
-  braze_app_id   = %q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-%s
-}
-`, acctest.Name(name), acctest.BrazeEndpoint, acctest.BrazeAppID, body)
+// writeOnlyDestinationConfig is testdata/braze_destination_write_only: one
+// destination that holds its key in write-only form.
+const writeOnlyDestinationConfig = "testdata/braze_destination_write_only"
+
+// writeOnlyDestination is the variables of a destination named name that
+// holds key in write-only form, at version.
+func writeOnlyDestination(name, key string, version int) config.Variables {
+	return config.Variables{"name": str(acctest.Name(name)), "braze_api_key_wo": str(key), "braze_api_key_wo_version": config.IntegerVariable(version)}
 }
 
-const (
-	adminKeyAttribute = `  braze_api_key = "` + acctest.BrazeAdminKey + `"` + "\n"
-
-	eventsAndUsers = adminKeyAttribute + `
-  send_events = {
-    events           = ["Purchase", "Sign Up"]
-    filters          = [{ property = "country", operator = "is", values = ["US", "CA"] }, { property = "ltv", operator = "greater_than", values = ["100"] }]
-    event_properties = ["price"]
-    user_properties  = ["plan"]
-  }
-  send_users = { user_properties = ["plan", "country"] }
-`
-	allEventsDisabled = adminKeyAttribute + `
-  enabled           = false
-  update_users_only = true
-  send_events       = { all_events = true }
-`
-)
+// with adds the variable name = value to vars.
+func with(vars config.Variables, name string, value config.Variable) config.Variables {
+	vars[name] = value
+	return vars
+}
 
 func TestAccBrazeDestination_lifecycle(t *testing.T) {
 	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, destinationConfig)
 	var firstID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestinationsDisabled(s),
 		Steps: []resource.TestStep{
 			{
-				Config: destinationConfig(s, "braze-prod-stream", eventsAndUsers),
+				ConfigDirectory: cfg,
+				ConfigVariables: destination("braze-prod-stream", "events_and_users"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("paused"), knownvalue.Bool(false)),
@@ -98,9 +90,10 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				// Rename, disable, switch to all events and stop sending
-				// users: all in place.
-				Config: destinationConfig(s, "braze-prod-stream-v2", allEventsDisabled),
+				// Renaming, disabling, switching to all events and no
+				// longer sending users all update the destination in place.
+				ConfigDirectory: cfg,
+				ConfigVariables: destination("braze-prod-stream-v2", "all_events_disabled"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate),
@@ -124,6 +117,8 @@ func TestAccBrazeDestination_lifecycle(t *testing.T) {
 				),
 			},
 			{
+				ConfigDirectory:   cfg,
+				ConfigVariables:   destination("braze-prod-stream-v2", "all_events_disabled"),
 				ResourceName:      destinationAddress,
 				ImportState:       true,
 				ImportStateVerify: true,
@@ -157,13 +152,15 @@ func checkDestinationsDisabled(s *acctest.Sandbox) resource.TestCheckFunc {
 
 func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 	s := acctest.NewTarget(t)
-	config := destinationConfig(s, "imported", eventsAndUsers)
+	cfg := s.Directory(t, destinationConfig)
+	imported := destination("imported", "events_and_users")
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				// Made in the dashboard, then adopted.
+				// The destination is made in Amplitude's dashboard first,
+				// then imported, so that Terraform manages it from then on.
 				PreConfig: func() {
 					stream := developer.BrazeStream{
 						Endpoint: acctest.BrazeEndpoint, APIKey: acctest.BrazeAdminKey, AppID: acctest.BrazeAppID,
@@ -178,7 +175,8 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 					}
 					id = d.ID
 				},
-				Config:             config,
+				ConfigDirectory:    cfg,
+				ConfigVariables:    imported,
 				ResourceName:       destinationAddress,
 				ImportState:        true,
 				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
@@ -193,7 +191,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 			{
 				// Everything but the unreadable key matches: the one change
 				// after import is sending the configured key once.
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: imported,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate),
@@ -203,7 +201,7 @@ func TestAccBrazeDestination_importThenPlan(t *testing.T) {
 				Check: checkSameResourceID(destinationAddress, &id),
 			},
 			{
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: imported,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -235,17 +233,18 @@ func outOfBand(t *testing.T, s *acctest.Sandbox, id *string, change func(*develo
 }
 
 func TestAccBrazeDestination_drift(t *testing.T) {
-	s := acctest.NewSandbox(t)
-	config := destinationConfig(s, "drifting", eventsAndUsers)
+	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, destinationConfig)
+	drifting := destination("drifting", "events_and_users")
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureResourceID(destinationAddress, &id)},
+			{ConfigDirectory: cfg, ConfigVariables: drifting, Check: captureResourceID(destinationAddress, &id)},
 			{
-				// Nothing Amplitude returns (no secret among it) shows as
-				// a change.
-				Config:   config,
+				// Amplitude never returns the secret, and nothing it does
+				// return shows as a change.
+				ConfigDirectory: cfg, ConfigVariables: drifting,
 				PlanOnly: true,
 			},
 			{
@@ -253,7 +252,7 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 					d.Events.Events = []string{"Purchase"}
 					*enabled = false
 				}),
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: drifting,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate),
@@ -268,10 +267,10 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 				}),
 			},
 			{
-				// Deleted in Amplitude's dashboard: the plan creates it
-				// again.
-				PreConfig: func() { s.RemoveDestination(t, id) },
-				Config:    config,
+				// Someone deletes the destination in Amplitude's dashboard,
+				// so the plan creates it again.
+				PreConfig:       func() { s.RemoveDestination(t, id) },
+				ConfigDirectory: cfg, ConfigVariables: drifting,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionCreate)},
 				},
@@ -285,13 +284,15 @@ func TestAccBrazeDestination_drift(t *testing.T) {
 // overwritten: the apply fails and says to plan again.
 func TestAccBrazeDestination_staleVersion(t *testing.T) {
 	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, destinationConfig)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: destinationConfig(s, "contended", eventsAndUsers), Check: captureResourceID(destinationAddress, &id)},
+			{ConfigDirectory: cfg, ConfigVariables: destination("contended", "events_and_users"), Check: captureResourceID(destinationAddress, &id)},
 			{
-				Config: destinationConfig(s, "contended-renamed", eventsAndUsers),
+				ConfigDirectory: cfg,
+				ConfigVariables: destination("contended-renamed", "events_and_users"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{afterPlan(func() error {
 						outOfBand(t, s, &id, func(d *developer.BrazeStream, _ *bool) { d.UpdateUsersOnly = true })()
@@ -302,7 +303,8 @@ func TestAccBrazeDestination_staleVersion(t *testing.T) {
 			},
 			{
 				// The next plan sees the change and the rename together.
-				Config: destinationConfig(s, "contended-renamed", eventsAndUsers),
+				ConfigDirectory: cfg,
+				ConfigVariables: destination("contended-renamed", "events_and_users"),
 				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
 					if d.DisplayName != acctest.Name("contended-renamed") || d.Version != 3 {
 						return fmt.Errorf("server holds %+v", d)
@@ -323,9 +325,10 @@ func TestAccBrazeDestination_dryRunAtPlan(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      destinationConfig(s, "weak key", fmt.Sprintf("braze_api_key = %q\nsend_users = { user_properties = [\"plan\"] }", weakKey)),
-			PlanOnly:    true,
-			ExpectError: acctest.ErrorMatching(`with amplitude_braze_destination.test,.*braze_api_key.*Amplitude: config.api_key.*users\.track`),
+			ConfigDirectory: s.Directory(t, destinationConfig),
+			ConfigVariables: with(destination("weak key", "users"), "braze_api_key", str(weakKey)),
+			PlanOnly:        true,
+			ExpectError:     acctest.ErrorMatching(`with amplitude_braze_destination.test,.*braze_api_key.*Amplitude: config.api_key.*users\.track`),
 		}},
 	})
 	if n := s.Stats(t).Objects["destinations"]; n != 0 {
@@ -337,22 +340,25 @@ func TestAccBrazeDestination_dryRunAtPlan(t *testing.T) {
 // attribute, from Amplitude's own list, with the spelling to use when it is
 // one of them written another way.
 func TestAccBrazeDestination_endpointAsAmplitudeListsIt(t *testing.T) {
-	s := acctest.NewSandbox(t)
-	withEndpoint := func(endpoint string) string {
-		return strings.Replace(destinationConfig(s, "endpoint", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`), acctest.BrazeEndpoint, endpoint, 1)
+	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, destinationConfig)
+	withEndpoint := func(endpoint string) config.Variables {
+		return with(destination("endpoint", "users"), "braze_endpoint", str(endpoint))
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      withEndpoint("https://braze.example.com"),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching(`braze_endpoint: "https://braze.example.com" is not one of the Braze REST endpoints Amplitude sends to: .*https://rest.iad-05.braze.com`),
+				ConfigDirectory: cfg,
+				ConfigVariables: withEndpoint("https://braze.example.com"),
+				PlanOnly:        true,
+				ExpectError:     acctest.ErrorMatching(`braze_endpoint: "https://braze.example.com" is not one of the Braze REST endpoints Amplitude sends to: .*https://rest.iad-05.braze.com`),
 			},
 			{
-				Config:      withEndpoint("https://REST.iad-05.braze.com/"),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching(`braze_endpoint: "https://REST.iad-05.braze.com/" is "https://rest.iad-05.braze.com" written another way`),
+				ConfigDirectory: cfg,
+				ConfigVariables: withEndpoint("https://REST.iad-05.braze.com/"),
+				PlanOnly:        true,
+				ExpectError:     acctest.ErrorMatching(`braze_endpoint: "https://REST.iad-05.braze.com/" is "https://rest.iad-05.braze.com" written another way`),
 			},
 		},
 	})
@@ -363,27 +369,19 @@ func TestAccBrazeDestination_endpointAsAmplitudeListsIt(t *testing.T) {
 // braze_api_key, the new key it makes.
 func TestAccBrazeDestination_deletedBrazeKey(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := s.ProviderConfig() + `
-resource "braze_api_key" "stream" {
-  name        = "amplitude stream"
-  permissions = ["users.track"]
-}
-` + destinationResource("keyed", `
-  braze_api_key = braze_api_key.stream.key
-  send_users    = { user_properties = ["plan"] }
-`)
+	cfg := s.Directory(t, "testdata/braze_destination_keyed")
 	var keyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureResourceID("braze_api_key.stream", &keyID)},
+			{ConfigDirectory: cfg, Check: captureResourceID("braze_api_key.stream", &keyID)},
 			{
 				PreConfig: func() {
 					if err := s.Braze().DeleteAPIKey(context.Background(), keyID); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: config,
+				ConfigDirectory: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("braze_api_key.stream", plancheck.ResourceActionCreate),
@@ -395,7 +393,7 @@ resource "braze_api_key" "stream" {
 				},
 			},
 			{
-				Config: config,
+				ConfigDirectory: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -411,8 +409,9 @@ func TestAccBrazeDestination_readOnlyToken(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      s.ProviderConfigWithToken(acctest.ReadOnlyToken) + destinationResource("read only", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`),
-			ExpectError: acctest.ErrorMatching(`lacks the destinations:write scope.*Personal access tokens`),
+			ConfigDirectory: s.Directory(t, destinationConfig, acctest.Amplitude("access_token", acctest.ReadOnlyToken)),
+			ConfigVariables: destination("read only", "users"),
+			ExpectError:     acctest.ErrorMatching(`lacks the destinations:write scope.*Personal access tokens`),
 		}},
 	})
 	if n := s.Stats(t).Objects["destinations"]; n != 0 {
@@ -421,25 +420,14 @@ func TestAccBrazeDestination_readOnlyToken(t *testing.T) {
 }
 
 func TestAccBrazeDestination_userAlias(t *testing.T) {
-	s := acctest.NewSandbox(t)
+	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, destinationConfig)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + fmt.Sprintf(`
-resource "amplitude_braze_destination" "test" {
-  name             = "alias"
-  braze_endpoint   = %q
-  braze_app_id     = %q
-  braze_api_key    = %q
-  user_alias_label = "amplitude_id"
-  identifier_mapping = {
-    amplitude_property = "amplitude_id"
-    braze_identifier   = "user_alias"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-`, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey),
+				ConfigDirectory: cfg,
+				ConfigVariables: with(destination("alias", "users"), "user_alias", boolean(true)),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(destinationAddress, "user_alias_label", "amplitude_id"),
 					resource.TestCheckResourceAttr(destinationAddress, "identifier_mapping.braze_identifier", "user_alias"),
@@ -447,7 +435,8 @@ resource "amplitude_braze_destination" "test" {
 			},
 			{
 				// Dropping the label removes it in Amplitude too.
-				Config: destinationConfig(s, "alias", adminKeyAttribute+`send_users = { user_properties = ["plan"] }`),
+				ConfigDirectory: cfg,
+				ConfigVariables: destination("alias", "users"),
 				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
 					if _, held := d.Config[developer.BrazeParamUserAliasLabel]; held {
 						return fmt.Errorf("user_alias_label still held: %s", d.Config[developer.BrazeParamUserAliasLabel])
@@ -468,29 +457,26 @@ func TestAccBrazeDestination_vendorRefusal(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      destinationConfig(s, "refused", fmt.Sprintf("braze_api_key = %q\nsend_users = { user_properties = [\"plan\"] }", weakKey)),
-			ExpectError: acctest.ErrorMatching(`braze_api_key.*config.api_key.*users\.track`),
+			ConfigDirectory: s.Directory(t, destinationConfig),
+			ConfigVariables: with(destination("refused", "users"), "braze_api_key", str(weakKey)),
+			ExpectError:     acctest.ErrorMatching(`braze_api_key.*config.api_key.*users\.track`),
 		}},
 	})
 }
 
 func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	secondKey := createBrazeKey(t, s, "rotated", "users.track")
-	config := func(key string, version int) string {
-		return destinationConfig(s, "write-only", fmt.Sprintf(`
-  braze_api_key_wo         = %q
-  braze_api_key_wo_version = %d
-  send_users               = { user_properties = ["plan"] }
-`, key, version))
+	second := createBrazeKeyWithID(t, s, "rotated")
+	cfg := s.Directory(t, writeOnlyDestinationConfig)
+	writeOnly := func(key string, version int) config.Variables {
+		return writeOnlyDestination("write-only", key, version)
 	}
-	var secondKeyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{
 			{
-				Config: config(acctest.BrazeAdminKey, 1),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly(acctest.BrazeAdminKey, 1),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("braze_api_key"), knownvalue.Null()),
@@ -498,11 +484,11 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 			},
 			{
 				// A new key without a new version is not sent.
-				Config:   config(secondKey, 1),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly(second.Key, 1),
 				PlanOnly: true,
 			},
 			{
-				Config: config(secondKey, 2),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly(second.Key, 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(destinationAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -518,16 +504,7 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 				// disconnected, and the refresh forgets the version, so the
 				// plan is no longer empty: it sends the configured key again.
 				PreConfig: func() {
-					keys, err := s.Braze().ListAPIKeys(context.Background())
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, k := range keys {
-						if k.Name == "rotated" {
-							secondKeyID = k.ID
-						}
-					}
-					if err := s.Braze().DeleteAPIKey(context.Background(), secondKeyID); err != nil {
+					if err := s.Braze().DeleteAPIKey(context.Background(), second.ID); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -539,7 +516,7 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 				),
 			},
 			{
-				Config: config(acctest.BrazeAdminKey, 3),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly(acctest.BrazeAdminKey, 3),
 				Check: checkServerDestination(s, destinationAddress, func(d *developer.Destination) error {
 					if d.CredentialStatus != developer.CredentialConnected {
 						return fmt.Errorf("credential %s after sending a new key", d.CredentialStatus)
@@ -548,6 +525,8 @@ func TestAccBrazeDestination_writeOnlyKey(t *testing.T) {
 				}),
 			},
 			{
+				ConfigDirectory:         cfg,
+				ConfigVariables:         writeOnly(acctest.BrazeAdminKey, 3),
 				ResourceName:            destinationAddress,
 				ImportState:             true,
 				ImportStateVerify:       true,
@@ -565,12 +544,9 @@ func TestAccBrazeDestination_writeOnlyNeedsNewCLI(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{{
-			Config: destinationConfig(s, "old-cli", `
-  braze_api_key_wo         = "sandbox-braze-admin-key"
-  braze_api_key_wo_version = 1
-  send_users               = { user_properties = ["plan"] }
-`),
-			ExpectError: acctest.ErrorMatching(`WriteOnly Attribute Not Allowed .* Write-only attributes are only supported in Terraform 1.11 and later`),
+			ConfigDirectory: s.Directory(t, writeOnlyDestinationConfig),
+			ConfigVariables: writeOnlyDestination("old-cli", acctest.BrazeAdminKey, 1),
+			ExpectError:     acctest.ErrorMatching(`WriteOnly Attribute Not Allowed .* Write-only attributes are only supported in Terraform 1.11 and later`),
 		}},
 	})
 }
@@ -588,19 +564,13 @@ func createBrazeKey(t *testing.T, s *acctest.Sandbox, name string, permissions .
 // none, as leaving it out does, and reads back as it was written.
 func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
 	s := acctest.NewTarget(t)
-	config := destinationConfig(s, "empty lists", adminKeyAttribute+`
-  send_events = {
-    events           = ["Purchase"]
-    filters          = []
-    event_properties = []
-    user_properties  = []
-  }
-`)
+	cfg := s.Directory(t, destinationConfig)
+	emptyLists := destination("empty lists", "empty_lists")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: emptyLists,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(destinationAddress, tfjsonpath.New("send_events").AtMapKey("filters"), knownvalue.ListExact([]knownvalue.Check{})),
 				},
@@ -611,7 +581,7 @@ func TestAccBrazeDestination_emptyListsMeanNone(t *testing.T) {
 					return nil
 				}),
 			},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: emptyLists, PlanOnly: true},
 		},
 	})
 }

@@ -41,9 +41,10 @@ func checkServerDestination(s *acctest.Sandbox, address string, check func(*deve
 	}
 }
 
-// afterPlan runs change once the plan is made and before it is applied: the
-// testing framework applies the saved plan, so this is how a change made in
-// Amplitude between a user's plan and apply is staged.
+// afterPlan runs a function once the plan is made, as a plan check. Run
+// before the apply (PreApply), it stages a change made in Amplitude between
+// a user's plan and apply, since the testing framework applies the saved
+// plan. Run in a plan-only step, it checks what making the plan sent.
 type afterPlan func() error
 
 func (a afterPlan) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -21,26 +22,26 @@ import (
 
 func TestAccCohortDataSource(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, "testdata/cohort")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" { id = "coh_missing" }`,
-				ExpectError: acctest.ErrorMatching(`No cohort of this Amplitude project has id "coh_missing"`),
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"id": str("coh_missing")},
+				ExpectError:     acctest.ErrorMatching(`No cohort of this Amplitude project has id "coh_missing"`),
 			},
 			{
-				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" {}`,
-				ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
+				ConfigDirectory: cfg,
+				ExpectError:     acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
 			},
 			{
-				Config:      s.ProviderConfig() + `data "amplitude_cohort" "x" {` + "\n" + `id = "coh_churn_risk"` + "\n" + `name = "Churn risk"` + "\n}",
-				ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"id": str("coh_churn_risk"), "name": str("Churn risk")},
+				ExpectError:     acctest.ErrorMatching(`Exactly one of these attributes must be configured: \[id,name\]`),
 			},
 			{
-				Config: s.ProviderConfig() + `
-data "amplitude_cohort" "by_id"   { id = "coh_churn_risk" }
-data "amplitude_cohort" "by_name" { name = "Power users" }
-`,
+				ConfigDirectory: s.Directory(t, "testdata/cohorts_by_id_and_name"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.amplitude_cohort.by_id", tfjsonpath.New("name"), knownvalue.StringExact("Churn risk")),
 					statecheck.ExpectKnownValue("data.amplitude_cohort.by_name", tfjsonpath.New("id"), knownvalue.StringExact("coh_power_users")),
@@ -55,21 +56,17 @@ data "amplitude_cohort" "by_name" { name = "Power users" }
 
 func TestAccEventStreamingMetricsDataSource(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := destinationConfig(s, "metrics", eventsAndUsers) + `
-data "amplitude_event_streaming_metrics" "day" {
-  sync_id     = amplitude_braze_destination.test.id
-  time_period = "ONE_DAY"
-}
-`
+	cfg := s.Directory(t, "testdata/event_streaming_metrics", acctest.Include(destinationConfig))
+	metrics := destination("metrics", "events_and_users")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      s.ProviderConfig() + `data "amplitude_event_streaming_metrics" "x" {` + "\n" + `sync_id = "x"` + "\n" + `time_period = "ONE_MONTH"` + "\n}",
-				ExpectError: acctest.ErrorMatching(`time_period value must be one of`),
+				ConfigDirectory: s.Directory(t, "testdata/event_streaming_metrics_invalid"),
+				ExpectError:     acctest.ErrorMatching(`time_period value must be one of`),
 			},
 			{
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: metrics,
 				Check: func(state *terraform.State) error {
 					got := state.RootModule().Resources["data.amplitude_event_streaming_metrics.day"].Primary.Attributes
 					want, err := s.Amplitude().DeliveryMetricsSummary(context.Background(), got["sync_id"], "ONE_DAY")
@@ -113,14 +110,9 @@ func TestAccEventStreamingMetricsDataSource_moreThanAMinuteAllows(t *testing.T) 
 			"braze":     acctest.ProviderFactories["braze"],
 		},
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + fmt.Sprintf(`
-data "amplitude_event_streaming_metrics" "each" {
-  count       = 20
-  sync_id     = %q
-  time_period = "ONE_DAY"
-}
-`, stream.ID),
-			PlanOnly: true,
+			ConfigDirectory: s.Directory(t, "testdata/event_streaming_metrics_each"),
+			ConfigVariables: config.Variables{"sync_id": str(stream.ID)},
+			PlanOnly:        true,
 		}},
 	})
 	if waited := clock.Now().Sub(began); waited < time.Minute {

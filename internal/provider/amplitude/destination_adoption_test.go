@@ -86,7 +86,7 @@ func TestAccDestinationAdoption_generateConfig(t *testing.T) {
 	expectEmptyPlan(t, cli)
 
 	state := cli.Must(t, "show", "-json")
-	for _, secret := range []string{acctest.BrazeAdminKey, sandboxDataImportKey} {
+	for _, secret := range []string{acctest.BrazeAdminKey, acctest.BrazeDataImportKey} {
 		if strings.Contains(state, secret) {
 			t.Errorf("state holds the secret %q", secret)
 		}
@@ -122,7 +122,8 @@ func exitCode(err error) int {
 
 // addSecrets does what the adoption guide asks of the user: it sets the
 // write-only secret of each Braze destination that terraform query wrote
-// as null, and its version to 1.
+// as null, and its version to 1. The secrets are the sandbox's, from
+// local.sandbox.
 func addSecrets(t *testing.T, file string) {
 	t.Helper()
 	raw, err := os.ReadFile(file)
@@ -131,8 +132,8 @@ func addSecrets(t *testing.T, file string) {
 	}
 	generated := string(raw)
 	for attribute, value := range map[string]string{
-		"braze_api_key_wo": `"` + acctest.BrazeAdminKey + `"`, "braze_api_key_wo_version": "1",
-		"data_import_key_wo": `"` + sandboxDataImportKey + `"`, "data_import_key_wo_version": "1",
+		"braze_api_key_wo": "local.sandbox.braze_admin_key", "braze_api_key_wo_version": "1",
+		"data_import_key_wo": "local.sandbox.braze_data_import_key", "data_import_key_wo_version": "1",
 	} {
 		line := regexp.MustCompile(`(?m)^(\s*` + attribute + `\s*=) null.*$`)
 		if !line.MatchString(generated) {

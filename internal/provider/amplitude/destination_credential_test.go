@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -21,8 +22,10 @@ import (
 type credentialCase struct {
 	name    string
 	address string
-	// config is the configuration of the resource holding the secret value.
-	config func(s *acctest.Sandbox, value string) string
+	// dir is the resource's configuration, and vars its variables that
+	// make it hold the secret value.
+	dir  string
+	vars func(value string) config.Variables
 	// resent is the attribute whose planned change sends the secret again:
 	// the sensitive attribute, or the write-only form's version.
 	resent    string
@@ -36,60 +39,38 @@ type credentialCase struct {
 var credentialCases = []credentialCase{
 	{
 		name: "braze destination, sensitive key", address: destinationAddress, resent: "braze_api_key", brazeKey: true,
-		config: func(s *acctest.Sandbox, key string) string {
-			return destinationConfig(s, "keyed", fmt.Sprintf("  braze_api_key = %q\n  send_users = { user_properties = [\"plan\"] }\n", key))
+		dir: destinationConfig,
+		vars: func(key string) config.Variables {
+			return with(destination("keyed", "users"), "braze_api_key", str(key))
 		},
 	},
 	{
 		name: "braze destination, write-only key", address: destinationAddress, resent: "braze_api_key_wo_version", writeOnly: true, brazeKey: true,
-		config: func(s *acctest.Sandbox, key string) string {
-			return destinationConfig(s, "keyed", fmt.Sprintf("  braze_api_key_wo = %q\n  braze_api_key_wo_version = 1\n  send_users = { user_properties = [\"plan\"] }\n", key))
-		},
+		dir:  writeOnlyDestinationConfig,
+		vars: func(key string) config.Variables { return writeOnlyDestination("keyed", key, 1) },
 	},
 	{
 		name: "braze cohort destination, sensitive key", address: cohortDestinationAddress, resent: "data_import_key",
-		config: func(s *acctest.Sandbox, key string) string {
-			return cohortDestinationConfig(s, "cohorts", fmt.Sprintf("  data_import_key = %q\n%s", key, oneCohortMapping))
+		dir: cohortDestinationConfig,
+		vars: func(key string) config.Variables {
+			return with(cohortDestination("cohorts", "one"), "data_import_key", str(key))
 		},
 	},
 	{
 		name: "braze cohort destination, write-only key", address: cohortDestinationAddress, resent: "data_import_key_wo_version", writeOnly: true,
-		config: func(s *acctest.Sandbox, key string) string {
-			return cohortDestinationConfig(s, "cohorts", fmt.Sprintf("  data_import_key_wo = %q\n  data_import_key_wo_version = 1\n%s", key, oneCohortMapping))
-		},
+		dir:  writeOnlyCohortDestinationConfig,
+		vars: func(key string) config.Variables { return writeOnlyCohortDestination("cohorts", key, 1) },
 	},
 	{
 		name: "generic destination, sensitive secrets", address: genericAddress, resent: "secret_config", brazeKey: true,
-		config: func(s *acctest.Sandbox, key string) string {
-			return s.ProviderConfig() + genericBrazeIdentify(fmt.Sprintf("  secret_config = { api_key = %q }\n", key))
-		},
+		dir:  "testdata/generic_braze_identify",
+		vars: func(key string) config.Variables { return config.Variables{"api_key": str(key)} },
 	},
 	{
 		name: "generic destination, write-only secrets", address: genericAddress, resent: "secret_config_wo_version", writeOnly: true, brazeKey: true,
-		config: func(s *acctest.Sandbox, key string) string {
-			return s.ProviderConfig() + genericBrazeIdentify(fmt.Sprintf("  secret_config_wo = { api_key = %q }\n  secret_config_wo_version = 1\n", key))
-		},
+		dir:  "testdata/generic_braze_identify_write_only",
+		vars: func(key string) config.Variables { return config.Variables{"api_key_wo": str(key)} },
 	},
-}
-
-const oneCohortMapping = `  identifier_mappings = [{ amplitude_property = "user_id", braze_identifier = "external_id" }]
-`
-
-// genericBrazeIdentify is a Braze identify destination made with the
-// generic resource; secrets holds its secret attributes.
-func genericBrazeIdentify(secrets string) string {
-	return fmt.Sprintf(`
-resource "amplitude_destination" "test" {
-  partner      = "braze"
-  display_name = "braze users"
-  kind         = ["identify"]
-  config = {
-    api_endpoint    = %q
-    app_id          = %q
-    user_id_mapping = { amplitude_property = "user_id", braze_identifier = "external_id" }
-  }
-%s}
-`, acctest.BrazeEndpoint, acctest.BrazeAppID, secrets)
 }
 
 // A credential Amplitude reports disconnected (a Braze key deleted in
@@ -103,7 +84,7 @@ func TestAccDestinations_disconnectedCredentialPlansResend(t *testing.T) {
 	for _, tc := range credentialCases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := acctest.NewSandbox(t)
-			secret, keyID := "sandbox-data-import-key-1", ""
+			secret, keyID := acctest.BrazeDataImportKey, ""
 			if tc.brazeKey {
 				k, err := s.Braze().CreateAPIKey(context.Background(), braze.NewAPIKey{Name: "stream " + tc.name, Permissions: []string{"users.track"}})
 				if err != nil {
@@ -115,14 +96,14 @@ func TestAccDestinations_disconnectedCredentialPlansResend(t *testing.T) {
 			if tc.writeOnly {
 				checks = append(checks, acctest.SkipWithout(acctest.WriteOnlyAttributes))
 			}
-			config := tc.config(s, secret)
+			cfg, vars := s.Directory(t, tc.dir), tc.vars(secret)
 			var id string
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				TerraformVersionChecks:   checks,
 				Steps: []resource.TestStep{
 					{
-						Config: config,
+						ConfigDirectory: cfg, ConfigVariables: vars,
 						ConfigStateChecks: []statecheck.StateCheck{
 							statecheck.ExpectKnownValue(tc.address, tfjsonpath.New("credential_status"), knownvalue.StringExact("connected")),
 						},
@@ -138,7 +119,8 @@ func TestAccDestinations_disconnectedCredentialPlansResend(t *testing.T) {
 							}
 							s.ReportDisconnected(id)
 						},
-						Config:             config,
+						ConfigDirectory:    cfg,
+						ConfigVariables:    vars,
 						PlanOnly:           true,
 						ExpectNonEmptyPlan: true,
 						ConfigPlanChecks: resource.ConfigPlanChecks{

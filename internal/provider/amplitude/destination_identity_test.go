@@ -24,13 +24,10 @@ import (
 
 var needsIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity), acctest.SkipWithout(acctest.WriteOnlyAttributes)}
 
-// sandboxDataImportKey is a Braze data import key the sandbox's Braze takes.
-const sandboxDataImportKey = "sandbox-data-import-key"
-
 func createCohortDestination(t *testing.T, s *acctest.Sandbox, name string) *developer.Destination {
 	t.Helper()
 	d, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeCohort{
-		Endpoint: acctest.BrazeEndpoint, DataImportKey: sandboxDataImportKey,
+		Endpoint: acctest.BrazeEndpoint, DataImportKey: acctest.BrazeDataImportKey,
 		IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
 	}.Spec(name))
 	if err != nil {
@@ -40,7 +37,7 @@ func createCohortDestination(t *testing.T, s *acctest.Sandbox, name string) *dev
 }
 
 // identityImportCase is the test of importing the destination id as
-// address from the configuration in dir, whose secret variable is secret.
+// address from the configuration in dir, with vars.
 func identityImportCase(t *testing.T, s *acctest.Sandbox, dir, address, id string, vars config.Variables) resource.TestCase {
 	t.Helper()
 	vars["destination_id"] = config.StringVariable(id)
@@ -71,7 +68,7 @@ func TestAccDestinationIdentity_brazeDestination(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	stream := createEventStream(t, s, "adopted-stream")
 	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/braze_destination", "amplitude_braze_destination.adopted", stream.ID,
-		config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey)}))
+		config.Variables{}))
 }
 
 // The project left out of the identity is the provider's.
@@ -79,14 +76,14 @@ func TestAccDestinationIdentity_brazeCohortDestination(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cohorts := createCohortDestination(t, s, "adopted-cohorts")
 	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/braze_cohort_destination", "amplitude_braze_cohort_destination.adopted", cohorts.ID,
-		config.Variables{"data_import_key": config.StringVariable(sandboxDataImportKey), "project_id": config.StringVariable(acctest.ProjectID)}))
+		config.Variables{"project_id": config.StringVariable(acctest.ProjectID)}))
 }
 
 func TestAccDestinationIdentity_destination(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	stream := createEventStream(t, s, "adopted-generic")
 	resource.ParallelTest(t, identityImportCase(t, s, "testdata/destination_identity/destination", "amplitude_destination.adopted", stream.ID,
-		config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey), "project_id": config.StringVariable(acctest.ProjectID)}))
+		config.Variables{"project_id": config.StringVariable(acctest.ProjectID)}))
 }
 
 // An identity naming another project than the provider's is refused,
@@ -103,9 +100,8 @@ func TestAccDestinationIdentity_otherProject(t *testing.T) {
 			ConfigVariables: config.Variables{
 				"destination_id": config.StringVariable(stream.ID),
 				"project_id":     config.StringVariable("777"),
-				"braze_api_key":  config.StringVariable(acctest.BrazeAdminKey),
 			},
-			ExpectError: acctest.ErrorMatching(`Identity of another Amplitude project.*project_id: the identity names Amplitude project "777", and this amplitude provider works on project "424242"`),
+			ExpectError: acctest.ErrorMatching(`Identity of another Amplitude project.*project_id: the identity names Amplitude project "777", and this amplitude provider works on project "` + acctest.ProjectID + `"`),
 		}},
 	})
 	if after := s.Stats(t); after.Writes() != before.Writes() {
@@ -123,7 +119,6 @@ func TestAccDestinationIdentity_createdThenImported(t *testing.T) {
 	created := resource.TestStep{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		ConfigDirectory:          s.Directory(t, "testdata/destination_identity/created"),
-		ConfigVariables:          config.Variables{"braze_api_key": config.StringVariable(acctest.BrazeAdminKey)},
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectIdentityValue(address, tfjsonpath.New("project_id"), knownvalue.StringExact(acctest.ProjectID)),
 			statecheck.ExpectIdentityValueMatchesState(address, tfjsonpath.New("id")),

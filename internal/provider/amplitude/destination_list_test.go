@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -31,16 +30,12 @@ var needsQuery = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.L
 // list blocks), the second runs terraform query.
 func queryCase(t *testing.T, s *acctest.Sandbox, file string, checks []querycheck.QueryResultCheck) resource.TestCase {
 	t.Helper()
-	blocks, err := os.ReadFile("testdata/destination_list/" + file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return resource.TestCase{
 		TerraformVersionChecks:   needsQuery,
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: s.ProviderConfig()},
-			{Query: true, Config: string(blocks), QueryResultChecks: checks},
+			{ConfigDirectory: s.Directory(t, "testdata/empty")},
+			{Query: true, Config: s.Query(t, "testdata/destination_list/"+file), QueryResultChecks: checks},
 		},
 	}
 }

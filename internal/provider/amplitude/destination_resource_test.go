@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -20,41 +21,27 @@ import (
 
 const genericAddress = "amplitude_destination.test"
 
-// webhookDestination is a destination of the sandbox's webhook partner,
-// whose parameters are a URL, headers, a batch size, a format and a secret
-// token.
-func webhookDestination(body string) string {
-	return `
-resource "amplitude_destination" "test" {
-  partner      = "webhook"
-  display_name = "hook"
-` + body + `
-}
-`
-}
+// webhookConfig is testdata/webhook_destination: one destination of the
+// sandbox's webhook partner, holding the shape of its local.shapes that the
+// step's variable shape names (full by default).
+const webhookConfig = "testdata/webhook_destination"
 
-const webhookFull = `
-  config = {
-    url        = "https://hooks.example.com/amplitude"
-    batch_size = 100
-    format     = "ndjson"
-    headers    = { "X-Team" = "growth" }
-  }
-  secret_config = { auth_token = "hook-token-1" }
-  event_filter  = { events = ["Purchase"] }
-`
+// webhook is the variables of the webhook destination of shape shape.
+func webhook(shape string) config.Variables { return config.Variables{"shape": str(shape)} }
 
 func TestAccDestination_webhookLifecycle(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, webhookConfig)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestinationsDisabled(s),
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + webhookDestination(webhookFull),
+				ConfigDirectory: cfg, ConfigVariables: webhook("full"),
 				ConfigStateChecks: []statecheck.StateCheck{
-					// Left out, the kind is what the partner serves.
+					// The configuration leaves out the kind, so it is the kind
+					// the partner serves.
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("kind"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("event")})),
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("config").AtMapKey("batch_size"), knownvalue.Int64Exact(100)),
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("config").AtMapKey("headers").AtMapKey("X-Team"), knownvalue.StringExact("growth")),
@@ -71,17 +58,10 @@ func TestAccDestination_webhookLifecycle(t *testing.T) {
 					}),
 				),
 			},
-			{Config: s.ProviderConfig() + webhookDestination(webhookFull), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: webhook("full"), PlanOnly: true},
 			{
 				// A parameter no longer configured is removed in Amplitude.
-				Config: s.ProviderConfig() + webhookDestination(`
-  config = {
-    url        = "https://hooks.example.com/amplitude"
-    batch_size = 250
-  }
-  secret_config     = { auth_token = "hook-token-1" }
-  property_mappings = { event_properties = ["price"] }
-`),
+				ConfigDirectory: cfg, ConfigVariables: webhook("trimmed"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(genericAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -98,13 +78,17 @@ func TestAccDestination_webhookLifecycle(t *testing.T) {
 				),
 			},
 			{
+				ConfigDirectory:         cfg,
+				ConfigVariables:         webhook("trimmed"),
 				ResourceName:            genericAddress,
 				ImportState:             true,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"secret_config"},
 			},
 			{
-				// Changed in the dashboard: drift, corrected.
+				// Someone changes the destination in Amplitude's dashboard:
+				// the plan shows the drift, and the apply puts back what the
+				// configuration says.
 				PreConfig: func() {
 					d, err := s.Developer().GetDestination(context.Background(), id)
 					if err != nil {
@@ -117,14 +101,7 @@ func TestAccDestination_webhookLifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: s.ProviderConfig() + webhookDestination(`
-  config = {
-    url        = "https://hooks.example.com/amplitude"
-    batch_size = 250
-  }
-  secret_config     = { auth_token = "hook-token-1" }
-  property_mappings = { event_properties = ["price"] }
-`),
+				ConfigDirectory: cfg, ConfigVariables: webhook("trimmed"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(genericAddress, plancheck.ResourceActionUpdate),
@@ -148,19 +125,8 @@ func TestAccDestination_cohortDestroyLeavesIt(t *testing.T) {
 			return err
 		},
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + `
-resource "amplitude_destination" "test" {
-  partner      = "braze"
-  display_name = "braze cohorts"
-  kind         = ["cohort"]
-  config = {
-    api_endpoint        = "` + acctest.BrazeEndpoint + `"
-    identifier_mappings = [{ amplitude_property = "user_id", braze_identifier = "external_id" }]
-  }
-  secret_config = { data_import_key = "import-key-generic" }
-}
-`,
-			Check: captureResourceID(genericAddress, &id),
+			ConfigDirectory: s.Directory(t, "testdata/generic_braze_cohorts"),
+			Check:           captureResourceID(genericAddress, &id),
 		}},
 	})
 }
@@ -170,28 +136,27 @@ resource "amplitude_destination" "test" {
 // written.
 func TestAccDestination_planTimeChecks(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ body, want string }{
-		"unknown parameter": {`config = { url = "https://x.example.com", colour = "blue" }`,
-			`config.colour: partner "webhook" has no parameter "colour"; its parameters are url, headers, auth_token, batch_size, format`},
-		"secret in config": {`config = { url = "https://x.example.com", auth_token = "t" }`,
-			`config.auth_token: "auth_token" is a secret parameter of webhook.*secret_config`},
-		"plain in secrets": {"config = { url = \"https://x.example.com\" }\n  secret_config = { batch_size = \"3\" }",
-			`secret_config.batch_size: "batch_size" is not secret`},
-		"missing required": {`config = { batch_size = 3 }`, `config.url: partner "webhook" requires parameter "url"`},
-		"enum value":       {`config = { url = "https://x.example.com", format = "xml" }`, `config.format: "xml" is not one of json, ndjson`},
-		"wrong type":       {`config = { url = "https://x.example.com", batch_size = "many" }`, `config.batch_size: parameter "batch_size" \(number\) takes a number`},
-		"kind not served":  {"kind = [\"cohort\"]\n  config = { url = \"https://x.example.com\" }", `kind: partner "webhook" serves event, not "cohort"`},
+	// Each configuration is a file in testdata/webhook_destination_invalid,
+	// named for its one mistake.
+	cases := map[string]string{
+		"unknown_parameter.tf": `config.colour: partner "webhook" has no parameter "colour"; its parameters are url, headers, auth_token, batch_size, format`,
+		"secret_in_config.tf":  `config.auth_token: "auth_token" is a secret parameter of webhook.*secret_config`,
+		"plain_in_secrets.tf":  `secret_config.batch_size: "batch_size" is not secret`,
+		"missing_required.tf":  `config.url: partner "webhook" requires parameter "url"`,
+		"enum_value.tf":        `config.format: "xml" is not one of json, ndjson`,
+		"wrong_type.tf":        `config.batch_size: parameter "batch_size" \(number\) takes a number`,
+		"kind_not_served.tf":   `kind: partner "webhook" serves event, not "cohort"`,
 		// Amplitude's own rule, from the dry run.
-		"amplitude refuses": {`config = { url = "https://x.example.com", batch_size = 5000 }`, `config.*Amplitude: config.batch_size`},
+		"amplitude_refuses.tf": `config.*Amplitude: config.batch_size`,
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
+	for file, want := range cases {
+		t.Run(file, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      s.ProviderConfig() + webhookDestination(tc.body),
-					PlanOnly:    true,
-					ExpectError: acctest.ErrorMatching(tc.want),
+					ConfigDirectory: s.File(t, "testdata/webhook_destination_invalid/"+file),
+					PlanOnly:        true,
+					ExpectError:     acctest.ErrorMatching(want),
 				}},
 			})
 		})
@@ -203,13 +168,15 @@ func TestAccDestination_planTimeChecks(t *testing.T) {
 
 func TestAccDestination_staleVersion(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, webhookConfig)
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: s.ProviderConfig() + webhookDestination(webhookFull), Check: captureResourceID(genericAddress, &id)},
+			{ConfigDirectory: cfg, ConfigVariables: webhook("full"), Check: captureResourceID(genericAddress, &id)},
 			{
-				Config: s.ProviderConfig() + webhookDestination(webhookFull+`  enabled = false`),
+				ConfigDirectory: cfg,
+				ConfigVariables: with(webhook("full"), "enabled", boolean(false)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{afterPlan(func() error {
 						d, err := s.Developer().GetDestination(context.Background(), id)
@@ -233,35 +200,33 @@ func TestAccDestination_readOnlyToken(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      s.ProviderConfigWithToken(acctest.ReadOnlyToken) + webhookDestination(webhookFull),
-			ExpectError: acctest.ErrorMatching(`lacks the destinations:write scope`),
+			ConfigDirectory: s.Directory(t, webhookConfig, acctest.Amplitude("access_token", acctest.ReadOnlyToken)),
+			ConfigVariables: webhook("full"),
+			ExpectError:     acctest.ErrorMatching(`lacks the destinations:write scope`),
 		}},
 	})
 }
 
 func TestAccDestination_writeOnlySecrets(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := func(token string, version int) string {
-		return s.ProviderConfig() + webhookDestination(fmt.Sprintf(`
-  config                   = { url = "https://hooks.example.com/amplitude" }
-  secret_config_wo         = { auth_token = %q }
-  secret_config_wo_version = %d
-`, token, version))
+	cfg := s.Directory(t, "testdata/webhook_destination_write_only")
+	writeOnly := func(token string, version int) config.Variables {
+		return config.Variables{"auth_token_wo": str(token), "auth_token_wo_version": config.IntegerVariable(version)}
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.WriteOnlyAttributes)},
 		Steps: []resource.TestStep{
 			{
-				Config: config("token-a", 1),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly("token-a", 1),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("secret_config_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(genericAddress, tfjsonpath.New("secret_config"), knownvalue.Null()),
 				},
 			},
-			{Config: config("token-b", 1), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: writeOnly("token-b", 1), PlanOnly: true},
 			{
-				Config: config("token-b", 2),
+				ConfigDirectory: cfg, ConfigVariables: writeOnly("token-b", 2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(genericAddress, plancheck.ResourceActionUpdate)},
 				},

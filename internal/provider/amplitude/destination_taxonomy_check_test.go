@@ -102,7 +102,7 @@ func newTaxonomyCheckFixture(t *testing.T) (*sandbox.Server, *brazeDestinationRe
 	sb := sandbox.New(sandbox.Options{})
 	server := httptest.NewServer(contract.Handler(t, sb))
 	t.Cleanup(server.Close)
-	client, err := developer.New(developer.Config{BaseURL: server.URL + "/developer-api", AccessToken: "amp_sandbox_admin", ProjectID: "424242"})
+	client, err := developer.New(developer.Config{BaseURL: server.URL + "/developer-api", AccessToken: sandbox.DeveloperAPIAdminToken, ProjectID: sandbox.AmplitudeProjectID})
 	if err != nil {
 		t.Fatal(err)
 	}

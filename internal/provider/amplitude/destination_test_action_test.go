@@ -32,9 +32,7 @@ const (
 
 var needsActions = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.Actions)}
 
-// invokeStep applies the invoked configuration on the destination id. With a
-// provider block in the directory, the testing framework takes the providers
-// from the step.
+// invokeStep applies the invoked configuration on the destination id.
 func invokeStep(s *acctest.Sandbox, t *testing.T, id string) resource.TestStep {
 	return resource.TestStep{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -107,7 +105,7 @@ func TestAccDestinationTestAction_unknownDestination(t *testing.T) {
 func TestAccDestinationTestAction_cohortDestination(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	cohorts, err := s.Developer().CreateDestination(context.Background(), developer.PartnerBraze, developer.BrazeCohort{
-		Endpoint: acctest.BrazeEndpoint, DataImportKey: "sandbox-data-import-key",
+		Endpoint: acctest.BrazeEndpoint, DataImportKey: acctest.BrazeDataImportKey,
 		IdentifierMappings: []developer.IdentifierMapping{{AmplitudeProperty: "user_id", BrazeIdentifier: "external_id"}},
 	}.Spec("cohorts"))
 	if err != nil {
@@ -139,8 +137,8 @@ func TestAccDestinationTestAction_example(t *testing.T) {
 	resource.ParallelTest(t, tc)
 }
 
-// Leaving out the destination fails at validate, naming the attribute;
-// Terraform's own check of a required argument.
+// Leaving out the destination fails at validate, with Terraform's own
+// error for a required argument, which names the attribute.
 func TestAccDestinationTestAction_withoutDestinationID(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
@@ -189,7 +187,7 @@ func TestAccDestinationTestAction_needsNewCLI(t *testing.T) {
 			},
 			// The harness reads the state through the last step's
 			// configuration when the test ends, so that one must parse.
-			{Config: s.ProviderConfig()},
+			{ConfigDirectory: s.Directory(t, "testdata/empty")},
 		},
 	})
 }

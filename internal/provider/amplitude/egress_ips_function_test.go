@@ -25,18 +25,15 @@ func TestAccEgressIPsFunction(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + `
-output "us" { value = provider::amplitude::egress_ips("US") }
-output "eu" { value = provider::amplitude::egress_ips("eu") }
-`,
+				ConfigDirectory: s.Directory(t, "testdata/egress_ips"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownOutputValue("us", ips("52.33.3.219", "35.162.216.242", "52.27.10.221")),
 					statecheck.ExpectKnownOutputValue("eu", ips("3.124.22.25", "18.157.59.125", "18.192.47.195")),
 				},
 			},
 			{
-				Config:      s.ProviderConfig() + `output "bad" { value = provider::amplitude::egress_ips("APAC") }`,
-				ExpectError: acctest.ErrorMatching(`unknown Amplitude region "APAC"; valid regions are EU, US`),
+				ConfigDirectory: s.Directory(t, "testdata/egress_ips_unknown"),
+				ExpectError:     acctest.ErrorMatching(`unknown Amplitude region "APAC"; valid regions are EU, US`),
 			},
 		},
 	})
@@ -52,16 +49,12 @@ func TestAccEgressIPsFunction_needsNewCLI(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + `
-output "us" {
-  value = provider::amplitude::egress_ips("US")
-}
-`,
-				ExpectError: acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::amplitude::egress_ips\("US"\)`),
+				ConfigDirectory: s.Directory(t, "testdata/egress_ips"),
+				ExpectError:     acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::amplitude::egress_ips\("US"\)`),
 			},
 			// The harness reads the state through the last step's
 			// configuration when the test ends, so that one must parse.
-			{Config: s.ProviderConfig()},
+			{ConfigDirectory: s.Directory(t, "testdata/empty")},
 		},
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -18,44 +19,40 @@ import (
 
 const eventPropertyAddress = "amplitude_event_property.test"
 
-func eventPropertyConfig(s *acctest.Sandbox, body string) string {
-	return s.ProviderConfig() + `
-resource "amplitude_event_type" "checkout" {
-  name = "` + acctest.Name("Checkout Completed") + `"
-}
+// eventPropertyConfig is testdata/event_property: one event property whose
+// arguments are the step's variables, of an event type it manages when
+// planned_event is set.
+const eventPropertyConfig = "testdata/event_property"
 
-resource "amplitude_event_property" "test" {
-  event_type = amplitude_event_type.checkout.name
-` + body + "\n}\n"
+// ofCheckout adds to vars that the property belongs to the event type
+// "Checkout Completed" (behind the live run's prefix), which the
+// configuration manages. It is not the event type test's "Checkout
+// Started": a live run's tests share one project.
+func ofCheckout(vars config.Variables) config.Variables {
+	vars["planned_event"] = str(acctest.Name("Checkout Completed"))
+	return vars
 }
 
 func TestAccEventProperty_lifecycle(t *testing.T) {
 	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, eventPropertyConfig)
 	event := acctest.Name("Checkout Completed")
-	full := eventPropertyConfig(s, `
-  name            = "cart_value"
-  description     = "The cart's total."
-  type            = "number"
-  classifications = ["REVENUE"]`)
-	// Every mutable attribute changed, the type too, in place.
-	changed := eventPropertyConfig(s, `
-  name          = "cart_value"
-  type          = "string"
-  regex         = "^[0-9]+$"
-  is_array_type = true
-  is_hidden     = true`)
+	full := ofCheckout(config.Variables{"name": str("cart_value"), "description": str("The cart's total."), "type": str("number"), "classifications": strs("REVENUE")})
+	// Every attribute that can change in place is changed, the type
+	// included.
+	changed := ofCheckout(config.Variables{"name": str("cart_value"), "type": str("string"), "regex": str("^[0-9]+$"), "is_array_type": boolean(true), "is_hidden": boolean(true)})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: full,
+				ConfigDirectory: cfg, ConfigVariables: full,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(event+"/cart_value")),
 					statecheck.ExpectKnownValue(eventPropertyAddress, tfjsonpath.New("type"), knownvalue.StringExact("number")),
 				},
 			},
 			{
-				Config: changed,
+				ConfigDirectory: cfg, ConfigVariables: changed,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -67,15 +64,15 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-			{Config: changed, PlanOnly: true},
-			{ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: event + "/cart_value", ImportStateVerify: true},
+			{ConfigDirectory: cfg, ConfigVariables: changed, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: changed, ResourceName: eventPropertyAddress, ImportState: true, ImportStateId: event + "/cart_value", ImportStateVerify: true},
 			{
 				PreConfig: func() {
 					if _, err := s.Developer().UpdateEventProperty(context.Background(), event, "cart_value", developer.PropertySpec{DataType: ptr("number")}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: changed,
+				ConfigDirectory: cfg, ConfigVariables: changed,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -86,12 +83,12 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: changed,
+				ConfigDirectory: cfg, ConfigVariables: changed,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventPropertyAddress, plancheck.ResourceActionCreate)},
 				},
 			},
-			{Config: changed, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: changed, PlanOnly: true},
 		},
 	})
 }
@@ -100,34 +97,32 @@ func TestAccEventProperty_lifecycle(t *testing.T) {
 // create promotes it.
 func TestAccEventProperty_promotesIngestedProperty(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := s.ProviderConfig() + `
-resource "amplitude_event_property" "test" {
-  event_type  = "Purchase"
-  name        = "currency"
-  type        = "string"
-  description = "ISO 4217 code."
-}
-`
+	cfg := s.Directory(t, eventPropertyConfig)
+	currency := config.Variables{"event_type": str("Purchase"), "name": str("currency"), "type": str("string"), "description": str("ISO 4217 code.")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, Check: resource.TestCheckResourceAttr(eventPropertyAddress, "description", "ISO 4217 code.")},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: currency, Check: resource.TestCheckResourceAttr(eventPropertyAddress, "description", "ISO 4217 code.")},
+			{ConfigDirectory: cfg, ConfigVariables: currency, PlanOnly: true},
 		},
 	})
 }
 
 func TestAccEventProperty_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ body, want string }{
-		"enum value with spaces": {"name = \"size\"\ntype = \"enum\"\nenum_values = [\"small \"]", `enum_values.*must not begin or end with white space`},
-		"regex on an enum":       {"name = \"size\"\ntype = \"enum\"\nenum_values = [\"s\"]\nregex = \"s\"", `regex: only applies to type "string"`},
+	cfg := s.Directory(t, eventPropertyConfig)
+	cases := map[string]struct {
+		vars config.Variables
+		want string
+	}{
+		"enum value with spaces": {ofCheckout(config.Variables{"name": str("size"), "type": str("enum"), "enum_values": strs("small ")}), `enum_values.*must not begin or end with white space`},
+		"regex on an enum":       {ofCheckout(config.Variables{"name": str("size"), "type": str("enum"), "enum_values": strs("s"), "regex": str("s")}), `regex: only applies to type "string"`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: eventPropertyConfig(s, tc.body), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
+				Steps:                    []resource.TestStep{{ConfigDirectory: cfg, ConfigVariables: tc.vars, PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
 			})
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -18,18 +19,16 @@ import (
 
 const eventTypeAddress = "amplitude_event_type.test"
 
-func eventTypeConfig(s *acctest.Sandbox, body string) string {
-	return s.ProviderConfig() + "resource \"amplitude_event_type\" \"test\" {\n" + body + "\n}\n"
-}
+// eventTypeConfig is testdata/event_type: one event type whose arguments
+// are the step's variables.
+const eventTypeConfig = "testdata/event_type"
 
 func TestAccEventType_lifecycle(t *testing.T) {
 	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, eventTypeConfig)
 	name := acctest.Name("Checkout Started")
-	described := eventTypeConfig(s, fmt.Sprintf(`
-  name        = %q
-  description = "The user opened the checkout."
-  is_active   = false`, name))
-	bare := eventTypeConfig(s, fmt.Sprintf(`name = %q`, name))
+	described := config.Variables{"name": str(name), "description": str("The user opened the checkout."), "is_active": boolean(false)}
+	bare := config.Variables{"name": str(name)}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -40,7 +39,7 @@ func TestAccEventType_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: described,
+				ConfigDirectory: cfg, ConfigVariables: described,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(eventTypeAddress, tfjsonpath.New("display_name"), knownvalue.StringExact(name)),
@@ -48,9 +47,9 @@ func TestAccEventType_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// The description removed is cleared; is_active back to its
-				// default.
-				Config: bare,
+				// Removing the description from the configuration clears it
+				// in Amplitude, and is_active returns to its default.
+				ConfigDirectory: cfg, ConfigVariables: bare,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -62,15 +61,15 @@ func TestAccEventType_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-			{Config: bare, PlanOnly: true},
-			{ResourceName: eventTypeAddress, ImportState: true, ImportStateId: name, ImportStateVerify: true},
+			{ConfigDirectory: cfg, ConfigVariables: bare, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: bare, ResourceName: eventTypeAddress, ImportState: true, ImportStateId: name, ImportStateVerify: true},
 			{
 				PreConfig: func() {
 					if _, err := s.Developer().UpdateEvent(context.Background(), name, developer.EventSpec{IsActive: false, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: bare,
+				ConfigDirectory: cfg, ConfigVariables: bare,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -81,12 +80,12 @@ func TestAccEventType_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: bare,
+				ConfigDirectory: cfg, ConfigVariables: bare,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(eventTypeAddress, plancheck.ResourceActionCreate)},
 				},
 			},
-			{Config: bare, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: bare, PlanOnly: true},
 		},
 	})
 }
@@ -94,28 +93,33 @@ func TestAccEventType_lifecycle(t *testing.T) {
 // A live event already in the plan is imported, not created over.
 func TestAccEventType_importLiveEvent(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := eventTypeConfig(s, `name = "Purchase"`)
+	cfg := s.Directory(t, eventTypeConfig)
+	purchase := config.Variables{"name": str("Purchase")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, ExpectError: acctest.ErrorMatching(`already in the tracking plan.*terraform import amplitude_event_type.<name> "Purchase"`)},
-			{Config: config, ResourceName: eventTypeAddress, ImportState: true, ImportStateId: "Purchase", ImportStatePersist: true},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: purchase, ExpectError: acctest.ErrorMatching(`already in the tracking plan.*terraform import amplitude_event_type.<name> "Purchase"`)},
+			{ConfigDirectory: cfg, ConfigVariables: purchase, ResourceName: eventTypeAddress, ImportState: true, ImportStateId: "Purchase", ImportStatePersist: true},
+			{ConfigDirectory: cfg, ConfigVariables: purchase, PlanOnly: true},
 		},
 	})
 }
 
 func TestAccEventType_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ body, want string }{
-		"space around the name": {`name = "Purchase "`, `name must not begin or end with white space`},
-		"blank description":     {"name = \"x\"\ndescription = \"\"", `description must not be empty or only white space`},
+	cfg := s.Directory(t, eventTypeConfig)
+	cases := map[string]struct {
+		vars config.Variables
+		want string
+	}{
+		"space around the name": {config.Variables{"name": str("Purchase ")}, `name must not begin or end with white space`},
+		"blank description":     {config.Variables{"name": str("x"), "description": str("")}, `description must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: eventTypeConfig(s, tc.body), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
+				Steps:                    []resource.TestStep{{ConfigDirectory: cfg, ConfigVariables: tc.vars, PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
 			})
 		})
 	}

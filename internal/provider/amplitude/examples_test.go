@@ -49,7 +49,7 @@ func TestAccExample_brazeDestination(t *testing.T) {
 
 func TestAccExample_brazeCohortDestination(t *testing.T) {
 	s, tc := acctest.ExampleCase(t, "amplitude/resources/amplitude_braze_cohort_destination",
-		config.Variables{"braze_data_import_key": config.StringVariable("sandbox-data-import-key")}, nil,
+		config.Variables{"braze_data_import_key": config.StringVariable(acctest.BrazeDataImportKey)}, nil,
 		statecheck.ExpectKnownValue("amplitude_braze_cohort_destination.cohorts", tfjsonpath.New("identifier_mappings"), knownvalue.ListSizeExact(2)),
 	)
 	tc.Steps[0].Check = checkServerDestination(s, "amplitude_braze_cohort_destination.cohorts", func(d *developer.Destination) error {
@@ -120,7 +120,7 @@ func TestAccExample_userProperty(t *testing.T) {
 func TestAccExample_sync(t *testing.T) {
 	s, tc := acctest.ExampleCase(t, "amplitude/resources/amplitude_sync", config.Variables{
 		"braze_rest_api_key":    config.StringVariable(acctest.BrazeAdminKey),
-		"braze_data_import_key": config.StringVariable("sandbox-data-import-key"),
+		"braze_data_import_key": config.StringVariable(acctest.BrazeDataImportKey),
 	}, nil,
 		statecheck.ExpectKnownValue("amplitude_sync.tier", tfjsonpath.New("braze_attribute"), knownvalue.StringExact("loyalty_tier")),
 	)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -19,60 +20,26 @@ import (
 
 const syncAddress = "amplitude_sync.test"
 
-// syncDestinations is an event-stream and a cohort destination for syncs to
-// write to.
-func syncDestinations(s *acctest.Sandbox) string {
-	return s.ProviderConfig() + fmt.Sprintf(`
-resource "amplitude_braze_destination" "stream" {
-  name           = "stream"
-  braze_endpoint = %[1]q
-  braze_app_id   = %[2]q
-  braze_api_key  = %[3]q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
+// syncConfig is testdata/sync: one sync whose arguments are the step's
+// variables, beside a user property it can sync.
+const syncConfig = "testdata/sync"
 
-resource "amplitude_braze_cohort_destination" "cohorts" {
-  name            = "cohorts"
-  braze_endpoint  = %[1]q
-  data_import_key = "sandbox-data-import-key"
-  identifier_mappings = [
-    { amplitude_property = "user_id", braze_identifier = "external_id" },
-  ]
-}
-`, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
-}
-
-func syncConfig(s *acctest.Sandbox, body string) string {
-	return syncDestinations(s) + fmt.Sprintf(`
-resource "amplitude_user_property" "tier" {
-  name = "loyalty_tier"
-  type = "string"
-}
-
-resource "amplitude_sync" "test" {
-%s
-}
-`, body)
-}
+// syncDestinations adds testdata/sync_destinations to a configuration: an
+// event-stream and a cohort destination for syncs to write to.
+var syncDestinations = acctest.Include("testdata/sync_destinations")
 
 func TestAccSync_userPropertyLifecycle(t *testing.T) {
 	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
 	s := acctest.NewSandboxWithClock(t, clock.Now)
-	hourly := syncConfig(s, `
-  kind           = "user_property"
-  source_id      = amplitude_user_property.tier.name
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "hourly"`)
+	cfg := s.Directory(t, syncConfig, syncDestinations)
+	hourly := config.Variables{"kind": str("user_property"), "cadence": str("hourly")}
+	daily := config.Variables{"name": str("loyalty tier to Braze"), "kind": str("user_property"), "cadence": str("daily"), "enabled": boolean(false)}
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: hourly,
+				ConfigDirectory: cfg, ConfigVariables: hourly,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(syncAddress, tfjsonpath.New("braze_attribute"), knownvalue.StringExact("loyalty_tier")),
 					statecheck.ExpectKnownValue(syncAddress, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
@@ -82,10 +49,11 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				Check: captureResourceID(syncAddress, &id),
 			},
 			{
-				// Two hours pass: the sync runs, status and last_run_at move,
-				// and none of it is a diff.
-				PreConfig: func() { clock.Advance(2 * time.Hour) },
-				Config:    hourly,
+				// Two hours pass and the hourly sync runs. Its status and
+				// last_run_at change, but they are not configuration, so the
+				// plan stays empty.
+				PreConfig:       func() { clock.Advance(2 * time.Hour) },
+				ConfigDirectory: cfg, ConfigVariables: hourly,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -94,13 +62,8 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				},
 			},
 			{
-				Config: syncConfig(s, `
-  name           = "loyalty tier to Braze"
-  kind           = "user_property"
-  source_id      = amplitude_user_property.tier.name
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "daily"
-  enabled        = false`),
+				ConfigDirectory: cfg,
+				ConfigVariables: daily,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -111,32 +74,27 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 				Check: checkSameResourceID(syncAddress, &id),
 			},
 			{
+				ConfigDirectory:   cfg,
+				ConfigVariables:   daily,
 				ResourceName:      syncAddress,
 				ImportState:       true,
 				ImportStateVerify: true,
 			},
 			{
-				// To one_time: a one-time sync runs once at creation, so
-				// this replaces.
-				Config: syncConfig(s, `
-  name           = "loyalty tier to Braze"
-  kind           = "user_property"
-  source_id      = amplitude_user_property.tier.name
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "one_time"`),
+				// Changing the cadence to one_time replaces the sync: a
+				// one-time sync runs once, when it is created.
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"name": str("loyalty tier to Braze"), "kind": str("user_property"), "cadence": str("one_time")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
 				Check: captureResourceID(syncAddress, &id),
 			},
 			{
-				// The source changes: replacement.
-				Config: syncConfig(s, `
-  name           = "loyalty tier to Braze"
-  kind           = "user_property"
-  source_id      = "plan"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "one_time"`),
+				// A new source replaces the sync, since a sync's source is
+				// set when it is created.
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"name": str("loyalty tier to Braze"), "kind": str("user_property"), "source_id": str("plan"), "cadence": str("one_time")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
@@ -150,16 +108,13 @@ func TestAccSync_userPropertyLifecycle(t *testing.T) {
 
 func TestAccSync_drift(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := syncConfig(s, `
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "daily"`)
+	cfg := s.Directory(t, syncConfig, syncDestinations)
+	ltv := config.Variables{"kind": str("computation"), "source_id": str("cmp_ltv_90d"), "cadence": str("daily")}
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureResourceID(syncAddress, &id)},
+			{ConfigDirectory: cfg, ConfigVariables: ltv, Check: captureResourceID(syncAddress, &id)},
 			{
 				PreConfig: func() {
 					ctx := context.Background()
@@ -172,7 +127,7 @@ func TestAccSync_drift(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: ltv,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionUpdate),
@@ -186,46 +141,37 @@ func TestAccSync_drift(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: ltv,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(syncAddress, plancheck.ResourceActionCreate)},
 				},
 			},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: ltv, PlanOnly: true},
 		},
 	})
 }
 
 func TestAccSync_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ body, want string }{
-		"realtime user property": {`
-  kind           = "user_property"
-  source_id      = "plan"
-  destination_id = "d"
-  cadence        = "realtime"`, `cadence: "realtime" syncs cohort membership only; a user_property sync takes one_time, hourly or daily`},
-		"unknown kind": {`
-  kind           = "segment"
-  source_id      = "plan"
-  destination_id = "d"
-  cadence        = "daily"`, `kind value must be one of: \["user_property" "computation" "cohort" "recommendation"\]`},
-		"unknown cadence": {`
-  kind           = "cohort"
-  source_id      = "coh_power_users"
-  destination_id = "d"
-  cadence        = "weekly"`, `cadence value must be one of: \["one_time" "hourly" "daily" "realtime"\]`},
-		"empty source": {`
-  kind           = "cohort"
-  source_id      = ""
-  destination_id = "d"
-  cadence        = "daily"`, `source_id must not be empty or only white space`},
+	cfg := s.Directory(t, "testdata/sync_validation")
+	sync := func(kind, sourceID, cadence string) config.Variables {
+		return config.Variables{"kind": str(kind), "source_id": str(sourceID), "cadence": str(cadence)}
+	}
+	cases := map[string]struct {
+		vars config.Variables
+		want string
+	}{
+		"realtime user property": {sync("user_property", "plan", "realtime"), `cadence: "realtime" syncs cohort membership only; a user_property sync takes one_time, hourly or daily`},
+		"unknown kind":           {sync("segment", "plan", "daily"), `kind value must be one of: \["user_property" "computation" "cohort" "recommendation"\]`},
+		"unknown cadence":        {sync("cohort", "coh_power_users", "weekly"), `cadence value must be one of: \["one_time" "hourly" "daily" "realtime"\]`},
+		"empty source":           {sync("cohort", "", "daily"), `source_id must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      s.ProviderConfig() + "resource \"amplitude_sync\" \"test\" {" + tc.body + "\n}\n",
+					ConfigDirectory: cfg, ConfigVariables: tc.vars,
 					PlanOnly:    true,
 					ExpectError: acctest.ErrorMatching(tc.want),
 				}},
@@ -242,24 +188,19 @@ func TestAccSync_validation(t *testing.T) {
 // does not exist.
 func TestAccSync_vendorRefusals(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, syncConfig, syncDestinations)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: syncConfig(s, `
-  kind           = "cohort"
-  source_id      = "coh_power_users"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "daily"`),
-				ExpectError: acctest.ErrorMatching(`a cohort sync needs a braze destination of kind \["cohort"\]`),
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"kind": str("cohort"), "source_id": str("coh_power_users"), "cadence": str("daily")},
+				ExpectError:     acctest.ErrorMatching(`a cohort sync needs a braze destination of kind \["cohort"\]`),
 			},
 			{
-				Config: syncConfig(s, `
-  kind           = "computation"
-  source_id      = "cmp_missing"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "daily"`),
-				ExpectError: acctest.ErrorMatching(`cmp_missing`),
+				ConfigDirectory: cfg,
+				ConfigVariables: config.Variables{"kind": str("computation"), "source_id": str("cmp_missing"), "cadence": str("daily")},
+				ExpectError:     acctest.ErrorMatching(`cmp_missing`),
 			},
 		},
 	})
@@ -269,52 +210,12 @@ func TestAccSync_vendorRefusals(t *testing.T) {
 // types and a sync of each kind apply, and the next plan is empty.
 func TestAccSync_everyKind(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := syncDestinations(s) + `
-resource "amplitude_user_property" "tier" {
-  name        = "loyalty_tier"
-  description = "Bronze, silver or gold."
-  type        = "enum"
-  enum_values = ["bronze", "silver", "gold"]
-}
-
-resource "amplitude_sync" "user_property" {
-  kind           = "user_property"
-  source_id      = amplitude_user_property.tier.name
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "hourly"
-}
-
-resource "amplitude_sync" "computation" {
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "daily"
-}
-
-resource "amplitude_sync" "cohort" {
-  kind           = "cohort"
-  source_id      = "coh_power_users"
-  destination_id = amplitude_braze_cohort_destination.cohorts.id
-  cadence        = "realtime"
-}
-
-resource "amplitude_sync" "recommendation" {
-  kind           = "recommendation"
-  source_id      = "rec_top_products"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "one_time"
-}
-
-data "amplitude_cohort" "power_users" {
-  name       = "Power users"
-  depends_on = [amplitude_sync.cohort]
-}
-`
+	cfg := s.Directory(t, "testdata/sync_every_kind", syncDestinations)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				ConfigDirectory: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.amplitude_cohort.power_users", tfjsonpath.New("sync_metadata").AtSliceIndex(0).AtMapKey("target"), knownvalue.StringExact("braze")),
 					statecheck.ExpectKnownValue("data.amplitude_cohort.power_users", tfjsonpath.New("sync_metadata").AtSliceIndex(0).AtMapKey("frequency"), knownvalue.StringExact("minute")),
@@ -327,7 +228,7 @@ data "amplitude_cohort" "power_users" {
 					return nil
 				},
 			},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, PlanOnly: true},
 		},
 	})
 }
@@ -337,26 +238,14 @@ data "amplitude_cohort" "power_users" {
 // that the apply would find to be a replacement ("inconsistent final plan").
 func TestAccSync_cadenceKnownOnlyAtApply(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := func(cadence string) string {
-		return syncDestinations(s) + fmt.Sprintf(`
-resource "terraform_data" "cadence" {
-  input = %q
-}
-
-resource "amplitude_sync" "test" {
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = terraform_data.cadence.output
-}
-`, cadence)
-	}
+	cfg := s.Directory(t, "testdata/sync_cadence_at_apply", syncDestinations)
+	cadence := func(cadence string) config.Variables { return config.Variables{"cadence": str(cadence)} }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config("hourly")},
+			{ConfigDirectory: cfg, ConfigVariables: cadence("hourly")},
 			{
-				Config: config("one_time"),
+				ConfigDirectory: cfg, ConfigVariables: cadence("one_time"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectUnknownValue(syncAddress, tfjsonpath.New("cadence")),
@@ -367,7 +256,7 @@ resource "amplitude_sync" "test" {
 					statecheck.ExpectKnownValue(syncAddress, tfjsonpath.New("cadence"), knownvalue.StringExact("one_time")),
 				},
 			},
-			{Config: config("one_time"), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: cadence("one_time"), PlanOnly: true},
 		},
 	})
 }

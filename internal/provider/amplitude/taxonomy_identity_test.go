@@ -104,7 +104,7 @@ func TestAccTaxonomyIdentity_otherProjectRefused(t *testing.T) {
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			ConfigDirectory:          s.Directory(t, "testdata/taxonomy_identity/other_project"),
-			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*the identity names Amplitude project "999999", and this amplitude provider works on project "424242"`),
+			ExpectError:              acctest.ErrorMatching(`Identity of another Amplitude project.*the identity names Amplitude project "999999", and this amplitude provider works on project "` + acctest.ProjectID + `"`),
 		}},
 	})
 }

@@ -1,7 +1,6 @@
 package amplitude_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -19,15 +18,12 @@ import (
 
 const queryDir = "testdata/taxonomy_query"
 
-// queryFile is a .tfquery.hcl file of testdata/taxonomy_query: the testing
-// framework takes a query step's configuration as text only.
-func queryFile(t *testing.T, name string) string {
+// queryFile is a .tfquery.hcl file of testdata/taxonomy_query after the
+// provider blocks (acctest's Query): the testing framework takes a query
+// step's configuration as text only.
+func queryFile(t *testing.T, s *acctest.Sandbox, name string) string {
 	t.Helper()
-	body, err := os.ReadFile(queryDir + "/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(body)
+	return s.Query(t, queryDir+"/"+name)
 }
 
 // taxonomyQueryCase is a step that applies the providers alone (a query step needs
@@ -50,7 +46,7 @@ func TestAccTaxonomyQuery_listsEveryType(t *testing.T) {
 	writesBefore := s.Stats(t).Writes()
 	project := knownvalue.StringExact(acctest.ProjectID)
 	resource.Test(t, taxonomyQueryCase(t, s, resource.TestStep{
-		Config: queryFile(t, "all.tfquery.hcl"),
+		Config: queryFile(t, s, "all.tfquery.hcl"),
 		QueryResultChecks: []querycheck.QueryResultCheck{
 			querycheck.ExpectLength("amplitude_event_type.checkout", 1),
 			querycheck.ExpectIdentity("amplitude_event_type.checkout", map[string]knownvalue.Check{
@@ -113,7 +109,7 @@ func TestAccTaxonomyQuery_badFilters(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := acctest.NewSandbox(t)
 			resource.Test(t, taxonomyQueryCase(t, s, resource.TestStep{
-				Config:      queryFile(t, tc.file),
+				Config:      queryFile(t, s, tc.file),
 				ExpectError: acctest.ErrorMatching(tc.want),
 			}))
 		})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -18,32 +19,22 @@ import (
 
 const userPropertyAddress = "amplitude_user_property.test"
 
-func userPropertyConfig(s *acctest.Sandbox, body string) string {
-	return s.ProviderConfig() + "resource \"amplitude_user_property\" \"test\" {\n" + body + "\n}\n"
-}
+// userPropertyConfig is testdata/user_property: one user property whose
+// arguments are the step's variables.
+const userPropertyConfig = "testdata/user_property"
 
 func ptr[T any](v T) *T { return &v }
 
 func TestAccUserProperty_lifecycle(t *testing.T) {
 	s := acctest.NewTarget(t)
+	cfg := s.Directory(t, userPropertyConfig)
 	name := acctest.Name("loyalty_tier")
-	full := userPropertyConfig(s, `
-  name            = "`+name+`"
-  display_name    = "Loyalty tier"
-  description     = "Bronze, silver or gold."
-  type            = "enum"
-  enum_values     = ["bronze", "silver", "gold"]
-  classifications = ["SENSITIVE"]`)
-	// Every mutable attribute changed, the optional ones removed.
-	changed := userPropertyConfig(s, `
-  name        = "`+name+`"
-  type        = "enum"
-  enum_values = ["bronze", "silver", "gold"]
-  is_hidden   = true`)
-	retyped := userPropertyConfig(s, `
-  name  = "`+name+`"
-  type  = "string"
-  regex = "^[a-z]+$"`)
+	full := config.Variables{"name": str(name), "display_name": str("Loyalty tier"), "description": str("Bronze, silver or gold."),
+		"type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "classifications": strs("SENSITIVE")}
+	// Every attribute that can change in place is changed, and the optional
+	// ones are removed.
+	changed := config.Variables{"name": str(name), "type": str("enum"), "enum_values": strs("bronze", "silver", "gold"), "is_hidden": boolean(true)}
+	retyped := config.Variables{"name": str(name), "type": str("string"), "regex": str("^[a-z]+$")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -54,7 +45,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: full,
+				ConfigDirectory: cfg, ConfigVariables: full,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("id"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("display_name"), knownvalue.StringExact("Loyalty tier")),
@@ -65,7 +56,7 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				Config: changed,
+				ConfigDirectory: cfg, ConfigVariables: changed,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
@@ -82,12 +73,12 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 					return nil
 				},
 			},
-			{Config: changed, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: changed, PlanOnly: true},
 			{
 				// The type is set at creation: changing it replaces the
 				// property, which a create after the (soft) delete brings
 				// back with the new type.
-				Config: retyped,
+				ConfigDirectory: cfg, ConfigVariables: retyped,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
@@ -95,38 +86,43 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(userPropertyAddress, tfjsonpath.New("regex"), knownvalue.StringExact("^[a-z]+$")),
 				},
 			},
-			{Config: retyped, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: retyped, PlanOnly: true},
 			{
+				ConfigDirectory:   cfg,
+				ConfigVariables:   retyped,
 				ResourceName:      userPropertyAddress,
 				ImportState:       true,
 				ImportStateId:     "gp:" + name,
 				ImportStateVerify: true,
 			},
 			{
-				// Changed in the dashboard: drift, corrected.
+				// Someone changes the property in Amplitude's dashboard: the
+				// plan shows the drift, and the apply puts back what the
+				// configuration says.
 				PreConfig: func() {
 					if _, err := s.Developer().UpdateUserProperty(context.Background(), name, developer.PropertySpec{IsHidden: true, Description: ptr("edited")}); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: retyped,
+				ConfigDirectory: cfg, ConfigVariables: retyped,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionUpdate)},
 				},
 			},
 			{
-				// Deleted outside Terraform: the plan creates it again.
+				// Someone deletes the property outside Terraform, so the plan
+				// creates it again.
 				PreConfig: func() {
 					if err := s.Developer().DeleteUserProperty(context.Background(), name); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: retyped,
+				ConfigDirectory: cfg, ConfigVariables: retyped,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userPropertyAddress, plancheck.ResourceActionCreate)},
 				},
 			},
-			{Config: retyped, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: retyped, PlanOnly: true},
 		},
 	})
 }
@@ -135,15 +131,13 @@ func TestAccUserProperty_lifecycle(t *testing.T) {
 // promoting it: one create, and the next plan is empty.
 func TestAccUserProperty_promotesIngestedProperty(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := userPropertyConfig(s, `
-  name        = "referral_source"
-  type        = "string"
-  description = "Where the user came from."`)
+	cfg := s.Directory(t, userPropertyConfig)
+	referral := config.Variables{"name": str("referral_source"), "type": str("string"), "description": str("Where the user came from.")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				ConfigDirectory: cfg, ConfigVariables: referral,
 				Check: func(*terraform.State) error {
 					p, err := s.Developer().GetUserProperty(context.Background(), "referral_source")
 					if err != nil || !p.IsInSchema || *p.Description != "Where the user came from." {
@@ -152,7 +146,7 @@ func TestAccUserProperty_promotesIngestedProperty(t *testing.T) {
 					return nil
 				},
 			},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: referral, PlanOnly: true},
 		},
 	})
 }
@@ -164,24 +158,27 @@ func TestAccUserProperty_alreadyInPlan(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      userPropertyConfig(s, "name = \"plan\"\ntype = \"string\""),
-			ExpectError: acctest.ErrorMatching(`"plan": it is already in the tracking plan.*terraform import amplitude_user_property.<name> "plan"`),
+			ConfigDirectory: s.Directory(t, userPropertyConfig),
+			ConfigVariables: config.Variables{"name": str("plan"), "type": str("string")},
+			ExpectError:     acctest.ErrorMatching(`"plan": it is already in the tracking plan.*terraform import amplitude_user_property.<name> "plan"`),
 		}},
 	})
 }
 
 func TestAccUserProperty_builtIn(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, userPropertyConfig)
+	country := config.Variables{"name": str("country"), "type": str("string")}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
+				ConfigDirectory: cfg, ConfigVariables: country,
 				ExpectError: acctest.ErrorMatching(`read_only_property.*refer to them by name`),
 			},
 			{
 				// Importing one says it is built in, before any request.
-				Config:        userPropertyConfig(s, "name = \"country\"\ntype = \"string\""),
+				ConfigDirectory: cfg, ConfigVariables: country,
 				ResourceName:  userPropertyAddress,
 				ImportState:   true,
 				ImportStateId: "[Amplitude] Country",
@@ -193,22 +190,26 @@ func TestAccUserProperty_builtIn(t *testing.T) {
 
 func TestAccUserProperty_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ body, want string }{
-		"unknown type":        {"name = \"t\"\ntype = \"date\"", `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
-		"regex on a number":   {"name = \"t\"\ntype = \"number\"\nregex = \"[0-9]+\"", `regex: only applies to type "string"; this property's type is "number"`},
-		"enum without values": {"name = \"t\"\ntype = \"enum\"", `enum_values: required when type is "enum"`},
-		"values without enum": {"name = \"t\"\nenum_values = [\"a\"]", `enum_values: only applies to type "enum"; this property's type is "any"`},
-		"space around value":  {"name = \"t\"\ntype = \"enum\"\nenum_values = [\" gold\"]", `must not begin or end with white space`},
-		"unknown class":       {"name = \"t\"\nclassifications = [\"SECRET\"]", `value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
-		"bad regex":           {"name = \"t\"\ntype = \"string\"\nregex = \"[a-\"", `regex: error parsing regexp: missing closing \]`},
-		"blank name":          {`name = "  "`, `name must not be empty or only white space`},
+	cfg := s.Directory(t, userPropertyConfig)
+	cases := map[string]struct {
+		vars config.Variables
+		want string
+	}{
+		"unknown type":        {config.Variables{"name": str("t"), "type": str("date")}, `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
+		"regex on a number":   {config.Variables{"name": str("t"), "type": str("number"), "regex": str("[0-9]+")}, `regex: only applies to type "string"; this property's type is "number"`},
+		"enum without values": {config.Variables{"name": str("t"), "type": str("enum")}, `enum_values: required when type is "enum"`},
+		"values without enum": {config.Variables{"name": str("t"), "enum_values": strs("a")}, `enum_values: only applies to type "enum"; this property's type is "any"`},
+		"space around value":  {config.Variables{"name": str("t"), "type": str("enum"), "enum_values": strs(" gold")}, `must not begin or end with white space`},
+		"unknown class":       {config.Variables{"name": str("t"), "classifications": strs("SECRET")}, `value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
+		"bad regex":           {config.Variables{"name": str("t"), "type": str("string"), "regex": str("[a-")}, `regex: error parsing regexp: missing closing \]`},
+		"blank name":          {config.Variables{"name": str("  ")}, `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      userPropertyConfig(s, tc.body),
+					ConfigDirectory: cfg, ConfigVariables: tc.vars,
 					PlanOnly:    true,
 					ExpectError: acctest.ErrorMatching(tc.want),
 				}},
@@ -223,12 +224,13 @@ func TestAccUserProperty_validation(t *testing.T) {
 // An empty classifications list means none, and reads back as written.
 func TestAccUserProperty_emptyClassifications(t *testing.T) {
 	s := acctest.NewTarget(t)
-	config := userPropertyConfig(s, "name = \""+acctest.Name("segment")+"\"\ntype = \"string\"\nclassifications = []")
+	cfg := s.Directory(t, userPropertyConfig)
+	segment := config.Variables{"name": str(acctest.Name("segment")), "type": str("string"), "classifications": strs()}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config},
-			{Config: config, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: segment},
+			{ConfigDirectory: cfg, ConfigVariables: segment, PlanOnly: true},
 		},
 	})
 }

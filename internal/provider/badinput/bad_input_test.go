@@ -5,7 +5,6 @@
 package badinput_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -15,12 +14,14 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/acctest"
 )
 
+// badInput is one invalid configuration: a file in testdata/, and the
+// error it must fail with. The files in testdata/provider_blocks configure
+// the providers themselves; those in testdata/configurations get the
+// sandbox's provider blocks.
 type badInput struct {
 	name string
-	// config follows the sandbox's provider blocks unless ownProviders is set.
-	config       string
-	ownProviders bool
-	want         string
+	file string
+	want string
 	// versionChecks skip the row under CLIs that lack what it uses.
 	versionChecks []tfversion.TerraformVersionCheck
 }
@@ -28,299 +29,139 @@ type badInput struct {
 // functionCall marks the rows that call a provider function.
 var functionCall = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)}
 
-// amplitudeProvider and brazeProvider are provider blocks with one setting
-// added; %[1]s stands for the sandbox's URL.
-func amplitudeProvider(setting string) string {
-	return `provider "amplitude" {
-  api_key    = "sandbox-api-key"
-  secret_key = "sandbox-secret-key"
-  base_url   = "%[1]s/amplitude"
-  ` + setting + `
-}
-data "amplitude_cohort" "x" { id = "coh_power_users" }
-`
-}
-
-func brazeProvider(setting string) string {
-	return `provider "braze" {
-  rest_endpoint = "%[1]s/braze"
-  api_key       = "sandbox-braze-admin-key"
-  ` + setting + `
-}
-data "braze_custom_attributes" "x" {}
-`
-}
-
-const (
-	destination = `resource "amplitude_braze_destination" "x" {
-  name           = "x"
-  braze_endpoint = "https://rest.iad-05.braze.com"
-  braze_app_id   = %s
-  braze_api_key  = "sandbox-braze-admin-key"
-  identifier_mapping = { amplitude_property = "user_id", braze_identifier = %s }
-  send_events    = %s
-}`
-	validAppID = `"7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"`
-	allEvents  = `{ all_events = true }`
-)
-
 var badInputs = []badInput{
 	// The amplitude provider block.
-	{name: "amplitude region", config: amplitudeProvider(`region = "APAC"`), ownProviders: true,
+	{name: "amplitude region", file: "provider_blocks/amplitude_region.tf",
 		want: `region: unknown Amplitude region "APAC"; valid regions are EU, US \(in any case\)`},
-	{name: "amplitude base_url over plain http", config: `provider "amplitude" {
-  api_key    = "k"
-  secret_key = "s"
-  base_url   = "http://amplitude.example.com"
-}
-data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true, want: `base_url.*uses plain http://, which is allowed only for loopback hosts`},
-	{name: "amplitude base_url not a URL", config: `provider "amplitude" {
-  api_key    = "k"
-  secret_key = "s"
-  base_url   = "amplitude.com"
-}
-data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true, want: `base_url.*"amplitude.com" is not a URL`},
-	{name: "amplitude max_retries", config: amplitudeProvider(`max_retries = 50`), ownProviders: true,
+	{name: "amplitude base_url over plain http", file: "provider_blocks/amplitude_base_url_over_plain_http.tf",
+		want: `base_url.*uses plain http://, which is allowed only for loopback hosts`},
+	{name: "amplitude base_url not a URL", file: "provider_blocks/amplitude_base_url_not_a_url.tf",
+		want: `base_url.*"amplitude.com" is not a URL`},
+	{name: "amplitude max_retries", file: "provider_blocks/amplitude_max_retries.tf",
 		want: `max_retries value must be between 0 and 20, got: 50`},
-	{name: "amplitude api_key missing", config: `provider "amplitude" {
-  secret_key = "s"
-  base_url   = "%[1]s/amplitude"
-}
-data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true,
+	{name: "amplitude api_key missing", file: "provider_blocks/amplitude_api_key_missing.tf",
 		want: `amplitude_cohort calls Amplitude APIs that take the project's API key and secret key: set api_key \(or the AMPLITUDE_API_KEY environment variable\) in the amplitude provider block`},
-	{name: "amplitude secret_key missing", config: `provider "amplitude" {
-  api_key  = "k"
-  base_url = "%[1]s/amplitude"
-}
-data "amplitude_cohort" "x" { id = "c" }`, ownProviders: true,
+	{name: "amplitude secret_key missing", file: "provider_blocks/amplitude_secret_key_missing.tf",
 		want: `set secret_key \(or the AMPLITUDE_SECRET_KEY environment variable\) in the amplitude provider block`},
 
 	// The braze provider block.
-	{name: "braze rest_endpoint over plain http", config: `provider "braze" {
-  rest_endpoint = "http://rest.iad-05.braze.com"
-  api_key       = "k"
-}
-data "braze_custom_attributes" "x" {}`, ownProviders: true,
+	{name: "braze rest_endpoint over plain http", file: "provider_blocks/braze_rest_endpoint_over_plain_http.tf",
 		want: `rest_endpoint.*uses plain http://, which is allowed only for loopback hosts`},
-	{name: "braze rest_endpoint missing", config: `provider "braze" {
-  api_key = "k"
-}
-data "braze_custom_attributes" "x" {}`, ownProviders: true,
+	{name: "braze rest_endpoint missing", file: "provider_blocks/braze_rest_endpoint_missing.tf",
 		want: `Set rest_endpoint in the braze provider block or the BRAZE_REST_ENDPOINT environment variable`},
-	{name: "braze api_key missing", config: `provider "braze" {
-  rest_endpoint = "%[1]s/braze"
-}
-data "braze_custom_attributes" "x" {}`, ownProviders: true,
+	{name: "braze api_key missing", file: "provider_blocks/braze_api_key_missing.tf",
 		want: `Set api_key in the braze provider block or the BRAZE_API_KEY environment variable`},
-	{name: "amplitude request_timeout not a duration", config: amplitudeProvider(`request_timeout = "forever"`), ownProviders: true,
+	{name: "amplitude request_timeout not a duration", file: "provider_blocks/amplitude_request_timeout_not_a_duration.tf",
 		want: `request_timeout: "forever" is not a duration such as "90s" or "5m"`},
-	{name: "braze request_timeout too long", config: brazeProvider(`request_timeout = "3h"`), ownProviders: true,
+	{name: "braze request_timeout too long", file: "provider_blocks/braze_request_timeout_too_long.tf",
 		want: `request_timeout: 3h0m0s is outside 1s to 1h0m0s`},
-	{name: "braze max_retries", config: brazeProvider(`max_retries = -1`), ownProviders: true,
+	{name: "braze max_retries", file: "provider_blocks/braze_max_retries.tf",
 		want: `max_retries value must be between 0 and 20, got: -1`},
 
 	// Functions.
-	{name: "rest_endpoint of US-09", config: `output "x" { value = provider::braze::rest_endpoint("US-09") }`,
+	{name: "rest_endpoint of US-09", file: "configurations/rest_endpoint_of_us_09.tf",
 		want: `unknown Braze instance "US-09"; valid instances are AU-01, EU-01, EU-02`, versionChecks: functionCall},
-	{name: "rest_endpoint of nothing", config: `output "x" { value = provider::braze::rest_endpoint("") }`,
+	{name: "rest_endpoint of nothing", file: "configurations/rest_endpoint_of_nothing.tf",
 		want: `unknown Braze instance ""; valid instances are`, versionChecks: functionCall},
-	{name: "egress_ips of APAC", config: `output "x" { value = provider::amplitude::egress_ips("APAC") }`,
+	{name: "egress_ips of APAC", file: "configurations/egress_ips_of_apac.tf",
 		want: `unknown Amplitude region "APAC"; valid regions are EU, US`, versionChecks: functionCall},
 
 	// Data sources.
-	{name: "cohort with neither id nor name", config: `data "amplitude_cohort" "x" {}`,
+	{name: "cohort with neither id nor name", file: "configurations/cohort_with_neither_id_nor_name.tf",
 		want: `Exactly one of these attributes must be configured: \[id,name\]`},
-	{name: "cohort with both", config: `data "amplitude_cohort" "x" {
-  id   = "coh_power_users"
-  name = "Power users"
-}`, want: `Exactly one of these attributes must be configured: \[id,name\]`},
-	{name: "cohort with an empty name", config: `data "amplitude_cohort" "x" { name = "" }`,
+	{name: "cohort with both", file: "configurations/cohort_with_both.tf",
+		want: `Exactly one of these attributes must be configured: \[id,name\]`},
+	{name: "cohort with an empty name", file: "configurations/cohort_with_an_empty_name.tf",
 		want: `name must not be empty or only white space`},
-	{name: "metrics for a custom period", config: `data "amplitude_event_streaming_metrics" "x" {
-  sync_id     = "s"
-  time_period = "CUSTOM"
-}`, want: `time_period value must be one of: \["TEN_MINUTES" "ONE_HOUR" "FOUR_HOURS" "ONE_DAY" "ONE_WEEK" "TWO_WEEKS"\]`},
-	{name: "metrics without a sync", config: `data "amplitude_event_streaming_metrics" "x" {
-  sync_id     = ""
-  time_period = "ONE_DAY"
-}`, want: `sync_id must not be empty or only white space`},
+	{name: "metrics for a custom period", file: "configurations/metrics_for_a_custom_period.tf",
+		want: `time_period value must be one of: \["TEN_MINUTES" "ONE_HOUR" "FOUR_HOURS" "ONE_DAY" "ONE_WEEK" "TWO_WEEKS"\]`},
+	{name: "metrics without a sync", file: "configurations/metrics_without_a_sync.tf",
+		want: `sync_id must not be empty or only white space`},
 
 	// Resources.
-	{name: "destination app id", config: fmt.Sprintf(destination, `"app-1"`, `"external_id"`, allEvents),
+	{name: "destination app id", file: "configurations/destination_app_id.tf",
 		want: `braze_app_id must be UUID-shaped, like 01234567-89ab-cdef-0123-456789abcdef`},
-	{name: "destination filter operator", config: fmt.Sprintf(destination, validAppID, `"external_id"`,
-		`{ events = ["Purchase"], filters = [{ property = "plan", operator = "regex", values = ["x"] }] }`),
+	{name: "destination filter operator", file: "configurations/destination_filter_operator.tf",
 		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "greater_than" "less_than"\]`},
-	{name: "destination alias without label", config: fmt.Sprintf(destination, validAppID, `"user_alias"`, allEvents),
+	{name: "destination alias without label", file: "configurations/destination_alias_without_label.tf",
 		want: `user_alias_label: required when identifier_mapping.braze_identifier is "user_alias"`},
-	{name: "cohort destination identifier", config: `resource "amplitude_braze_cohort_destination" "x" {
-  name                = "x"
-  braze_endpoint      = "https://rest.iad-05.braze.com"
-  data_import_key     = "k"
-  identifier_mappings = [{ amplitude_property = "email", braze_identifier = "email" }]
-}`, want: `identifier_mappings\[0\].braze_identifier value must be one of: \["external_id" "device_id" "user_alias"\]`},
-	{name: "cohort destination without mappings", config: `resource "amplitude_braze_cohort_destination" "x" {
-  name                = "x"
-  braze_endpoint      = "https://rest.iad-05.braze.com"
-  data_import_key     = "k"
-  identifier_mappings = []
-}`, want: `identifier_mappings list must contain at least 1 elements and at most 3 elements`},
-	{name: "real-time computation sync", config: `resource "amplitude_sync" "x" {
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = "d"
-  cadence        = "realtime"
-}`, want: `cadence: "realtime" syncs cohort membership only; a computation sync takes one_time, hourly or daily`},
-	{name: "sync kind", config: `resource "amplitude_sync" "x" {
-  kind           = "segment"
-  source_id      = "s"
-  destination_id = "d"
-  cadence        = "daily"
-}`, want: `kind value must be one of: \["user_property" "computation" "cohort" "recommendation"\]`},
-	{name: "sync of a user property named with gp:", config: `resource "amplitude_sync" "x" {
-  kind           = "user_property"
-  source_id      = "gp:plan"
-  destination_id = "d"
-  cadence        = "daily"
-}`, want: `source_id: "gp:plan" carries the gp: prefix that Amplitude's charts show on custom user properties; Amplitude names the property without it: "plan"`},
-	{name: "user property named with gp:", config: `resource "amplitude_user_property" "x" {
-  name = "gp:plan"
-}`, want: `name: "gp:plan" carries the gp: prefix.*without it: "plan"`},
-	{name: "enum property without values", config: `resource "amplitude_user_property" "x" {
-  name = "tier"
-  type = "enum"
-}`, want: `enum_values: required when type is "enum"`},
-	{name: "property classification", config: `resource "amplitude_user_property" "x" {
-  name            = "tier"
-  classifications = ["SECRET"]
-}`, want: `classifications\[Value\("SECRET"\)\] value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
-	{name: "destination filter operator of the old API", config: fmt.Sprintf(destination, validAppID, `"external_id"`,
-		`{ events = ["Purchase"], filters = [{ property = "ltv", operator = "greater", values = ["1"] }] }`),
+	{name: "cohort destination identifier", file: "configurations/cohort_destination_identifier.tf",
+		want: `identifier_mappings\[0\].braze_identifier value must be one of: \["external_id" "device_id" "user_alias"\]`},
+	{name: "cohort destination without mappings", file: "configurations/cohort_destination_without_mappings.tf",
+		want: `identifier_mappings list must contain at least 1 elements and at most 3 elements`},
+	{name: "real-time computation sync", file: "configurations/real_time_computation_sync.tf",
+		want: `cadence: "realtime" syncs cohort membership only; a computation sync takes one_time, hourly or daily`},
+	{name: "sync kind", file: "configurations/sync_kind.tf",
+		want: `kind value must be one of: \["user_property" "computation" "cohort" "recommendation"\]`},
+	{name: "sync of a user property named with gp:", file: "configurations/sync_of_a_user_property_named_with_gp.tf",
+		want: `source_id: "gp:plan" carries the gp: prefix that Amplitude's charts show on custom user properties; Amplitude names the property without it: "plan"`},
+	{name: "user property named with gp:", file: "configurations/user_property_named_with_gp.tf",
+		want: `name: "gp:plan" carries the gp: prefix.*without it: "plan"`},
+	{name: "enum property without values", file: "configurations/enum_property_without_values.tf",
+		want: `enum_values: required when type is "enum"`},
+	{name: "property classification", file: "configurations/property_classification.tf",
+		want: `classifications\[Value\("SECRET"\)\] value must be one of: \["PII" "SENSITIVE" "INTERNAL" "REVENUE"\]`},
+	{name: "destination filter operator of the old API", file: "configurations/destination_filter_operator_of_the_old_api.tf",
 		want: `send_events.filters\[0\].operator value must be one of: \["is" "is_not" "contains" "greater_than" "less_than"\], got: "greater"`},
-	{name: "destination with a blank name", config: strings.Replace(fmt.Sprintf(destination, validAppID, `"external_id"`, allEvents), `name           = "x"`, `name = " "`, 1),
+	{name: "destination with a blank name", file: "configurations/destination_with_a_blank_name.tf",
 		want: `name must not be empty or only white space`},
-	{name: "generic destination kind", config: `resource "amplitude_destination" "x" {
-  partner      = "webhook"
-  display_name = "x"
-  kind         = ["stream"]
-}`, want: `kind\[Value\("stream"\)\] value must be one of: \["event" "identify" "cohort" "warehouse_export"\]`},
-	{name: "generic destination empty secrets", config: `resource "amplitude_destination" "x" {
-  partner       = "webhook"
-  display_name  = "x"
-  secret_config = {}
-}`, want: `secret_config map must contain at least 1 elements`},
-	{name: "generic destination both secret forms", config: `resource "amplitude_destination" "x" {
-  partner                  = "webhook"
-  display_name             = "x"
-  secret_config            = { auth_token = "t" }
-  secret_config_wo_version = 1
-}`, want: `These attributes cannot be configured together: \[secret_config,secret_config_wo_version\]`},
-	{name: "generic destination unknown parameter", config: `resource "amplitude_destination" "x" {
-  partner      = "webhook"
-  display_name = "x"
-  config       = { url = "https://example.com/hook", retries = 3 }
-}`, want: `config.retries: partner "webhook" has no parameter "retries"`},
-	{name: "generic destination config not an object", config: `resource "amplitude_destination" "x" {
-  partner      = "webhook"
-  display_name = "x"
-  config       = ["https://example.com/hook"]
-}`, want: `config must be an object of parameters by id`},
-	{name: "destination type blank partner", config: `data "amplitude_destination_type" "x" { partner = "" }`,
+	{name: "generic destination kind", file: "configurations/generic_destination_kind.tf",
+		want: `kind\[Value\("stream"\)\] value must be one of: \["event" "identify" "cohort" "warehouse_export"\]`},
+	{name: "generic destination empty secrets", file: "configurations/generic_destination_empty_secrets.tf",
+		want: `secret_config map must contain at least 1 elements`},
+	{name: "generic destination both secret forms", file: "configurations/generic_destination_both_secret_forms.tf",
+		want: `These attributes cannot be configured together: \[secret_config,secret_config_wo_version\]`},
+	{name: "generic destination unknown parameter", file: "configurations/generic_destination_unknown_parameter.tf",
+		want: `config.retries: partner "webhook" has no parameter "retries"`},
+	{name: "generic destination config not an object", file: "configurations/generic_destination_config_not_an_object.tf",
+		want: `config must be an object of parameters by id`},
+	{name: "destination type blank partner", file: "configurations/destination_type_blank_partner.tf",
 		want: `partner must not be empty or only white space`},
-	{name: "project id not a number", config: `data "amplitude_project" "x" { id = "prod" }`,
+	{name: "project id not a number", file: "configurations/project_id_not_a_number.tf",
 		want: `id must be a project's numeric id, such as 424242`},
-	{name: "project by id and name", config: `data "amplitude_project" "x" {
-  id   = "424242"
-  name = "Production"
-}`, want: `Exactly one of these attributes must be configured: \[id,name\]`},
-	{name: "amplitude project_id", config: amplitudeProvider(`project_id = "my-project"`), ownProviders: true,
+	{name: "project by id and name", file: "configurations/project_by_id_and_name.tf",
+		want: `Exactly one of these attributes must be configured: \[id,name\]`},
+	{name: "amplitude project_id", file: "provider_blocks/amplitude_project_id.tf",
 		want: `project_id must be the project's numeric id, such as 424242`},
-	{name: "amplitude developer_api_url over plain http", config: amplitudeProvider(`developer_api_url = "http://developer-api.amplitude.com"`), ownProviders: true,
+	{name: "amplitude developer_api_url over plain http", file: "provider_blocks/amplitude_developer_api_url_over_plain_http.tf",
 		want: `developer_api_url.*uses plain http://, which is allowed only for loopback hosts`},
-	{name: "destination without a token", config: `provider "amplitude" {
-  project_id        = "424242"
-  developer_api_url = "%[1]s/developer-api"
-}
-data "amplitude_destination_type" "x" { partner = "braze" }`, ownProviders: true,
+	{name: "destination without a token", file: "provider_blocks/destination_without_a_token.tf",
 		want: `amplitude_destination_type calls Amplitude's Developer API, which takes an access token and a project id: set access_token \(or the AMPLITUDE_ACCESS_TOKEN or AMP_TOKEN environment variable\)`},
-	{name: "destination without a project", config: `provider "amplitude" {
-  access_token      = "amp_sandbox_admin"
-  developer_api_url = "%[1]s/developer-api"
-}
-data "amplitude_project" "x" { id = "424242" }`, ownProviders: true,
+	{name: "destination without a project", file: "provider_blocks/destination_without_a_project.tf",
 		want: `set project_id \(or the AMPLITUDE_PROJECT_ID environment variable\)`},
-	{name: "sync without the project's keys", config: `provider "amplitude" {
-  access_token      = "amp_sandbox_admin"
-  project_id        = "424242"
-  developer_api_url = "%[1]s/developer-api"
-}
-resource "amplitude_sync" "x" {
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = "d"
-  cadence        = "daily"
-}`, ownProviders: true,
+	{name: "sync without the project's keys", file: "provider_blocks/sync_without_the_project_s_keys.tf",
 		want: `amplitude_sync calls Amplitude APIs that take the project's API key and secret key: set api_key \(or the AMPLITUDE_API_KEY environment variable\) and secret_key`},
-	{name: "event type with a trailing space", config: `resource "amplitude_event_type" "x" { name = "Purchase " }`,
+	{name: "event type with a trailing space", file: "configurations/event_type_with_a_trailing_space.tf",
 		want: `name must not begin or end with white space \(Amplitude refuses it\)`},
-	{name: "event type without a name", config: `resource "amplitude_event_type" "x" { name = "" }`,
+	{name: "event type without a name", file: "configurations/event_type_without_a_name.tf",
 		want: `name must not be empty or only white space`},
-	{name: "event type with a blank description", config: `resource "amplitude_event_type" "x" {
-  name        = "Purchase"
-  description = "   "
-}`, want: `description must not be empty or only white space`},
-	{name: "event property without its event", config: `resource "amplitude_event_property" "x" { name = "price" }`,
+	{name: "event type with a blank description", file: "configurations/event_type_with_a_blank_description.tf",
+		want: `description must not be empty or only white space`},
+	{name: "event property without its event", file: "configurations/event_property_without_its_event.tf",
 		want: `The argument "event_type" is required`},
-	{name: "event property enum value with spaces", config: `resource "amplitude_event_property" "x" {
-  event_type  = "Purchase"
-  name        = "size"
-  type        = "enum"
-  enum_values = ["small", " large"]
-}`, want: `enum_values\[Value\(" large"\)\] must not begin or end with white space`},
-	{name: "event property regex that does not compile", config: `resource "amplitude_event_property" "x" {
-  event_type = "Purchase"
-  name       = "coupon"
-  type       = "string"
-  regex      = "(unclosed"
-}`, want: `regex: error parsing regexp: missing closing \)`},
-	{name: "event property type", config: `resource "amplitude_event_property" "x" {
-  event_type = "Purchase"
-  name       = "price"
-  type       = "decimal"
-}`, want: `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
-	{name: "event property regex on a number", config: `resource "amplitude_event_property" "x" {
-  event_type = "Purchase"
-  name       = "price"
-  type       = "number"
-  regex      = "[0-9]+"
-}`, want: `regex: only applies to type "string"; this property's type is "number"`},
-	{name: "event property enum without values", config: `resource "amplitude_event_property" "x" {
-  event_type = "Purchase"
-  name       = "size"
-  type       = "enum"
-}`, want: `enum_values: required when type is "enum"`},
-	{name: "user property blank display name", config: `resource "amplitude_user_property" "x" {
-  name         = "tier"
-  display_name = ""
-}`, want: `display_name must not be empty or only white space`},
-	{name: "user property empty enum set", config: `resource "amplitude_user_property" "x" {
-  name        = "tier"
-  type        = "enum"
-  enum_values = []
-}`, want: `enum_values set must contain at least 1 elements`},
-	{name: "key permission typo", config: `resource "braze_api_key" "x" {
-  name        = "k"
-  permissions = ["users.trak"]
-}`, want: `permissions\[Value\("users.trak"\)\]: "users.trak" is not a Braze REST API key permission; did you mean users.track\?`},
-	{name: "key CIDR", config: `resource "braze_api_key" "x" {
-  name        = "k"
-  permissions = ["users.track"]
-  allowed_ips = ["10.0.0.0/33"]
-}`, want: `allowed_ips\[Value\("10.0.0.0/33"\)\]: "10.0.0.0/33" is not a CIDR block such as 203.0.113.0/24`},
+	{name: "event property enum value with spaces", file: "configurations/event_property_enum_value_with_spaces.tf",
+		want: `enum_values\[Value\(" large"\)\] must not begin or end with white space`},
+	{name: "event property regex that does not compile", file: "configurations/event_property_regex_that_does_not_compile.tf",
+		want: `regex: error parsing regexp: missing closing \)`},
+	{name: "event property type", file: "configurations/event_property_type.tf",
+		want: `type value must be one of: \["string" "number" "boolean" "object" "enum" "any"\]`},
+	{name: "event property regex on a number", file: "configurations/event_property_regex_on_a_number.tf",
+		want: `regex: only applies to type "string"; this property's type is "number"`},
+	{name: "event property enum without values", file: "configurations/event_property_enum_without_values.tf",
+		want: `enum_values: required when type is "enum"`},
+	{name: "user property blank display name", file: "configurations/user_property_blank_display_name.tf",
+		want: `display_name must not be empty or only white space`},
+	{name: "user property empty enum set", file: "configurations/user_property_empty_enum_set.tf",
+		want: `enum_values set must contain at least 1 elements`},
+	{name: "key permission typo", file: "configurations/key_permission_typo.tf",
+		want: `permissions\[Value\("users.trak"\)\]: "users.trak" is not a Braze REST API key permission; did you mean users.track\?`},
+	{name: "key CIDR", file: "configurations/key_cidr.tf",
+		want: `allowed_ips\[Value\("10.0.0.0/33"\)\]: "10.0.0.0/33" is not a CIDR block such as 203.0.113.0/24`},
 }
 
 func TestAccBadInput(t *testing.T) {
-	// Missing-setting cases must not be rescued by the environment.
+	// A case of a missing setting would pass if the environment supplied
+	// the setting, so these variables are emptied.
 	for _, name := range []string{"AMPLITUDE_API_KEY", "AMPLITUDE_SECRET_KEY", "AMPLITUDE_REGION", "AMPLITUDE_BASE_URL",
 		"AMPLITUDE_ACCESS_TOKEN", "AMP_TOKEN", "AMPLITUDE_PROJECT_ID", "AMPLITUDE_DEVELOPER_API_URL", "BRAZE_REST_ENDPOINT", "BRAZE_API_KEY"} {
 		t.Setenv(name, "")
@@ -330,17 +171,20 @@ func TestAccBadInput(t *testing.T) {
 	for _, tc := range badInputs {
 		cases++
 		t.Run(tc.name, func(t *testing.T) {
-			config := strings.ReplaceAll(tc.config, "%[1]s", s.URL)
-			if !tc.ownProviders {
-				config = s.ProviderConfig() + config
+			var settings []acctest.Setting
+			if strings.HasPrefix(tc.file, "provider_blocks/") {
+				settings = append(settings, acctest.OwnProviders())
 			}
 			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				TerraformVersionChecks:   tc.versionChecks,
+				TerraformVersionChecks: tc.versionChecks,
 				Steps: []resource.TestStep{{
-					Config:      config,
-					PlanOnly:    true,
-					ExpectError: acctest.ErrorMatching(tc.want),
+					// The testing framework refuses providers given to the
+					// test case when the configuration has provider blocks
+					// of its own: the step gives them.
+					ProtoV6ProviderFactories: acctest.ProviderFactories,
+					ConfigDirectory:          s.File(t, "testdata/"+tc.file, settings...),
+					PlanOnly:                 true,
+					ExpectError:              acctest.ErrorMatching(tc.want),
 				}},
 			})
 		})

@@ -3,7 +3,6 @@ package braze_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -30,16 +29,12 @@ var (
 	needsIdentity = []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ResourceIdentity)}
 )
 
-// queryConfig is the query file testdata/api_key_list/name beside the
-// sandbox's provider blocks: the testing framework takes a query as one
-// string.
+// queryConfig is the query file testdata/api_key_list/name after the
+// provider blocks (acctest's Query): the testing framework takes a query
+// step's configuration as text only.
 func queryConfig(t *testing.T, s *acctest.Sandbox, name string) string {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", "api_key_list", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.ProviderConfig() + string(body)
+	return s.Query(t, filepath.Join("testdata", "api_key_list", name))
 }
 
 // createKey makes a key in Braze without Terraform.
@@ -95,8 +90,8 @@ func TestAccAPIKeyList_filters(t *testing.T) {
 		}, {
 			// A plan of nothing, so that the check below runs after the
 			// query: a query step takes no Check.
-			Config: s.ProviderConfig(),
-			Check:  checkNoWrites(s, t, 3),
+			ConfigDirectory: s.Directory(t, "testdata/empty"),
+			Check:           checkNoWrites(s, t, 3),
 		}},
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -20,26 +21,33 @@ import (
 
 const keyAddress = "braze_api_key.test"
 
-func apiKeyConfig(s *acctest.Sandbox, name, permissions, allowedIPs string) string {
-	ips := ""
-	if allowedIPs != "" {
-		ips = "allowed_ips = " + allowedIPs
+// apiKeyConfig is testdata/api_key: one key whose arguments are the step's
+// variables.
+const apiKeyConfig = "testdata/api_key"
+
+// apiKey is the variables of a key named name with permissions and, unless
+// there are none, allowedIPs.
+func apiKey(name string, permissions, allowedIPs []string) config.Variables {
+	vars := config.Variables{"name": config.StringVariable(acctest.Name(name)), "permissions": strs(permissions...)}
+	if allowedIPs != nil {
+		vars["allowed_ips"] = strs(allowedIPs...)
 	}
-	return s.ProviderConfig() + fmt.Sprintf(`
-resource "braze_api_key" "test" {
-  name        = %q
-  permissions = %s
-  %s
+	return vars
 }
-`, acctest.Name(name), permissions, ips)
-}
+
+var (
+	trackAndAlias  = []string{"users.track", "users.alias.new"}
+	track          = []string{"users.track"}
+	loopbackAndDoc = []string{"127.0.0.0/8", "2001:db8::/32"}
+)
 
 func TestAccAPIKey_lifecycle(t *testing.T) {
 	s := acctest.NewModelledTarget(t)
+	cfg := s.Directory(t, apiKeyConfig)
 	var id string
-	replaced := func(change string) resource.TestStep {
+	replaced := func(change config.Variables) resource.TestStep {
 		return resource.TestStep{
-			Config: change,
+			ConfigDirectory: cfg, ConfigVariables: change,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 			},
@@ -50,7 +58,8 @@ func TestAccAPIKey_lifecycle(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: apiKeyConfig(s, "amplitude-stream", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`),
+				ConfigDirectory: cfg,
+				ConfigVariables: apiKey("amplitude-stream", trackAndAlias, loopbackAndDoc),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectSensitiveValue(keyAddress, tfjsonpath.New("key"))},
 				},
@@ -63,15 +72,19 @@ func TestAccAPIKey_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(captureKeyID(&id), checkKeyWorks(s)),
 			},
 			{
-				// Nothing changed: last_seen_at moving (the key was used
-				// above) is no diff.
-				Config:   apiKeyConfig(s, "amplitude-stream", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`),
-				PlanOnly: true,
+				// The configuration is unchanged. Braze moved last_seen_at
+				// when the step above used the key, and that is not a
+				// change to plan.
+				ConfigDirectory: cfg,
+				ConfigVariables: apiKey("amplitude-stream", trackAndAlias, loopbackAndDoc),
+				PlanOnly:        true,
 			},
-			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track", "users.alias.new"]`, `["127.0.0.0/8", "2001:db8::/32"]`)),
-			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, `["127.0.0.0/8", "2001:db8::/32"]`)),
-			replaced(apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, "")),
+			replaced(apiKey("amplitude-stream-v2", trackAndAlias, loopbackAndDoc)),
+			replaced(apiKey("amplitude-stream-v2", track, loopbackAndDoc)),
+			replaced(apiKey("amplitude-stream-v2", track, nil)),
 			{
+				ConfigDirectory:   cfg,
+				ConfigVariables:   apiKey("amplitude-stream-v2", track, nil),
 				ResourceName:      keyAddress,
 				ImportState:       true,
 				ImportStateVerify: true,
@@ -90,7 +103,8 @@ func TestAccAPIKey_lifecycle(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: apiKeyConfig(s, "amplitude-stream-v2", `["users.track"]`, ""),
+				ConfigDirectory: cfg,
+				ConfigVariables: apiKey("amplitude-stream-v2", track, nil),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionCreate)},
 				},
@@ -101,21 +115,25 @@ func TestAccAPIKey_lifecycle(t *testing.T) {
 
 func TestAccAPIKey_validation(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	cases := map[string]struct{ config, want string }{
+	cfg := s.Directory(t, apiKeyConfig)
+	cases := map[string]struct {
+		vars config.Variables
+		want string
+	}{
 		"unknown permission": {
-			apiKeyConfig(s, "k", `["users.track", "users.trak"]`, ""),
+			apiKey("k", []string{"users.track", "users.trak"}, nil),
 			`permissions\[Value\("users.trak"\)\]: "users.trak" is not a Braze REST API key permission; did you mean users.track\?`,
 		},
-		"no permissions": {apiKeyConfig(s, "k", `[]`, ""), `permissions set must contain at least 1 elements`},
-		"bad address":    {apiKeyConfig(s, "k", `["users.track"]`, `["300.1.1.1"]`), `allowed_ips\[Value\("300.1.1.1"\)\]: "300.1.1.1" is not an IPv4 or IPv6 address or a CIDR block`},
-		"unmasked CIDR":  {apiKeyConfig(s, "k", `["users.track"]`, `["10.0.0.1/8"]`), `"10.0.0.1/8" has bits set past its prefix length; write 10.0.0.0/8`},
-		"empty name":     {apiKeyConfig(s, " ", `["users.track"]`, ""), `name must not be empty or only white space`},
+		"no permissions": {apiKey("k", []string{}, nil), `permissions set must contain at least 1 elements`},
+		"bad address":    {apiKey("k", track, []string{"300.1.1.1"}), `allowed_ips\[Value\("300.1.1.1"\)\]: "300.1.1.1" is not an IPv4 or IPv6 address or a CIDR block`},
+		"unmasked CIDR":  {apiKey("k", track, []string{"10.0.0.1/8"}), `"10.0.0.1/8" has bits set past its prefix length; write 10.0.0.0/8`},
+		"empty name":     {apiKey(" ", track, nil), `name must not be empty or only white space`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
+				Steps:                    []resource.TestStep{{ConfigDirectory: cfg, ConfigVariables: tc.vars, PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want)}},
 			})
 		})
 	}
@@ -135,17 +153,9 @@ func TestAccAPIKey_missingPermission(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
-provider "braze" {
-  rest_endpoint = %q
-  api_key       = %q
-}
-resource "braze_api_key" "test" {
-  name        = "k"
-  permissions = ["users.track"]
-}
-`, s.BrazeURL, weak.Key),
-			ExpectError: acctest.ErrorMatching(`api_key lacks the api_keys.create permission`),
+			ConfigDirectory: s.Directory(t, apiKeyConfig, acctest.Braze("api_key", weak.Key)),
+			ConfigVariables: apiKey("k", track, nil),
+			ExpectError:     acctest.ErrorMatching(`api_key lacks the api_keys.create permission`),
 		}},
 	})
 }
@@ -156,38 +166,15 @@ resource "braze_api_key" "test" {
 // one is deleted, which the sandbox would refuse otherwise.
 func TestAccAPIKey_rotationFeedsDestination(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := func(keyName string) string {
-		return s.ProviderConfig() + fmt.Sprintf(`
-resource "braze_api_key" "stream" {
-  name        = %q
-  permissions = ["users.track"]
-  allowed_ips = provider::amplitude::egress_ips("US")
-
-  lifecycle {
-    create_before_destroy = true
-  }
-}
-
-resource "amplitude_braze_destination" "stream" {
-  name           = "braze-prod-stream"
-  braze_endpoint = provider::braze::rest_endpoint("US-05")
-  braze_app_id   = %q
-  braze_api_key  = braze_api_key.stream.key
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-`, keyName, acctest.BrazeAppID)
-	}
+	cfg := s.Directory(t, "testdata/key_rotation")
+	keyName := func(name string) config.Variables { return config.Variables{"key_name": config.StringVariable(name)} }
 	var oldKeyID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
-				Config: config("stream-2026-01"),
+				ConfigDirectory: cfg, ConfigVariables: keyName("stream-2026-01"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("braze_api_key.stream", tfjsonpath.New("allowed_ips"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("52.33.3.219"), knownvalue.StringExact("35.162.216.242"), knownvalue.StringExact("52.27.10.221"),
@@ -202,7 +189,7 @@ resource "amplitude_braze_destination" "stream" {
 				),
 			},
 			{
-				Config: config("stream-2026-02"),
+				ConfigDirectory: cfg, ConfigVariables: keyName("stream-2026-02"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("braze_api_key.stream", plancheck.ResourceActionCreateBeforeDestroy),
@@ -219,7 +206,7 @@ resource "amplitude_braze_destination" "stream" {
 					},
 				),
 			},
-			{Config: config("stream-2026-02"), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: keyName("stream-2026-02"), PlanOnly: true},
 		},
 	})
 }
@@ -284,12 +271,14 @@ func checkDestinationHoldsKey(s *acctest.Sandbox) resource.TestCheckFunc {
 // leaving it out means.
 func TestAccAPIKey_allowedIPsByValue(t *testing.T) {
 	s := acctest.NewSandbox(t)
+	cfg := s.Directory(t, apiKeyConfig)
+	spelled := apiKey("spelled", track, []string{"2001:DB8::1", "::ffff:52.33.3.219"})
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: apiKeyConfig(s, "spelled", `["users.track"]`, `["2001:DB8::1", "::ffff:52.33.3.219"]`),
+				ConfigDirectory: cfg, ConfigVariables: spelled,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(keyAddress, tfjsonpath.New("allowed_ips"), knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("2001:DB8::1"), knownvalue.StringExact("::ffff:52.33.3.219"),
@@ -304,17 +293,17 @@ func TestAccAPIKey_allowedIPsByValue(t *testing.T) {
 					return nil
 				},
 			},
-			{Config: apiKeyConfig(s, "spelled", `["users.track"]`, `["2001:DB8::1", "::ffff:52.33.3.219"]`), PlanOnly: true},
-			{Config: apiKeyConfig(s, "any", `["users.track"]`, `[]`)},
-			{Config: apiKeyConfig(s, "any", `["users.track"]`, `[]`), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: spelled, PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: apiKey("any", track, []string{})},
+			{ConfigDirectory: cfg, ConfigVariables: apiKey("any", track, []string{}), PlanOnly: true},
 			{
 				// Leaving the list out means the same: the key stays.
-				Config: apiKeyConfig(s, "any", `["users.track"]`, ``),
+				ConfigDirectory: cfg, ConfigVariables: apiKey("any", track, nil),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionUpdate)},
 				},
 			},
-			{Config: apiKeyConfig(s, "any", `["users.track"]`, ``), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: apiKey("any", track, nil), PlanOnly: true},
 		},
 	})
 }
@@ -323,30 +312,19 @@ func TestAccAPIKey_allowedIPsByValue(t *testing.T) {
 // them would fail the apply if they turned out to differ.
 func TestAccAPIKey_allowedIPsKnownOnlyAtApply(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := func(ip string) string {
-		return s.ProviderConfig() + fmt.Sprintf(`
-resource "terraform_data" "ips" {
-  input = [%q]
-}
-
-resource "braze_api_key" "test" {
-  name        = "late"
-  permissions = ["users.track"]
-  allowed_ips = terraform_data.ips.output
-}
-`, ip)
-	}
+	cfg := s.Directory(t, "testdata/api_key_ips_at_apply")
+	ip := func(ip string) config.Variables { return config.Variables{"ip": config.StringVariable(ip)} }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: config("10.0.0.1")},
+			{ConfigDirectory: cfg, ConfigVariables: ip("10.0.0.1")},
 			{
-				Config: config("10.0.0.2"),
+				ConfigDirectory: cfg, ConfigVariables: ip("10.0.0.2"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(keyAddress, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
 			},
-			{Config: config("10.0.0.2"), PlanOnly: true},
+			{ConfigDirectory: cfg, ConfigVariables: ip("10.0.0.2"), PlanOnly: true},
 		},
 	})
 }
@@ -356,25 +334,8 @@ resource "braze_api_key" "test" {
 func TestAccAPIKey_importedKeyHasNoSecret(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	var id string
-	keyOnly := s.ProviderConfig() + `
-resource "braze_api_key" "k" {
-  name        = "made in the dashboard"
-  permissions = ["users.track"]
-}
-`
-	withDestination := keyOnly + `
-resource "amplitude_braze_destination" "d" {
-  name           = "stream"
-  braze_endpoint = "` + acctest.BrazeEndpoint + `"
-  braze_app_id   = "` + acctest.BrazeAppID + `"
-  braze_api_key  = braze_api_key.k.key
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-`
+	keyOnly := s.Directory(t, "testdata/imported_key")
+	withDestination := s.Directory(t, "testdata/imported_key", acctest.Include("testdata/imported_key_destination"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
@@ -386,15 +347,15 @@ resource "amplitude_braze_destination" "d" {
 					}
 					id = k.ID
 				},
-				Config:             keyOnly,
+				ConfigDirectory:    keyOnly,
 				ResourceName:       "braze_api_key.k",
 				ImportState:        true,
 				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
 				ImportStatePersist: true,
 			},
 			{
-				Config:      withDestination,
-				ExpectError: acctest.ErrorMatching(`braze_api_key: no value.*that key was imported.*terraform apply -replace=braze_api_key`),
+				ConfigDirectory: withDestination,
+				ExpectError:     acctest.ErrorMatching(`braze_api_key: no value.*that key was imported.*terraform apply -replace=braze_api_key`),
 			},
 		},
 	})

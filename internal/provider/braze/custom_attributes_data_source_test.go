@@ -24,7 +24,7 @@ func TestAccCustomAttributes_pages(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + `data "braze_custom_attributes" "all" {}`,
+			ConfigDirectory: s.Directory(t, "testdata/custom_attributes"),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(attributesAddress, "attributes.#", "122"),
 				checkAttributeNames(func(names []string) error {
@@ -52,35 +52,12 @@ func TestAccCustomAttributes_pages(t *testing.T) {
 func TestAccCustomAttributes_gainSyncedAttributes(t *testing.T) {
 	clock := testclock.New(time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC))
 	s := acctest.NewSandboxWithClock(t, clock.Now)
-	config := s.ProviderConfig() + fmt.Sprintf(`
-resource "amplitude_braze_destination" "stream" {
-  name           = "stream"
-  braze_endpoint = %q
-  braze_app_id   = %q
-  braze_api_key  = %q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["ltv"] }
-}
-
-resource "amplitude_sync" "ltv" {
-  kind           = "user_property"
-  source_id      = "ltv"
-  destination_id = amplitude_braze_destination.stream.id
-  cadence        = "hourly"
-}
-
-data "braze_custom_attributes" "all" {
-  depends_on = [amplitude_sync.ltv]
-}
-`, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
+	cfg := s.Directory(t, "testdata/synced_attribute")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				ConfigDirectory: cfg,
 				Check: checkAttributeNames(func(names []string) error {
 					if slices.Contains(names, "ltv") {
 						return fmt.Errorf("ltv is in Braze before the sync ran: %v", names)
@@ -89,8 +66,8 @@ data "braze_custom_attributes" "all" {
 				}),
 			},
 			{
-				PreConfig: func() { clock.Advance(2 * time.Hour) },
-				Config:    config,
+				PreConfig:       func() { clock.Advance(2 * time.Hour) },
+				ConfigDirectory: cfg,
 				Check: checkAttributeNames(func(names []string) error {
 					if !slices.Contains(names, "ltv") {
 						return fmt.Errorf("ltv is not in Braze after the sync ran: %v", names)

@@ -19,18 +19,15 @@ func TestAccRESTEndpointFunction(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + `
-output "us" { value = provider::braze::rest_endpoint("US-05") }
-output "eu" { value = provider::braze::rest_endpoint("eu-01") }
-`,
+				ConfigDirectory: s.Directory(t, "testdata/rest_endpoint"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownOutputValue("us", knownvalue.StringExact("https://rest.iad-05.braze.com")),
 					statecheck.ExpectKnownOutputValue("eu", knownvalue.StringExact("https://rest.fra-01.braze.eu")),
 				},
 			},
 			{
-				Config:      s.ProviderConfig() + `output "bad" { value = provider::braze::rest_endpoint("US-09") }`,
-				ExpectError: acctest.ErrorMatching(`unknown Braze instance "US-09"; valid instances are AU-01, EU-01`),
+				ConfigDirectory: s.Directory(t, "testdata/rest_endpoint_unknown"),
+				ExpectError:     acctest.ErrorMatching(`unknown Braze instance "US-09"; valid instances are AU-01, EU-01`),
 			},
 		},
 	})
@@ -42,13 +39,7 @@ func TestAccPermissionsFunction(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWithout(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{{
-			Config: s.ProviderConfig() + `
-locals { all = provider::braze::permissions() }
-output "count"  { value = length(local.all) }
-output "sorted" { value = local.all == sort(local.all) }
-output "track"  { value = contains(local.all, "users.track") }
-output "keys"   { value = contains(local.all, "api_keys.create") }
-`,
+			ConfigDirectory: s.Directory(t, "testdata/permissions"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("count", knownvalue.Int64Exact(int64(len(facts.BrazeRESTPermissions)))),
 				statecheck.ExpectKnownOutputValue("sorted", knownvalue.Bool(true)),
@@ -69,16 +60,12 @@ func TestAccRESTEndpointFunction_needsNewCLI(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipWith(acctest.ProviderFunctions)},
 		Steps: []resource.TestStep{
 			{
-				Config: s.ProviderConfig() + `
-output "us" {
-  value = provider::braze::rest_endpoint("US-05")
-}
-`,
-				ExpectError: acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::braze::rest_endpoint\("US-05"\)`),
+				ConfigDirectory: s.Directory(t, "testdata/rest_endpoint"),
+				ExpectError:     acctest.ErrorMatching(`Error: Missing newline after argument .* value = provider::braze::rest_endpoint\("US-05"\)`),
 			},
 			// The harness reads the state through the last step's
 			// configuration when the test ends, so that one must parse.
-			{Config: s.ProviderConfig()},
+			{ConfigDirectory: s.Directory(t, "testdata/empty")},
 		},
 	})
 }

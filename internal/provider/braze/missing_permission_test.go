@@ -2,7 +2,6 @@ package braze_test
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"slices"
 	"testing"
@@ -26,16 +25,11 @@ func keyWithout(t *testing.T, s *acctest.Sandbox, missing string) *braze.APIKey 
 	return k
 }
 
-// providerWithKey configures the braze provider for the sandbox with key.
-func providerWithKey(s *acctest.Sandbox, key string) string {
-	return fmt.Sprintf(`
-provider "braze" {
-  rest_endpoint = %q
-  api_key       = %q
-  max_retries   = 3
-}
-`, s.BrazeURL, key)
-}
+// withKey points the braze provider at the sandbox with key.
+func withKey(key string) acctest.Setting { return acctest.Braze("api_key", key) }
+
+// missingPermission is a configuration of testdata/missing_permission.
+func missingPermission(file string) string { return "testdata/missing_permission/" + file }
 
 // lacks is the error of a provider key without permission: it advises that
 // permission, and only that one.
@@ -49,22 +43,17 @@ func lacks(permission string) *regexp.Regexp {
 // the braze_api_key resource's, the search after a lost create among them.
 func TestAccBraze_forbiddenNamesTheMissingPermission(t *testing.T) {
 	cases := []struct {
+		// config is a file of testdata/missing_permission.
 		missing, config string
 		// dropAnswers loses the answer of every write, so that a create
 		// looks for what it made before it tries again.
 		dropAnswers bool
 	}{
-		{missing: "custom_attributes.get", config: `data "braze_custom_attributes" "x" {}`},
-		{missing: "events.get", config: `data "braze_custom_events" "x" {}`},
-		{missing: "segments.list", config: `data "braze_segments" "x" {}`},
-		{missing: "api_keys.create", config: `resource "braze_api_key" "x" {
-  name        = "k"
-  permissions = ["users.track"]
-}`},
-		{missing: "api_keys.list", dropAnswers: true, config: `resource "braze_api_key" "x" {
-  name        = "k"
-  permissions = ["users.track"]
-}`},
+		{missing: "custom_attributes.get", config: "custom_attributes.tf"},
+		{missing: "events.get", config: "custom_events.tf"},
+		{missing: "segments.list", config: "segments.tf"},
+		{missing: "api_keys.create", config: "api_key.tf"},
+		{missing: "api_keys.list", dropAnswers: true, config: "api_key.tf"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.missing, func(t *testing.T) {
@@ -78,8 +67,8 @@ func TestAccBraze_forbiddenNamesTheMissingPermission(t *testing.T) {
 							s.SetFaults(t, map[string]any{"drop_response_rate": 1})
 						}
 					},
-					Config:      providerWithKey(s, key.Key) + tc.config,
-					ExpectError: lacks(tc.missing),
+					ConfigDirectory: s.File(t, missingPermission(tc.config), withKey(key.Key)),
+					ExpectError:     lacks(tc.missing),
 				}},
 			})
 		})
@@ -88,12 +77,6 @@ func TestAccBraze_forbiddenNamesTheMissingPermission(t *testing.T) {
 
 // Reading and deleting a key name their own permissions too.
 func TestAccBraze_forbiddenReadAndDeleteOfAKey(t *testing.T) {
-	const keyConfig = `
-resource "braze_api_key" "x" {
-  name        = "k"
-  permissions = ["users.track"]
-}
-`
 	t.Run("api_keys.info", func(t *testing.T) {
 		s := acctest.NewSandbox(t)
 		existing, err := s.Braze().CreateAPIKey(context.Background(), braze.NewAPIKey{Name: "k", Permissions: []string{"users.track"}})
@@ -104,11 +87,11 @@ resource "braze_api_key" "x" {
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			Steps: []resource.TestStep{{
-				Config:        providerWithKey(s, key.Key) + keyConfig,
-				ResourceName:  "braze_api_key.x",
-				ImportState:   true,
-				ImportStateId: existing.ID,
-				ExpectError:   lacks("api_keys.info"),
+				ConfigDirectory: s.File(t, missingPermission("api_key.tf"), withKey(key.Key)),
+				ResourceName:    "braze_api_key.x",
+				ImportState:     true,
+				ImportStateId:   existing.ID,
+				ExpectError:     lacks("api_keys.info"),
 			}},
 		})
 	})
@@ -118,15 +101,15 @@ resource "braze_api_key" "x" {
 		resource.ParallelTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			Steps: []resource.TestStep{
-				{Config: providerWithKey(s, acctest.BrazeAdminKey) + keyConfig},
+				{ConfigDirectory: s.File(t, missingPermission("api_key.tf"))},
 				{
 					// The key is no longer configured: deleting it needs
 					// api_keys.delete, which the provider's key lacks.
-					Config:      providerWithKey(s, key.Key),
-					ExpectError: lacks("api_keys.delete"),
+					ConfigDirectory: s.Directory(t, "testdata/empty", withKey(key.Key)),
+					ExpectError:     lacks("api_keys.delete"),
 				},
 				// The admin key deletes it, so that nothing is left.
-				{Config: providerWithKey(s, acctest.BrazeAdminKey)},
+				{ConfigDirectory: s.Directory(t, "testdata/empty")},
 			},
 		})
 	})

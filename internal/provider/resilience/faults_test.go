@@ -5,8 +5,6 @@
 package resilience_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -22,63 +21,16 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// manyObjects is 5 destinations, 10 user properties and a sync of each
-// property to each destination: 50 syncs.
-func manyObjects(s *acctest.Sandbox) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, `
-provider "amplitude" {
-  api_key           = %q
-  secret_key        = %q
-  base_url          = %q
-  access_token      = %q
-  project_id        = %q
-  developer_api_url = %q
-  max_retries       = 20
-}
+// patient lets the amplitude provider retry each request up to 20 times,
+// enough to get through the faults these tests inject.
+var patient = acctest.Amplitude("max_retries", 20)
 
-resource "amplitude_user_property" "p" {
-  count = 10
-  name  = "prop_${count.index}"
-  type  = "string"
-}
-
-resource "amplitude_braze_destination" "d" {
-  count          = 5
-  name           = "dest-${count.index}"
-  braze_endpoint = %q
-  braze_app_id   = %q
-  braze_api_key  = %q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-
-resource "amplitude_sync" "s" {
-  count          = 50
-  kind           = "user_property"
-  source_id      = amplitude_user_property.p[count.index %% 10].name
-  destination_id = amplitude_braze_destination.d[floor(count.index / 10)].id
-  cadence        = "daily"
-}
-`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, s.AmplitudeURL, acctest.DeveloperToken, acctest.ProjectID, s.DeveloperURL,
-		acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
-	return b.String()
-}
-
-func setFaults(t *testing.T, s *acctest.Sandbox, faults map[string]any) {
-	t.Helper()
-	body, _ := json.Marshal(faults)
-	req, _ := http.NewRequest(http.MethodPut, s.URL+"/_sandbox/faults", bytes.NewReader(body))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("PUT /_sandbox/faults: %s", resp.Status)
+// clearFaults stops every injected fault, so that the checks after an
+// apply read the sandbox as it is.
+func clearFaults(t *testing.T, s *acctest.Sandbox) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		s.SetFaults(t, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
+		return nil
 	}
 }
 
@@ -115,13 +67,13 @@ func expectObjects(s *acctest.Sandbox, t *testing.T, want map[string]int) resour
 // leaves all five, disabled.
 func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := manyObjects(s)
+	cfg := s.Directory(t, "testdata/many_objects", patient)
 	faulty := map[string]any{"error_rate": 0.3, "error_status": 503, "rate_limit_per_second": 40, "drop_response_rate": 0.2}
 	seededProperties := s.Stats(t).Objects["user_properties"]
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			setFaults(t, s, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
+			s.SetFaults(t, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
 			if err := expectObjects(s, t, map[string]int{"destinations": 5, "syncs": 0, "user_properties": seededProperties})(nil); err != nil {
 				return err
 			}
@@ -129,21 +81,18 @@ func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
 		},
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { setFaults(t, s, faulty) },
-				Config:    config,
+				PreConfig:       func() { s.SetFaults(t, faulty) },
+				ConfigDirectory: cfg,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					func(*terraform.State) error {
-						setFaults(t, s, map[string]any{"error_rate": 0, "rate_limit_per_second": 0, "drop_response_rate": 0})
-						return nil
-					},
+					clearFaults(t, s),
 					expectObjects(s, t, map[string]int{"destinations": 5, "syncs": 50, "user_properties": seededProperties + 10}),
 				),
 			},
 			{
 				// Plans under the same faults: reads retry until they see
 				// the truth, and the truth is what was configured.
-				PreConfig: func() { setFaults(t, s, faulty) },
-				Config:    config,
+				PreConfig:       func() { s.SetFaults(t, faulty) },
+				ConfigDirectory: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -156,22 +105,13 @@ func TestAccFaults_applyAndDestroyConverge(t *testing.T) {
 // listens: the plan fails with a clear message once the retries are spent.
 func TestAccFaults_sandboxDown(t *testing.T) {
 	down := acctest.NewSandbox(t)
-	downURL := down.AmplitudeURL
+	cfg := down.Directory(t, "testdata/cohort", acctest.Amplitude("max_retries", 2))
 	down.Close()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`
-provider "amplitude" {
-  api_key     = %q
-  secret_key  = %q
-  base_url    = %q
-  max_retries = 2
-}
-
-data "amplitude_cohort" "x" { id = "coh_power_users" }
-`, acctest.AmplitudeAPIKey, acctest.AmplitudeSecretKey, downURL),
-			ExpectError: acctest.ErrorMatching(`no answer after 3 attempts: .*connection refused`),
+			ConfigDirectory: cfg,
+			ExpectError:     acctest.ErrorMatching(`no answer after 3 attempts: .*connection refused`),
 		}},
 	})
 }
@@ -182,31 +122,15 @@ data "amplitude_cohort" "x" { id = "coh_power_users" }
 // what a lost create made keeps the count at 8.
 func TestAccFaults_lostCreatesMakeExactlyN(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	config := s.ProviderConfig() + fmt.Sprintf(`
-resource "amplitude_braze_destination" "twin" {
-  count          = 8
-  name           = "twin"
-  braze_endpoint = %q
-  braze_app_id   = %q
-  braze_api_key  = %q
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-`, acctest.BrazeEndpoint, acctest.BrazeAppID, acctest.BrazeAdminKey)
+	twins := s.Directory(t, "testdata/twins")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { setFaults(t, s, map[string]any{"drop_response_rate": 0.5}) },
-				Config:    strings.Replace(config, "max_retries       = 3", "max_retries       = 20", 1),
+				PreConfig:       func() { s.SetFaults(t, map[string]any{"drop_response_rate": 0.5}) },
+				ConfigDirectory: s.Directory(t, "testdata/twins", patient),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					func(*terraform.State) error {
-						setFaults(t, s, map[string]any{"drop_response_rate": 0})
-						return nil
-					},
+					clearFaults(t, s),
 					expectObjects(s, t, map[string]int{"destinations": 8}),
 					func(state *terraform.State) error {
 						ids := map[string]bool{}
@@ -221,7 +145,7 @@ resource "amplitude_braze_destination" "twin" {
 				),
 			},
 			{
-				Config: config,
+				ConfigDirectory: twins,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -238,30 +162,15 @@ resource "amplitude_braze_destination" "twin" {
 func TestAccFaults_trackingPlanExactlyOnce(t *testing.T) {
 	s := acctest.NewSandbox(t)
 	seed := s.Stats(t).Objects
-	config := strings.Replace(s.ProviderConfig(), "max_retries       = 3", "max_retries       = 20", 1) + `
-resource "amplitude_user_property" "p" {
-  count = 50
-  name  = "exactly_once_${count.index}"
-  type  = "string"
-}
-
-resource "amplitude_event_type" "e" {
-  count       = 20
-  name        = "Exactly Once ${count.index}"
-  description = "Event ${count.index}."
-}
-`
+	cfg := s.Directory(t, "testdata/tracking_plan", patient)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() { setFaults(t, s, map[string]any{"drop_response_rate": 0.3, "error_rate": 0.2}) },
-				Config:    config,
+				PreConfig:       func() { s.SetFaults(t, map[string]any{"drop_response_rate": 0.3, "error_rate": 0.2}) },
+				ConfigDirectory: cfg,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					func(*terraform.State) error {
-						setFaults(t, s, map[string]any{"drop_response_rate": 0, "error_rate": 0})
-						return nil
-					},
+					clearFaults(t, s),
 					expectObjects(s, t, map[string]int{"user_properties": seed["user_properties"] + 50, "events": seed["events"] + 20}),
 					func(*terraform.State) error {
 						routes := s.Stats(t).Requests.ByRoute
@@ -275,7 +184,7 @@ resource "amplitude_event_type" "e" {
 				),
 			},
 			{
-				Config: config,
+				ConfigDirectory: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -291,51 +200,24 @@ resource "amplitude_event_type" "e" {
 // stay in state.
 func TestAccWrongURLIsNotADeletion(t *testing.T) {
 	s := acctest.NewSandbox(t)
-	objects := `
-resource "braze_api_key" "k" {
-  name        = "stream"
-  permissions = ["users.track"]
-}
-
-resource "amplitude_braze_destination" "d" {
-  name           = "stream"
-  braze_endpoint = "` + acctest.BrazeEndpoint + `"
-  braze_app_id   = "` + acctest.BrazeAppID + `"
-  braze_api_key  = braze_api_key.k.key
-  identifier_mapping = {
-    amplitude_property = "user_id"
-    braze_identifier   = "external_id"
-  }
-  send_users = { user_properties = ["plan"] }
-}
-
-resource "amplitude_sync" "s" {
-  kind           = "computation"
-  source_id      = "cmp_ltv_90d"
-  destination_id = amplitude_braze_destination.d.id
-  cadence        = "daily"
-}
-
-resource "amplitude_event_type" "e" {
-  name = "Wrong URL Check"
-}
-`
-	good := s.ProviderConfig() + objects
-	wrong := strings.NewReplacer(s.AmplitudeURL, s.URL+"/wrong", s.DeveloperURL, s.URL+"/wrong", s.BrazeURL, s.URL+"/wrong").Replace(s.ProviderConfig()) + objects
+	good := s.Directory(t, "testdata/wrong_url")
+	wrongURL := s.URL + "/wrong"
+	wrong := s.Directory(t, "testdata/wrong_url",
+		acctest.Amplitude("base_url", wrongURL), acctest.Amplitude("developer_api_url", wrongURL), acctest.Braze("rest_endpoint", wrongURL))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: good},
+			{ConfigDirectory: good},
 			{
-				Config:      wrong,
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching(`(?s)answered HTTP 404, which is not an answer of.*probably wrong`),
+				ConfigDirectory: wrong,
+				PlanOnly:        true,
+				ExpectError:     acctest.ErrorMatching(`(?s)answered HTTP 404, which is not an answer of.*probably wrong`),
 			},
 			{
 				// Every object is still in state: the plan against the
 				// right URLs is empty.
-				Config:   good,
-				PlanOnly: true,
+				ConfigDirectory: good,
+				PlanOnly:        true,
 			},
 		},
 	})
@@ -356,31 +238,19 @@ func TestAccSilentHostFailsWithinTheTimeout(t *testing.T) {
 	t.Cleanup(silent.Close)
 	t.Cleanup(func() { close(release) })
 	host := strings.TrimPrefix(silent.URL, "http://")
-	for name, config := range map[string]string{
-		"amplitude": fmt.Sprintf(`
-provider "amplitude" {
-  api_key         = "k"
-  secret_key      = "s"
-  base_url        = %q
-  request_timeout = "2s"
-}
-data "amplitude_cohort" "x" { id = "coh_power_users" }
-`, silent.URL),
-		"braze": fmt.Sprintf(`
-provider "braze" {
-  rest_endpoint   = %q
-  api_key         = "k"
-  request_timeout = "2s"
-}
-data "braze_custom_attributes" "x" {}
-`, silent.URL),
+	// The sandbox only supplies the configuration's credentials: the
+	// provider under test is pointed at the silent host.
+	s := acctest.NewSandbox(t)
+	for name, cfg := range map[string]config.TestStepConfigFunc{
+		"amplitude": s.Directory(t, "testdata/cohort", acctest.Amplitude("base_url", silent.URL), acctest.Amplitude("request_timeout", "2s")),
+		"braze":     s.Directory(t, "testdata/custom_attributes", acctest.Braze("rest_endpoint", silent.URL), acctest.Braze("request_timeout", "2s")),
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
-					Config:      config,
-					ExpectError: acctest.ErrorMatching(`no answer from ` + regexp.QuoteMeta(host) + ` within 2s`),
+					ConfigDirectory: cfg,
+					ExpectError:     acctest.ErrorMatching(`no answer from ` + regexp.QuoteMeta(host) + ` within 2s`),
 				}},
 			})
 		})

@@ -11,11 +11,6 @@ variable "destination_id" {
   type = string
 }
 
-variable "data_import_key" {
-  type      = string
-  sensitive = true
-}
-
 import {
   to = amplitude_braze_cohort_destination.adopted
   identity = {
@@ -26,11 +21,11 @@ import {
 
 resource "amplitude_braze_cohort_destination" "adopted" {
   name           = "adopted-cohorts"
-  braze_endpoint = "https://rest.iad-05.braze.com"
+  braze_endpoint = local.sandbox.braze_endpoint
   identifier_mappings = [{
     amplitude_property = "user_id"
     braze_identifier   = "external_id"
   }]
-  data_import_key_wo         = var.data_import_key
+  data_import_key_wo         = local.sandbox.braze_data_import_key
   data_import_key_wo_version = 1
 }

@@ -11,11 +11,6 @@ variable "destination_id" {
   type = string
 }
 
-variable "braze_api_key" {
-  type      = string
-  sensitive = true
-}
-
 import {
   to = amplitude_destination.adopted
   identity = {
@@ -29,14 +24,14 @@ resource "amplitude_destination" "adopted" {
   display_name = "adopted-generic"
   kind         = ["event"]
   config = {
-    api_endpoint      = "https://rest.iad-05.braze.com"
-    app_id            = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+    api_endpoint      = local.sandbox.braze_endpoint
+    app_id            = local.sandbox.braze_app_id
     update_users_only = false
     user_id_mapping = {
       amplitude_property = "user_id"
       braze_identifier   = "external_id"
     }
   }
-  secret_config_wo         = { api_key = var.braze_api_key }
+  secret_config_wo         = { api_key = local.sandbox.braze_admin_key }
   secret_config_wo_version = 1
 }

@@ -18,8 +18,8 @@ import {
 
 resource "amplitude_braze_destination" "adopted" {
   name           = var.name
-  braze_endpoint = "https://rest.iad-05.braze.com"
-  braze_app_id   = "7f3c2b1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
+  braze_endpoint = local.sandbox.braze_endpoint
+  braze_app_id   = local.sandbox.braze_app_id
   identifier_mapping = {
     amplitude_property = "user_id"
     braze_identifier   = "external_id"

@@ -1,0 +1,6 @@
+resource "amplitude_braze_cohort_destination" "test" {
+  name                = "invalid"
+  braze_endpoint      = local.sandbox.braze_endpoint
+  data_import_key     = local.sandbox.braze_data_import_key
+  identifier_mappings = []
+}

@@ -1,0 +1,11 @@
+resource "amplitude_braze_destination" "test" {
+  name           = ""
+  braze_endpoint = local.sandbox.braze_endpoint
+  braze_app_id   = local.sandbox.braze_app_id
+  identifier_mapping = {
+    amplitude_property = "user_id"
+    braze_identifier   = "external_id"
+  }
+  braze_api_key = local.sandbox.braze_admin_key
+  send_users    = { user_properties = ["plan"] }
+}

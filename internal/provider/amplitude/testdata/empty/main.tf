@@ -1,0 +1,1 @@
+# No resources: the smallest configuration every CLI parses.

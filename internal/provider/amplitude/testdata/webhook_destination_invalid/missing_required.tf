@@ -1,0 +1,5 @@
+resource "amplitude_destination" "test" {
+  partner      = "webhook"
+  display_name = "hook"
+  config       = { batch_size = 3 }
+}

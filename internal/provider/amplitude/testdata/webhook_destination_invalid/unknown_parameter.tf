@@ -1,0 +1,5 @@
+resource "amplitude_destination" "test" {
+  partner      = "webhook"
+  display_name = "hook"
+  config       = { url = "https://x.example.com", colour = "blue" }
+}

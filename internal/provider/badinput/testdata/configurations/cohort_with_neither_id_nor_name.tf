@@ -1,0 +1,1 @@
+data "amplitude_cohort" "x" {}

@@ -1,0 +1,1 @@
+data "amplitude_destination_type" "x" { partner = "" }

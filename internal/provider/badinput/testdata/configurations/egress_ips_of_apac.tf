@@ -1,0 +1,1 @@
+output "x" { value = provider::amplitude::egress_ips("APAC") }

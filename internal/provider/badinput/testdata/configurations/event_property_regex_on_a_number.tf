@@ -1,0 +1,6 @@
+resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "price"
+  type       = "number"
+  regex      = "[0-9]+"
+}

@@ -1,0 +1,5 @@
+resource "amplitude_event_property" "x" {
+  event_type = "Purchase"
+  name       = "price"
+  type       = "decimal"
+}

@@ -1,0 +1,1 @@
+resource "amplitude_event_property" "x" { name = "price" }

@@ -1,0 +1,4 @@
+resource "amplitude_event_type" "x" {
+  name        = "Purchase"
+  description = "   "
+}

@@ -1,0 +1,1 @@
+resource "amplitude_event_type" "x" { name = "Purchase " }

@@ -1,0 +1,4 @@
+data "amplitude_project" "x" {
+  id   = local.sandbox.project_id
+  name = "Production"
+}

@@ -1,0 +1,1 @@
+output "x" { value = provider::braze::rest_endpoint("") }

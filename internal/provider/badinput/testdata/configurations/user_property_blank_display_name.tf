@@ -1,0 +1,4 @@
+resource "amplitude_user_property" "x" {
+  name         = "tier"
+  display_name = ""
+}

@@ -1,0 +1,3 @@
+resource "amplitude_user_property" "x" {
+  name = "gp:plan"
+}

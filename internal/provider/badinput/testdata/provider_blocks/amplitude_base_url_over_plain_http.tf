@@ -1,0 +1,6 @@
+provider "amplitude" {
+  api_key    = "k"
+  secret_key = "s"
+  base_url   = "http://amplitude.example.com"
+}
+data "amplitude_cohort" "x" { id = "c" }

@@ -1,0 +1,8 @@
+provider "amplitude" {
+  api_key         = local.sandbox.amplitude_api_key
+  secret_key      = local.sandbox.amplitude_secret_key
+  base_url        = local.sandbox.amplitude_url
+  request_timeout = "forever"
+}
+data "amplitude_cohort" "x" { id = "coh_power_users" }
+

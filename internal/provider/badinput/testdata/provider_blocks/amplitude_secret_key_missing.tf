@@ -1,0 +1,5 @@
+provider "amplitude" {
+  api_key  = "k"
+  base_url = local.sandbox.amplitude_url
+}
+data "amplitude_cohort" "x" { id = "c" }

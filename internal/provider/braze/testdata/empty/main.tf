@@ -1,0 +1,1 @@
+# No resources: what is left once a configuration drops everything.

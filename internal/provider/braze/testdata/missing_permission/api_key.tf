@@ -1,0 +1,4 @@
+resource "braze_api_key" "x" {
+  name        = "k"
+  permissions = ["users.track"]
+}

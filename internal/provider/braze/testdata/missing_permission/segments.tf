@@ -1,0 +1,1 @@
+data "braze_segments" "x" {}

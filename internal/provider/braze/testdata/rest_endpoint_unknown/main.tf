@@ -1,0 +1,5 @@
+# An instance Braze does not have.
+
+output "bad" {
+  value = provider::braze::rest_endpoint("US-09")
+}

@@ -1,0 +1,3 @@
+# One read of a Braze API.
+
+data "braze_custom_attributes" "x" {}
