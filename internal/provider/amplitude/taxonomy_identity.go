@@ -106,9 +106,10 @@ func newEventPropertyIdentity(client *developer.Client, eventType, name string) 
 	}
 }
 
-// importedPlanObjectName is the name an import of an event type or a user
-// property names: the import id, or the name in an identity of the
-// provider's project.
+// importedPlanObjectName returns the name of the event type or user
+// property that an import asks for: the import id, or the name in the
+// identity. An identity of another project than the provider's is refused,
+// and then it reports false.
 func importedPlanObjectName(ctx context.Context, client *developer.Client, req resource.ImportStateRequest, diags *diag.Diagnostics) (string, bool) {
 	if !byIdentity(req) {
 		return req.ID, true
