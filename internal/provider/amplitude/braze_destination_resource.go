@@ -203,8 +203,9 @@ func (r *brazeDestinationResource) ConfigValidators(context.Context) []resource.
 		resourcevalidator.AtLeastOneOf(path.MatchRoot("send_events"), path.MatchRoot("send_users")))
 }
 
-// ValidateConfig checks the rules that join attributes; it reads each value by
-// path so that values not yet known are skipped rather than misjudged.
+// ValidateConfig checks the rules that involve more than one attribute. It
+// reads each value by path, so that a value not yet known is skipped rather
+// than misjudged.
 func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var identifier, aliasLabel types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("identifier_mapping").AtName("braze_identifier"), &identifier)...)

@@ -80,8 +80,8 @@ func NewBrazeDestinationList() list.ListResource {
 
 // NewBrazeCohortDestinationList is the amplitude_braze_cohort_destination
 // list resource: the project's Braze cohort destinations. It has no kind or
-// enabled filter: every one is of kind cohort alone, and only event streams
-// can be disabled.
+// enabled filter, because every cohort destination has the kind cohort
+// alone, and only event streams can be disabled.
 func NewBrazeCohortDestinationList() list.ListResource {
 	return &destinationList{
 		typeName: "_braze_cohort_destination",
