@@ -11,8 +11,9 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// The identities of the tracking-plan resources and of syncs: what names
-// each object without doubt, and what an import block's identity takes.
+// This file holds the identities of the tracking-plan resources and of
+// syncs. An identity names one object unambiguously, and its schema says
+// what an import block's identity must give.
 //
 // The Developer API addresses a tracking-plan object by its name inside one
 // project (/v1/projects/{project_id}/events/{event_type}, …/event-properties/
