@@ -70,21 +70,23 @@ type Sandbox struct {
 	braze        *braze.Client
 	server       *httptest.Server
 	credentials  *credentialReports
-	// t is the test the sandbox serves: in live mode (live set by
-	// NewTarget) the accessors of the sandbox's own tools skip it.
+	// live is set by NewTarget in live mode. The accessors of the
+	// sandbox's own tools then skip t, the test the sandbox serves.
 	live bool
 	t    testing.TB
 }
 
 // NewSandbox starts a sandbox that stops when the test ends. In live mode
-// it skips the test, which has not opted in with NewTarget.
+// it skips the test, because a test that calls NewSandbox rather than
+// NewTarget has not opted in to live runs.
 func NewSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	return NewSandboxWithClock(t, nil)
 }
 
-// NewSandboxWithClock starts a sandbox whose simulated time is now's (a
-// testclock), so a test can let scheduled syncs run or windows pass.
+// NewSandboxWithClock starts a sandbox that takes the time from now,
+// usually a testclock's, so that a test can let scheduled syncs run or
+// windows pass without waiting for them.
 func NewSandboxWithClock(t testing.TB, now func() time.Time) *Sandbox {
 	t.Helper()
 	if now != nil {
@@ -131,9 +133,9 @@ func (s *Sandbox) Amplitude() *amplitude.Client { return s.amplitude }
 // out-of-band changes of destinations.
 func (s *Sandbox) Developer() *developer.Client { return s.developer }
 
-// RemoveDestination deletes a destination as someone in Amplitude's
-// dashboard would: the Developer API has no delete, so through a control
-// endpoint of the sandbox.
+// RemoveDestination deletes a destination, as someone could in Amplitude's
+// dashboard. The Developer API offers no way to delete one, so it uses a
+// control endpoint of the sandbox.
 func (s *Sandbox) RemoveDestination(t testing.TB, id string) {
 	t.Helper()
 	skipLiveForSandbox(t, "control endpoint that deletes a destination (the Developer API has no delete)")
@@ -174,16 +176,17 @@ func (s *Sandbox) SetFaults(t testing.TB, faults map[string]any) {
 }
 
 // Braze returns a client holding the sandbox's admin key, for the modelled
-// API keys endpoints: in live mode it skips the test unless they are
-// included (NewModelledTarget).
+// API key endpoints. In live mode it skips the test unless
+// TF_ACC_LIVE_MODELLED=1 says the hosts serve those endpoints, as
+// NewModelledTarget does.
 func (s *Sandbox) Braze() *braze.Client {
 	s.t.Helper()
 	skipModelled(s.t)
 	return s.braze
 }
 
-// AddCustomAttributes gives the sandbox's Braze count more custom
-// attributes, through a control endpoint (not a Braze API).
+// AddCustomAttributes adds count custom attributes to the sandbox's Braze,
+// through a control endpoint of the sandbox rather than a Braze API.
 func (s *Sandbox) AddCustomAttributes(t testing.TB, count int) {
 	t.Helper()
 	skipLiveForSandbox(t, "control endpoint that adds custom attributes")

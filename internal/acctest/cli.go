@@ -54,8 +54,8 @@ func SkipWithout(feature CLIFeature) tfversion.TerraformVersionCheck {
 	return featureCheck{feature: feature}
 }
 
-// SkipWith skips a test when the CLI under test has feature: for the tests
-// that pin what a user of an older CLI sees.
+// SkipWith skips a test when the CLI under test has feature. It is for the
+// tests that pin what a user of an older CLI sees.
 func SkipWith(feature CLIFeature) tfversion.TerraformVersionCheck {
 	return featureCheck{feature: feature, runWithout: true}
 }

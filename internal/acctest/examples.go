@@ -89,9 +89,10 @@ func (s *Sandbox) sandboxJSON(settings []Setting) ([]byte, error) {
 	})
 }
 
-// providers is the arguments of both provider blocks for this sandbox: its
-// addresses and credentials, with few retries so that a test of a failure
-// fails fast. In live mode, only the retries (liveProviders).
+// providers returns the arguments of both provider blocks for this
+// sandbox: its addresses and credentials, with few retries so that a test
+// of a failure fails fast. In live mode it returns only the retries
+// (liveProviders).
 func (s *Sandbox) providers() map[string]map[string]any {
 	if s.live {
 		return liveProviders()
@@ -114,11 +115,11 @@ func (s *Sandbox) providers() map[string]map[string]any {
 	}
 }
 
-// Query is the query file file (a .tfquery.hcl of the test's testdata)
-// after both provider blocks, for a query step. The testing framework
-// takes a query step's configuration only as text, and deletes the step
-// before's .json files, sandbox.tf.json among them, so the provider
-// blocks are written into the text, as HCL that hclwrite writes from their
+// Query returns the text of file, a .tfquery.hcl file of the test's
+// testdata, after both provider blocks, for a query step. The testing
+// framework takes a query step's configuration only as text, and deletes
+// the .json files of the step before, sandbox.tf.json among them. So the
+// provider blocks go into the text, as HCL that hclwrite writes from their
 // values rather than HCL built from Go strings.
 func (s *Sandbox) Query(t testing.TB, file string) string {
 	t.Helper()
@@ -197,8 +198,9 @@ func (s *Sandbox) Directory(t testing.TB, dir string, settings ...Setting) confi
 	return s.configuration(t, filepath.Join(dir, "*.tf"), settings)
 }
 
-// File is Directory for the one configuration file file, for tests whose
-// configurations are small enough to keep many in one folder.
+// File is like Directory, but for the single configuration file file. It
+// suits tests whose configurations are small enough to keep many in one
+// folder.
 func (s *Sandbox) File(t testing.TB, file string, settings ...Setting) config.TestStepConfigFunc {
 	t.Helper()
 	return s.configuration(t, file, settings)
@@ -234,9 +236,9 @@ func (s *Sandbox) writeConfiguration(t testing.TB, work string, patterns []strin
 	}
 }
 
-// copyConfig copies the files that patterns match into work, but for a
-// resource example's import blocks (import-by-identity.tf), which name an
-// object that exists only in its docs.
+// copyConfig copies the files that patterns match into work. It leaves out
+// a resource example's import blocks (import-by-identity.tf), because they
+// name an object that exists only in the example's docs.
 func copyConfig(t testing.TB, work string, patterns []string) {
 	t.Helper()
 	var files []string
@@ -270,19 +272,19 @@ func copyConfig(t testing.TB, work string, patterns []string) {
 	}
 }
 
-// ExampleCase is a test of the example at dir, as applied with vars in a
-// sandbox of its own: one step that applies it and runs checks (the
-// framework then plans again, expecting nothing to do, and destroys it). It
-// skips under a CLI that lacks one of needs. Add a Check to the step to
-// assert on what the vendor holds.
+// ExampleCase returns a test case for the example at dir, applied with vars
+// in a sandbox of its own. The case has one step, which applies the example
+// and runs checks; the framework then plans again, expecting nothing to do,
+// and destroys it. The case is skipped under a CLI that lacks one of needs.
+// Add a Check to the step to assert on what the vendor holds.
 func ExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
 	t.Helper()
 	return exampleCase(t, NewSandbox(t), dir, vars, needs, checks...)
 }
 
-// LiveExampleCase is ExampleCase on NewTarget: for an example that creates
-// nothing (a data source, a function) and a check that holds in any
-// project, so that it runs live too.
+// LiveExampleCase is ExampleCase on NewTarget, so that the example runs
+// live too. It suits an example that creates nothing (a data source, a
+// function), with checks that hold in any project.
 func LiveExampleCase(t testing.TB, dir string, vars config.Variables, needs []tfversion.TerraformVersionCheck, checks ...statecheck.StateCheck) (*Sandbox, resource.TestCase) {
 	t.Helper()
 	return exampleCase(t, NewTarget(t), dir, vars, needs, checks...)
@@ -293,9 +295,10 @@ func exampleCase(t testing.TB, s *Sandbox, dir string, vars config.Variables, ne
 	return s, resource.TestCase{
 		TerraformVersionChecks: needs,
 		Steps: []resource.TestStep{{
-			// A test adds steps to this case, and the testing framework
-			// wants the providers of every step in one place: here, on the
-			// step, which also works for a step whose configuration holds
+			// The providers are set on the step, not on the case. A test
+			// may add steps to this case, the testing framework wants every
+			// step's providers set in the same place, and the step is the
+			// place that also works for a step whose configuration holds
 			// provider blocks of its own.
 			ProtoV6ProviderFactories: ProviderFactories,
 			ConfigDirectory:          s.Example(t, dir),

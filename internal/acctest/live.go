@@ -14,8 +14,9 @@ import (
 // credentials of the providers' environment variables, instead of a
 // sandbox of their own. Every other test skips itself, saying why.
 
-// runPrefix is the prefix of everything a live run makes: the script's,
-// shared by every test package of the run, or one of this process's own.
+// runPrefix returns the prefix of the names of everything a live run
+// creates. scripts/test-live.sh passes one prefix to every test package of
+// the run; a test binary started another way makes its own.
 var runPrefix = sync.OnceValue(func() string {
 	if prefix := os.Getenv(live.EnvPrefix); prefix != "" {
 		return prefix
@@ -23,9 +24,9 @@ var runPrefix = sync.OnceValue(func() string {
 	return live.NewPrefix()
 })
 
-// Name is the name a test gives an object it creates: in live mode base
-// behind the run's prefix (tfacc-<random>-), so that the run's sweep finds
-// it; against a sandbox of the test's own, base itself.
+// Name returns the name a test gives an object it creates. In live mode it
+// is base after the run's prefix (tfacc-<random>-), so that the run's sweep
+// finds the object. Against the test's own sandbox it is base itself.
 func Name(base string) string {
 	if !live.Enabled() {
 		return base
@@ -33,16 +34,17 @@ func Name(base string) string {
 	return runPrefix() + base
 }
 
-// liveRun is what every live test of one process shares: the settings,
-// checked once, and the pre-flight's verdict.
+// liveRun returns what every live test of one process shares: the
+// settings, checked once, and the pre-flight's verdict.
 var liveRun = sync.OnceValues(func() (live.Settings, error) {
 	settings, err := live.FromEnv()
 	if err != nil {
 		return settings, err
 	}
 	// scripts/test-live.sh runs the pre-flight once for the whole run and
-	// passes the prefix it printed; a live go test started by hand runs it
-	// here, once per test binary.
+	// passes the prefix it printed, so a set prefix means the pre-flight
+	// has run. A live go test started by hand runs it here, once per test
+	// binary.
 	if os.Getenv(live.EnvPrefix) != "" {
 		return settings, nil
 	}
@@ -53,8 +55,8 @@ var liveRun = sync.OnceValues(func() (live.Settings, error) {
 	return settings, live.Preflight(context.Background(), settings, clients)
 })
 
-// NewTarget is the vendors a test runs against: a sandbox of its own, or in
-// live mode the hosts the environment names. A test that takes it promises
+// NewTarget returns what a test runs against: a sandbox of its own, or in
+// live mode the hosts the environment names. A test that calls it promises
 // to name what it creates with Name, and to reach the sandbox only through
 // the Sandbox's accessors, which skip the test in live mode.
 func NewTarget(t testing.TB) *Sandbox {
@@ -79,7 +81,7 @@ func NewTarget(t testing.TB) *Sandbox {
 
 // NewModelledTarget is NewTarget for a test of the modelled endpoints
 // (amplitude_sync's /api/2/syncs, braze_api_key's /api_keys/*), which the
-// vendors do not serve: in live mode it skips the test unless
+// vendors do not serve. In live mode it skips the test unless
 // TF_ACC_LIVE_MODELLED=1 says the hosts serve them (a sandbox, a gateway).
 func NewModelledTarget(t testing.TB) *Sandbox {
 	t.Helper()
@@ -104,15 +106,16 @@ func skipLiveForSandbox(t testing.TB, what string) {
 	}
 }
 
-// liveJSON is sandboxJSON in live mode. Its provider blocks hold no
-// credential and no address: the providers read them from the environment,
-// as from a user's shell, and Terraform may quote a configuration in an
-// error. A setting of a credential or an address skips the test, which
-// needs the sandbox's; one of behaviour (retries, timeouts, dry runs)
-// applies. A test that brings provider blocks of its own skips too. Its
-// local.sandbox holds only what a destination's configuration carries
-// into Amplitude as given (the Braze instance, app and keys a test's
-// destinations name), none of the sandbox's credentials or addresses.
+// liveJSON is what sandboxJSON writes in live mode. Its provider blocks hold
+// no credential and no address: the providers read them from the
+// environment, as from a user's shell, because Terraform may quote a
+// configuration in an error. A test whose settings set a credential or an
+// address is skipped, because it needs the sandbox's; a setting of
+// behaviour (retries, timeouts, dry runs) is applied. A test that brings
+// provider blocks of its own is skipped too. local.sandbox holds only the
+// values that a destination's configuration passes into Amplitude as they
+// are (the Braze instance, app and keys that a test's destinations name),
+// and none of the sandbox's credentials or addresses.
 func (s *Sandbox) liveJSON(settings []Setting) ([]byte, error) {
 	s.t.Helper()
 	for _, setting := range settings {
@@ -131,12 +134,13 @@ func (s *Sandbox) liveJSON(settings []Setting) ([]byte, error) {
 	})
 }
 
-// liveProviders is the arguments of both provider blocks in live mode:
-// the retries alone, the rest from the environment.
+// liveProviders returns the arguments of both provider blocks in live
+// mode: only max_retries, because everything else comes from the
+// environment.
 func liveProviders() map[string]map[string]any {
 	return map[string]map[string]any{"amplitude": {"max_retries": 3}, "braze": {"max_retries": 3}}
 }
 
-// liveSettable is the provider arguments a live test may set: those of
+// liveSettable lists the provider arguments a live test may set: those of
 // behaviour, not of credentials or addresses.
 var liveSettable = map[string]bool{"max_retries": true, "request_timeout": true, "dry_run_on_plan": true}

@@ -24,10 +24,11 @@ type brazeCohortDestinationModel struct {
 	IdentifierMappings     []identifierMappingModel `tfsdk:"identifier_mappings"`
 }
 
-// write is the model as a write of Amplitude's Braze parameters, with the
-// secrets by parameter id. Before it is sent, Braze's destination type must
-// take the cohort parameters this provider maps, and the endpoint as
-// written.
+// write turns the model into a write of Amplitude's Braze parameters.
+// secrets holds the secret values, keyed by parameter id. The write carries a
+// check that runs before it is sent: Braze's destination type must accept
+// the cohort parameters this provider maps, and must list the endpoint
+// exactly as written.
 func (m brazeCohortDestinationModel) write(secrets map[string]string) developer.DestinationWrite {
 	cohort := developer.BrazeCohort{
 		Endpoint:       m.BrazeEndpoint.ValueString(),
@@ -50,11 +51,11 @@ func (m brazeCohortDestinationModel) write(secrets map[string]string) developer.
 	}
 }
 
-// fromDestination is the model as Amplitude holds d. What Amplitude never
-// returns, the data import key in its two forms, is kept from m; the
-// write-only form is never kept in state. When d's settings have a shape
-// this provider does not map, only the attributes Amplitude sets on every
-// destination change, and the error says why.
+// fromDestination returns m updated to what Amplitude holds in d. Amplitude
+// never returns the data import key, so the key's attributes keep their
+// values from m, except the write-only one, which is never kept in state. If
+// d's settings have a shape this provider does not map, only the attributes
+// Amplitude sets on every destination are updated, and the error says why.
 func (m brazeCohortDestinationModel) fromDestination(d *developer.Destination) (brazeCohortDestinationModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m.destinationComputed = computedFrom(d)
@@ -77,9 +78,10 @@ func (m brazeCohortDestinationModel) fromDestination(d *developer.Destination) (
 	return m, diags
 }
 
-// brazeCohortFields are the request fields of a Braze cohort destination and
-// the attributes they come from; the key's field depends on the form in use,
-// so fields adds it.
+// brazeCohortFields maps the request fields of a Braze cohort destination to
+// the attributes they come from, so that an error about a field can point at
+// its attribute. The data import key is missing because its attribute
+// depends on which form of the key is in use; fields adds it.
 var brazeCohortFields = fieldPaths{
 	"display_name":               at(path.Root("name")),
 	"config.api_endpoint":        at(path.Root("braze_endpoint")),
@@ -87,7 +89,7 @@ var brazeCohortFields = fieldPaths{
 	"config.identifier_mappings": at(path.Root("identifier_mappings")),
 }
 
-// fields is the model's table of request fields, its key included.
+// fields returns brazeCohortFields with the data import key's field added.
 func (m brazeCohortDestinationModel) fields(secrets map[string]string) fieldPaths {
 	fields := maps.Clone(brazeCohortFields)
 	maps.Copy(fields, dataImportKey.fieldPaths(m.DataImportKeyWOVersion, secrets))

@@ -140,11 +140,11 @@ func (r *brazeCohortDestinationResource) Configure(_ context.Context, req resour
 	r.client, r.destinations = client, client.DestinationService(brazeCohortDestinationWhat, clients.dryRunOnPlan)
 }
 
-// ModifyPlan requires the data import key for a planned write, and checks
-// the write against Braze's destination type and, unless dry_run_on_plan is
-// false, asks Amplitude to validate it. It runs when the plan changes the destination and every
-// configured value is known; a value known only at apply is checked by the
-// apply itself.
+// ModifyPlan requires the data import key for a planned write. It checks the
+// write against Braze's destination type and, unless dry_run_on_plan is
+// false, asks Amplitude to validate it. These checks run only when the plan
+// changes the destination and every configured value is known; a value known
+// only at apply is checked by the apply itself.
 func (r *brazeCohortDestinationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	dataImportKey.checkPlannedSecret(ctx, req, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -184,10 +184,11 @@ func (r *brazeCohortDestinationResource) Create(ctx context.Context, req resourc
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
-// Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard is removed from state, so the plan creates it again; a
-// credential Amplitude reports not connected makes state forget the data
-// import key, so the plan sends it again.
+// Read refreshes the destination from Amplitude. If the destination was
+// deleted in Amplitude's dashboard, Read removes it from state, so that the
+// plan creates it again. If Amplitude reports its credential as not
+// connected, state forgets the data import key, so that the plan sends it
+// again.
 func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state brazeCohortDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -220,8 +221,9 @@ func (r *brazeCohortDestinationResource) Read(ctx context.Context, req resource.
 	}
 }
 
-// Update sends the planned destination for the version the plan was made
-// against: a destination changed in Amplitude since then is not overwritten.
+// Update sends the planned destination together with the version the plan
+// was made against. If someone changed the destination in Amplitude since
+// then, Amplitude refuses the write instead of overwriting their change.
 func (r *brazeCohortDestinationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state brazeCohortDestinationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -241,9 +243,9 @@ func (r *brazeCohortDestinationResource) Update(ctx context.Context, req resourc
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
-// Delete sends nothing: the Developer API can neither delete nor disable a
-// cohort destination. Terraform forgets it, and the warning says it is still
-// in Amplitude.
+// Delete sends no request, because the Developer API offers no way to
+// delete or disable a cohort destination. Terraform removes it from state,
+// and a warning tells the user it is still in Amplitude.
 func (r *brazeCohortDestinationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state brazeCohortDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

@@ -56,9 +56,11 @@ type sendUsersModel struct {
 	UserProperties []string `tfsdk:"user_properties"`
 }
 
-// write is the model as a write of Amplitude's Braze parameters, with the
-// secrets by parameter id. Before it is sent, Braze's destination type must
-// take the parameters this provider maps, and the endpoint as written.
+// write turns the model into a write of Amplitude's Braze parameters.
+// secrets holds the secret values, keyed by parameter id. The write carries a
+// check that runs before it is sent: Braze's destination type must accept
+// the parameters this provider maps, and must list the endpoint exactly as
+// written.
 func (m brazeDestinationModel) write(secrets map[string]string) developer.DestinationWrite {
 	stream := m.stream(secrets[developer.BrazeParamAPIKey])
 	return developer.DestinationWrite{
@@ -102,11 +104,11 @@ func (m brazeDestinationModel) stream(apiKey string) developer.BrazeStream {
 	return s
 }
 
-// fromDestination is the model as Amplitude holds d. What Amplitude never
-// returns, the key in its two forms, is kept from m; the write-only form is
-// never kept in state. When d's settings have a shape this provider does not
-// map, only the attributes Amplitude sets on every destination change, and
-// the error says why.
+// fromDestination returns m updated to what Amplitude holds in d. Amplitude
+// never returns the Braze key, so the key's attributes keep their values
+// from m, except the write-only one, which is never kept in state. If d's
+// settings have a shape this provider does not map, only the attributes
+// Amplitude sets on every destination are updated, and the error says why.
 func (m brazeDestinationModel) fromDestination(d *developer.Destination) (brazeDestinationModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m.destinationComputed = computedFrom(d)
@@ -154,9 +156,10 @@ func (m brazeDestinationModel) fromDestination(d *developer.Destination) (brazeD
 	return m, diags
 }
 
-// brazeStreamFields are the request fields of a Braze stream and the
-// attributes they come from; the key's field depends on the form in use, so
-// fields adds it.
+// brazeStreamFields maps the request fields of a Braze event stream to the
+// attributes they come from, so that an error about a field can point at its
+// attribute. The key is missing because its attribute depends on which form
+// of the key is in use; fields adds it.
 var brazeStreamFields = fieldPaths{
 	"display_name":             at(path.Root("name")),
 	"enabled":                  at(path.Root("enabled")),
@@ -176,15 +179,15 @@ var brazeStreamFields = fieldPaths{
 	"property_mappings.identify_user_properties": at(path.Root("send_users").AtName("user_properties")),
 }
 
-// fields is the model's table of request fields, its key included.
+// fields returns brazeStreamFields with the key's field added.
 func (m brazeDestinationModel) fields(secrets map[string]string) fieldPaths {
 	fields := maps.Clone(brazeStreamFields)
 	maps.Copy(fields, brazeAPIKey.fieldPaths(m.BrazeAPIKeyWOVersion, secrets))
 	return fields
 }
 
-// checkBrazeMapping refuses a Braze destination type that does not take the
-// parameters this provider maps for kinds, for both Braze resources.
+// checkBrazeMapping refuses a Braze destination type that does not accept
+// the parameters this provider maps for kinds. Both Braze resources use it.
 func checkBrazeMapping(t *developer.DestinationType, kinds []string) developer.Diagnostics {
 	var found developer.Diagnostics
 	if err := developer.CheckBrazeType(t, kinds); err != nil {
@@ -193,10 +196,11 @@ func checkBrazeMapping(t *developer.DestinationType, kinds []string) developer.D
 	return found
 }
 
-// checkBrazeEndpoint refuses, at plan time, an endpoint that Amplitude's list
-// of Braze endpoints does not hold as written, for both Braze resources.
-// Amplitude compares the endpoint exactly, so another spelling of a listed
-// one (upper case, a trailing slash) is refused with the spelling to use.
+// checkBrazeEndpoint refuses, at plan time, an endpoint that is not in
+// Amplitude's list of Braze endpoints exactly as written. Both Braze
+// resources use it. Amplitude compares the endpoint exactly, so another
+// spelling of a listed one (upper case, a trailing slash) is refused too,
+// and the error gives the spelling to use.
 func checkBrazeEndpoint(t *developer.DestinationType, endpoint types.String) developer.Diagnostics {
 	var found developer.Diagnostics
 	field := "config." + developer.BrazeParamAPIEndpoint

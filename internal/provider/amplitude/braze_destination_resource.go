@@ -203,8 +203,9 @@ func (r *brazeDestinationResource) ConfigValidators(context.Context) []resource.
 		resourcevalidator.AtLeastOneOf(path.MatchRoot("send_events"), path.MatchRoot("send_users")))
 }
 
-// ValidateConfig checks the rules that join attributes; it reads each value by
-// path so that values not yet known are skipped rather than misjudged.
+// ValidateConfig checks the rules that involve more than one attribute. It
+// reads each value by path, so that a value not yet known is skipped rather
+// than misjudged.
 func (r *brazeDestinationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var identifier, aliasLabel types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("identifier_mapping").AtName("braze_identifier"), &identifier)...)
@@ -261,9 +262,9 @@ func (r *brazeDestinationResource) ModifyPlan(ctx context.Context, req resource.
 	r.checkTaxonomy(ctx, req, resp)
 }
 
-// checkPlannedWrite runs when the plan changes the destination and every
-// configured value is known; a value known only at apply is checked by the
-// apply itself.
+// checkPlannedWrite checks a planned write as ModifyPlan describes. It does
+// nothing unless the plan changes the destination and every configured value
+// is known; a value known only at apply is checked by the apply itself.
 func (r *brazeDestinationResource) checkPlannedWrite(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if r.destinations == nil || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) || !req.Config.Raw.IsFullyKnown() {
 		return
@@ -299,10 +300,10 @@ func (r *brazeDestinationResource) Create(ctx context.Context, req resource.Crea
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
-// Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard is removed from state, so the plan creates it again; a
-// credential Amplitude reports not connected makes state forget the key, so
-// the plan sends it again.
+// Read refreshes the destination from Amplitude. If the destination was
+// deleted in Amplitude's dashboard, Read removes it from state, so that the
+// plan creates it again. If Amplitude reports its credential as not
+// connected, state forgets the key, so that the plan sends it again.
 func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state brazeDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -335,8 +336,9 @@ func (r *brazeDestinationResource) Read(ctx context.Context, req resource.ReadRe
 	}
 }
 
-// Update sends the planned destination for the version the plan was made
-// against: a destination changed in Amplitude since then is not overwritten.
+// Update sends the planned destination together with the version the plan
+// was made against. If someone changed the destination in Amplitude since
+// then, Amplitude refuses the write instead of overwriting their change.
 func (r *brazeDestinationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state brazeDestinationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -356,8 +358,9 @@ func (r *brazeDestinationResource) Update(ctx context.Context, req resource.Upda
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
-// Delete disables the destination: the Developer API has no delete, so the
-// destination stays in Amplitude, disabled, and Terraform forgets it.
+// Delete disables the destination, because the Developer API offers no way
+// to delete one. The destination stays in Amplitude, disabled, and Terraform
+// removes it from state.
 func (r *brazeDestinationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state brazeDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

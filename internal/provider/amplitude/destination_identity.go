@@ -46,8 +46,8 @@ func destinationIdentitySchema(_ context.Context, _ resource.IdentitySchemaReque
 	}
 }
 
-// setDestinationIdentity records that destination id of project is the
-// object a resource instance or a listed result stands for.
+// setDestinationIdentity sets identity to the destination id in project,
+// the object that a resource instance or a listed result stands for.
 func setDestinationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, project, id string, diags *diag.Diagnostics) {
 	if identity == nil {
 		return // A CLI without resource identity sends none.
@@ -56,8 +56,9 @@ func setDestinationIdentity(ctx context.Context, identity *tfsdk.ResourceIdentit
 }
 
 // checkIdentityProject refuses a destination identity that names another
-// project than the provider works on: reading destination id of this
-// project would be reading another object, or none.
+// project than the one the provider works on. Ids are unique only within a
+// project, so reading the identity's id in the provider's project would read
+// another destination, or none.
 func checkIdentityProject(ctx context.Context, identity *tfsdk.ResourceIdentity, project string, diags *diag.Diagnostics) {
 	if identity == nil || identity.Raw.IsNull() {
 		return
@@ -83,10 +84,11 @@ func sameProject(identityProject types.String, providerProject string, diags *di
 	return false
 }
 
-// readDestinationIdentity is how Read starts: it refuses a stored identity
-// of another project than the provider's, and sets the identity before the
-// destination is read, so that one gone from Amplitude leaves state with
-// its identity too. It reports whether Read may go on.
+// readDestinationIdentity is the first step of Read. It refuses a stored
+// identity of another project than the provider's, and sets the identity
+// before the destination is read, so that if the destination is gone from
+// Amplitude, the state still has its identity. It reports whether Read may
+// go on.
 func readDestinationIdentity(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, project, id string) bool {
 	checkIdentityProject(ctx, req.Identity, project, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -123,9 +125,11 @@ func importDestination(ctx context.Context, client *developer.Client, req resour
 	setDestinationIdentity(ctx, resp.Identity, client.ProjectID(), id, &resp.Diagnostics)
 }
 
-// adoptionNote is what a destination resource's and its list's pages say
-// about adopting an existing destination with its secret, which Amplitude
-// never returns: secret is the attribute, version its version.
+// adoptionNote is the text that a destination resource's page and its list
+// resource's page give on adopting an existing destination. It explains how
+// to add the secret afterwards, since Amplitude never returns it. secret is
+// the name of the secret attribute and version the name of its version
+// attribute.
 func adoptionNote(secret, version string) string {
 	return "**Adopting an existing destination** (`terraform query -generate-config-out`, or an `import` block by identity or id): " +
 		"Amplitude never returns `" + secret + "`, so the generated configuration has none. It validates and applies as it is: the apply imports the destination and changes nothing, and the plan after is empty. " +

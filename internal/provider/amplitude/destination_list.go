@@ -30,20 +30,21 @@ var _ list.ListResourceWithConfigure = (*destinationList)(nil)
 
 // destinationList is one destination resource's list resource.
 type destinationList struct {
-	// typeName is the resource's type name after the provider's.
+	// typeName is the resource's type name without the provider's name,
+	// e.g. "_destination".
 	typeName    string
 	description string
 	// attributes are the list block's filters, among search, partner, kind
 	// and enabled.
 	attributes map[string]listschema.Attribute
-	// fixed is what the resource's destinations always are, such as partner
-	// braze; the list block's filters narrow it.
+	// fixed is the filter every one of the resource's destinations passes,
+	// such as partner braze. The list block's filters narrow it further.
 	fixed developer.DestinationFilter
-	// manages keeps the destinations of Amplitude's answer that the
-	// resource manages.
+	// manages reports whether the resource manages a destination from
+	// Amplitude's answer; the listing keeps only those.
 	manages func(*developer.Destination) bool
-	// fill sets a result's resource from a destination, the way an import
-	// of it reads it.
+	// fill sets a result's resource from a destination, the same way an
+	// import of that destination would read it.
 	fill func(ctx context.Context, d *developer.Destination, resource *tfsdk.Resource) diag.Diagnostics
 
 	client *developer.Client
@@ -79,8 +80,8 @@ func NewBrazeDestinationList() list.ListResource {
 
 // NewBrazeCohortDestinationList is the amplitude_braze_cohort_destination
 // list resource: the project's Braze cohort destinations. It has no kind or
-// enabled filter: every one is of kind cohort alone, and only event streams
-// can be disabled.
+// enabled filter, because every cohort destination has the kind cohort
+// alone, and only event streams can be disabled.
 func NewBrazeCohortDestinationList() list.ListResource {
 	return &destinationList{
 		typeName: "_braze_cohort_destination",
@@ -173,8 +174,8 @@ func (l *destinationList) List(ctx context.Context, req list.ListRequest, stream
 	stream.Results = l.results(ctx, req, filter)
 }
 
-// filter is what to ask Amplitude for: the resource's fixed filter,
-// narrowed by the list block's.
+// filter returns the filter to send to Amplitude: the resource's fixed
+// filter, narrowed by the list block's filters.
 func (l *destinationList) filter(ctx context.Context, config tfsdk.Config) (developer.DestinationFilter, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	f := l.fixed

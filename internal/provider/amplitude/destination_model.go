@@ -53,12 +53,14 @@ func (m genericDestinationModel) kinds(ctx context.Context) ([]string, diag.Diag
 	return kinds, diags
 }
 
-// write is the model as a write of the partner's parameters, with the
-// secrets by parameter id. prior is the state an update starts from, and
-// nil for a create: an update is the whole destination, so a parameter
-// Amplitude holds that is no longer configured is removed, secrets
-// included. Before it is sent, the partner's destination type must take
-// every parameter.
+// write turns the model into a write of the partner's parameters. secrets
+// holds the secret values, keyed by parameter id. prior is the state an
+// update starts from, and nil for a create. An update replaces the whole
+// destination, so a parameter that Amplitude holds but that is no longer
+// configured is sent as null so that Amplitude removes it; secrets that are
+// no longer given are removed too. The write carries a check that runs
+// before it is sent: the partner's destination type must accept every
+// parameter.
 func (m genericDestinationModel) write(ctx context.Context, secrets map[string]string, prior *genericDestinationModel) (developer.DestinationWrite, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	kinds, d := m.kinds(ctx)
@@ -112,7 +114,7 @@ func (m genericDestinationModel) write(ctx context.Context, secrets map[string]s
 	}, diags
 }
 
-// configObject reads config as JSON values by parameter id.
+// configObject returns config as a map from parameter id to JSON value.
 func (m genericDestinationModel) configObject(ctx context.Context) (map[string]json.RawMessage, error) {
 	raw, err := dynamicToJSON(ctx, m.Config)
 	if err != nil {
@@ -217,10 +219,11 @@ func checkParameterValue(p developer.Parameter, raw json.RawMessage) developer.D
 	return found
 }
 
-// fromDestination is the model as Amplitude holds d. What Amplitude never
-// returns, the secrets in their two forms, is kept from m; the write-only
-// form is never kept in state. A JSON value that means what m holds is kept
-// as the user wrote it.
+// fromDestination returns m updated to what Amplitude holds in d. Amplitude
+// never returns secrets, so the secret attributes keep their values from m,
+// except the write-only one, which is never kept in state. Where Amplitude
+// returns a JSON value that means the same as the one in m, m's spelling is
+// kept, so that a different but equal spelling is not a diff.
 func (m genericDestinationModel) fromDestination(ctx context.Context, d *developer.Destination) (genericDestinationModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	keep := func(prior types.Dynamic, server json.RawMessage, attribute string) types.Dynamic {
@@ -258,11 +261,12 @@ func (m genericDestinationModel) fromDestination(ctx context.Context, d *develop
 	return m, diags
 }
 
-// genericFields are the request fields of any destination and the
-// attributes they come from. config, property_filters and property_mappings
-// are dynamic attributes, so every field below them lands on the attribute
-// as a whole, its message naming the field. The secrets' fields depend on the
-// form in use, so fields adds them.
+// genericFields maps the request fields of any destination to the
+// attributes they come from, so that an error about a field can point at its
+// attribute. config, property_filters and property_mappings are dynamic
+// attributes, so an error about a field inside one of them points at the
+// whole attribute, and its message names the field. The secrets are missing
+// because their attribute depends on which form is in use; fields adds them.
 var genericFields = fieldPaths{
 	"partner":                       at(path.Root("partner")),
 	"display_name":                  at(path.Root("display_name")),
@@ -277,7 +281,7 @@ var genericFields = fieldPaths{
 	"property_mappings":             wholeAt(path.Root("property_mappings")),
 }
 
-// fields is the model's table of request fields, its secrets included.
+// fields returns genericFields with the secrets' fields added.
 func (m genericDestinationModel) fields(secrets map[string]string) fieldPaths {
 	fields := maps.Clone(genericFields)
 	maps.Copy(fields, secretConfig.fieldPaths(m.SecretConfigWOVersion, secrets))

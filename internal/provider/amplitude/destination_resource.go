@@ -198,10 +198,10 @@ func (r *destinationResource) Create(ctx context.Context, req resource.CreateReq
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), created.ID, &resp.Diagnostics)
 }
 
-// Read refreshes the destination from Amplitude. A destination deleted in
-// Amplitude's dashboard is removed from state, so the plan creates it again; a
-// credential Amplitude reports not connected makes state forget the
-// secrets, so the plan sends them again.
+// Read refreshes the destination from Amplitude. If the destination was
+// deleted in Amplitude's dashboard, Read removes it from state, so that the
+// plan creates it again. If Amplitude reports its credential as not
+// connected, state forgets the secrets, so that the plan sends them again.
 func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state genericDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -229,8 +229,9 @@ func (r *destinationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 }
 
-// Update sends the planned destination for the version the plan was made
-// against: a destination changed in Amplitude since then is not overwritten.
+// Update sends the planned destination together with the version the plan
+// was made against. If someone changed the destination in Amplitude since
+// then, Amplitude refuses the write instead of overwriting their change.
 func (r *destinationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state genericDestinationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -255,10 +256,10 @@ func (r *destinationResource) Update(ctx context.Context, req resource.UpdateReq
 	setDestinationIdentity(ctx, resp.Identity, r.client.ProjectID(), updated.ID, &resp.Diagnostics)
 }
 
-// Delete disables an event-streaming destination and sends nothing for any
-// other: the Developer API has no delete, and only event streams can be
-// disabled. Either way the destination stays in Amplitude, Terraform forgets
-// it, and a warning says so.
+// Delete disables an event-streaming destination, and sends no request for
+// any other kind. The Developer API offers no way to delete a destination,
+// and only event streams can be disabled. Either way the destination stays
+// in Amplitude, Terraform removes it from state, and a warning says so.
 func (r *destinationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state genericDestinationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

@@ -13,14 +13,15 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// What the three destination resources (amplitude_braze_destination,
-// amplitude_braze_cohort_destination, amplitude_destination) share: the
-// attributes Amplitude sets on every destination, and the messages of a
-// destroy, which the Developer API cannot carry out as a delete.
+// This file holds what the three destination resources
+// (amplitude_braze_destination, amplitude_braze_cohort_destination,
+// amplitude_destination) share: the attributes Amplitude sets on every
+// destination, and the messages a destroy shows. A destroy needs messages
+// because the Developer API cannot delete a destination.
 
 // destinationComputed holds the attributes Amplitude sets on every
-// destination. Each destination model embeds it. None of them is ever a
-// diff: they change when the destination does.
+// destination. Each destination model embeds it. None of them is ever shown
+// as a change of its own: they change only when the destination does.
 type destinationComputed struct {
 	ID               types.String `tfsdk:"id"`
 	Version          types.Int64  `tfsdk:"version"`
@@ -77,9 +78,10 @@ func wrongDestination(d *developer.Destination, manages string) string {
 	return fmt.Sprintf("Destination %s: it is a %s destination of kind [%s]; this resource manages %s", d.ID, d.Partner, strings.Join(d.Kind, ", "), manages)
 }
 
-// warnLeftInAmplitude is all a destroy can do for a destination that is not
-// an event stream: the Developer API can neither delete nor disable it, so
-// Terraform forgets it and says that it is still in Amplitude.
+// warnLeftInAmplitude warns that a destroyed destination is still in
+// Amplitude. It is used for destinations that are not event streams: the
+// Developer API can neither delete nor disable those, so a destroy can only
+// remove them from state.
 func warnLeftInAmplitude(diags *diag.Diagnostics, what, id string) {
 	diags.AddWarning(what+" left in Amplitude",
 		fmt.Sprintf("Amplitude's Developer API cannot delete destination %s: it is removed from Terraform's state but stays in Amplitude. Delete it in Amplitude's dashboard (Data › Destinations) if it is no longer wanted.", id))

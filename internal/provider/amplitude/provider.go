@@ -1,7 +1,9 @@
-// Package amplitude is the Terraform provider for Amplitude: the Braze
-// destinations, Audiences syncs and taxonomy user properties of one project.
-// Destinations go through Amplitude's Developer API; the rest through the
-// APIs that take the project's Basic credentials.
+// Package amplitude is the Terraform provider for Amplitude. It manages one
+// project's destinations (Braze's and any other partner's), its tracking plan
+// (event types, event properties and user properties) and its Audiences
+// syncs. Destinations and the tracking plan go through Amplitude's Developer
+// API; syncs, cohorts and delivery metrics go through the APIs that take the
+// project's Basic credentials (API key and secret key).
 package amplitude
 
 import (
@@ -54,8 +56,8 @@ var (
 type Provider struct {
 	version string
 	// metricsPacer is shared by every client this provider configures, so
-	// that all of its process's delivery metrics reads count against the
-	// vendor's one minute.
+	// that all delivery metrics reads of the provider process count against
+	// the vendor's per-minute limit together.
 	metricsPacer *amplitude.DeliveryMetricsPacer
 }
 
@@ -64,10 +66,10 @@ func New(version string) func() provider.Provider {
 	return NewWithClock(version, nil)
 }
 
-// NewWithClock paces delivery metrics reads by clock instead of the real
-// one (nil): a test shares the sandbox's clock with the provider, so that
-// the vendor's minute passes when the provider waits for it, not in real
-// time.
+// NewWithClock returns a factory like New whose provider paces delivery
+// metrics reads by clock; a nil clock means the real one. A test passes the
+// sandbox's clock, so that the vendor's one-minute window passes when the
+// provider waits for it, instead of in real time.
 func NewWithClock(version string, clock amplitude.Clock) func() provider.Provider {
 	return func() provider.Provider {
 		return &Provider{version: version, metricsPacer: amplitude.NewDeliveryMetricsPacer(clock)}
@@ -213,7 +215,8 @@ func (p *Provider) Configure(ctx context.Context, req provider.ConfigureRequest,
 	if len(data.basicMissing) == 0 {
 		client, err := amplitude.New(amplitude.Config{
 			BaseURL: basicHost, APIKey: apiKey, SecretKey: secretKey,
-			// A provider process lives for one Terraform command.
+			// Batched reads are safe here because a provider process lives
+			// for one Terraform command only.
 			BatchReads:           true,
 			Transport:            transportConfig,
 			DeliveryMetricsPacer: p.metricsPacer,

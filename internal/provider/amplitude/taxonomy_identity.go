@@ -11,8 +11,9 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/amplitude/developer"
 )
 
-// The identities of the tracking-plan resources and of syncs: what names
-// each object without doubt, and what an import block's identity takes.
+// This file holds the identities of the tracking-plan resources and of
+// syncs. An identity names one object unambiguously, and its schema says
+// what an import block's identity must give.
 //
 // The Developer API addresses a tracking-plan object by its name inside one
 // project (/v1/projects/{project_id}/events/{event_type}, …/event-properties/
@@ -106,9 +107,10 @@ func newEventPropertyIdentity(client *developer.Client, eventType, name string) 
 	}
 }
 
-// importedPlanObjectName is the name an import of an event type or a user
-// property names: the import id, or the name in an identity of the
-// provider's project.
+// importedPlanObjectName returns the name of the event type or user
+// property that an import asks for: the import id, or the name in the
+// identity. An identity of another project than the provider's is refused,
+// and then it reports false.
 func importedPlanObjectName(ctx context.Context, client *developer.Client, req resource.ImportStateRequest, diags *diag.Diagnostics) (string, bool) {
 	if !byIdentity(req) {
 		return req.ID, true

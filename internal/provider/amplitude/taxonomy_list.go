@@ -17,11 +17,11 @@ import (
 	"github.com/ampbraze/terraform-provider-ampbraze/internal/provider/validators"
 )
 
-// What the list resources of the tracking plan and of syncs share: the
-// filters named alike on each, and how a listing becomes results. A query
-// only reads: each listing follows the vendor's pages (the clients stop on
-// a repeated cursor), and the filters that the vendor's list endpoints do
-// not take are applied to what they return.
+// This file holds what the list resources of the tracking plan and of syncs
+// share: the filters named alike on each, and how a listing becomes results.
+// A query only reads. Each listing follows the vendor's pages (the clients
+// stop on a repeated cursor), and the filters that the vendor's list
+// endpoints do not take are applied to what they return.
 
 // developerList is what the lists of the tracking plan share: their type
 // name, and the Developer API client.

@@ -80,7 +80,8 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 	stream.Results = r.results(ctx, req, slices.Values(filter.matching(keys)))
 }
 
-// matching keeps the keys the filters name, in Braze's order.
+// matching returns the keys that pass the list block's filters, in Braze's
+// order.
 func (f apiKeyListModel) matching(keys []braze.APIKey) []braze.APIKey {
 	return slices.DeleteFunc(keys, func(k braze.APIKey) bool {
 		return !strings.HasPrefix(k.Name, f.NamePrefix.ValueString()) ||
@@ -88,8 +89,8 @@ func (f apiKeyListModel) matching(keys []braze.APIKey) []braze.APIKey {
 	})
 }
 
-// results turns keys into list results: the identity always, the full
-// object when the query asks for it.
+// results turns keys into list results. Each result carries the key's
+// identity, and the full object when the query asks for it.
 func (r *apiKeyListResource) results(ctx context.Context, req list.ListRequest, keys iter.Seq[braze.APIKey]) iter.Seq[list.ListResult] {
 	return func(push func(list.ListResult) bool) {
 		for k := range keys {

@@ -48,17 +48,18 @@ type apiKeyModel struct {
 	LastSeenAt  types.String `tfsdk:"last_seen_at"`
 }
 
-// apiKeyIdentity names a key without doubt: its identifier, a UUID Braze
-// gives it, unique across instances and workspaces by construction. The
-// workspace is not part of it: the provider's api_key chooses the workspace,
-// and it is a secret; the REST endpoint names an instance that many
-// workspaces share, so it would add nothing an import could check.
+// apiKeyIdentity is a key's identity: its identifier, a UUID that Braze
+// gives it, which is unique across instances and workspaces. The identity
+// holds nothing else. The workspace is chosen by the provider's api_key,
+// which is a secret and cannot go into an identity. The REST endpoint names
+// an instance that many workspaces share, so it would add nothing an import
+// could check.
 type apiKeyIdentity struct {
 	ID types.String `tfsdk:"id"`
 }
 
-// immutableNote says why every change replaces the key, in each attribute's
-// description and in the plan.
+// immutableNote explains why every change replaces the key. It appears in
+// each attribute's description and in the plan.
 const immutableNote = "Braze keys cannot be edited after creation, so changing this creates a new key and deletes the old one."
 
 func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -164,10 +165,10 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The identity comes from state, before the read: a CLI that keeps no
-	// identity (before Terraform 1.12), or state written before identities
-	// existed, has none to carry over, and the framework wants one even for
-	// a key that is gone.
+	// Set the identity from the state's id before the read. A CLI that
+	// keeps no identity (before Terraform 1.12), or state written before
+	// identities existed, has no identity to carry over, and the framework
+	// wants one even when the key turns out to be gone.
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, apiKeyIdentity{ID: state.ID})...)
 	key, err := r.client.GetAPIKey(ctx, state.ID.ValueString())
 	if braze.IsNotFound(err) {
@@ -181,9 +182,9 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(resp.State.Set(ctx, apiKeyFromAPI(key, state.Key, state.AllowedIPs))...)
 }
 
-// Update is called only for changes that mean nothing to Braze (an empty
-// allowed_ips for one left out): every other change replaces the key. It
-// keeps state as planned.
+// Update is called only for changes that mean nothing to Braze, such as an
+// empty allowed_ips where there was none; every other change replaces the
+// key. So it sends nothing and stores the plan's allowed_ips in state.
 func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state apiKeyModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -231,12 +232,12 @@ func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportSta
 			"To give them one, replace the key (terraform apply -replace=<address>): Braze makes a new key with the same settings and the provider keeps its secret.", id))
 }
 
-// apiKeyIdentifier is the shape of the identifiers Braze gives REST API
-// keys: a UUID. Anything else is refused before it reaches a request.
+// apiKeyIdentifier matches the identifiers Braze gives REST API keys, which
+// are UUIDs. Anything else is refused before it reaches a request.
 var apiKeyIdentifier = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
 
-// parseAPIKeyImportID accepts a key identifier as `terraform import` passes
-// it: surrounding spaces are dropped.
+// parseAPIKeyImportID returns the key identifier in an import id, without
+// surrounding spaces, or an error saying what the import id must be.
 func parseAPIKeyImportID(raw string) (string, error) {
 	id := strings.TrimSpace(raw)
 	if !apiKeyIdentifier.MatchString(id) {
@@ -246,8 +247,9 @@ func parseAPIKeyImportID(raw string) (string, error) {
 }
 
 // explain turns Braze's 403 into a sentence naming the permission that the
-// provider's own key lacks: the one the refused request needed, and only
-// that. Braze keys cannot be edited, so the way out is another key.
+// provider's own key lacks, which is the one the refused request needed.
+// Braze keys cannot be edited, so the sentence tells the user to create
+// another key. Any other error is returned as it is.
 func explain(err error) string {
 	if permission := braze.MissingPermission(err); permission != "" {
 		return fmt.Sprintf("The braze provider's api_key lacks the %s permission, which this needs. "+
@@ -257,10 +259,11 @@ func explain(err error) string {
 	return err.Error()
 }
 
-// apiKeyFromAPI maps a key; secret is the key's secret, which only the
-// create answer carries. prior is the allowed_ips as configured or last
-// read: kept when Braze's list means the same, so that an address Braze
-// spells another way, or an empty list for none, is never a change.
+// apiKeyFromAPI converts Braze's key k to the model. secret is the key's
+// secret, which only Braze's answer to the create carries. prior is
+// allowed_ips as configured or last read. It is kept when Braze's list means
+// the same, so that an address Braze spells another way, or an empty list
+// where there was none, never shows as a change.
 func apiKeyFromAPI(k *braze.APIKey, secret types.String, prior []string) apiKeyModel {
 	m := apiKeyModel{
 		ID:          types.StringValue(k.ID),

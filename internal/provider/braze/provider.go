@@ -155,7 +155,8 @@ func (p *Provider) Functions(context.Context) []func() function.Function {
 	}
 }
 
-// clientFrom unpacks the client Configure stored; nil before Configure.
+// clientFrom returns the client that Configure stored in data, or nil
+// before Configure has run.
 func clientFrom(data any, diags *diag.Diagnostics) *braze.Client {
 	return shared.ClientFrom[braze.Client](data, diags)
 }
