@@ -23,18 +23,26 @@ func sandboxConfig(url string) Config {
 }
 
 // An interrupt while the run makes its first tracking-plan object ends the
-// questions, and the clean-up still finds and deletes that object, whether
-// or not its create's answer arrived.
+// questions, and the clean-up still finds and deletes that object although
+// its create's answer never arrived.
 func TestRunInterruptedStillRemovesWhatItMade(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var once sync.Once
 	sb := sandbox.New(sandbox.Options{})
 	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/user-properties") {
-			once.Do(cancel)
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/user-properties") || ctx.Err() != nil {
+			sb.ServeHTTP(w, r)
+			return
 		}
-		sb.ServeHTTP(w, r)
+		// The sandbox makes the property before the run is interrupted, and
+		// its answer is held back until then: the create has happened but
+		// the run never hears of it. Interrupting first would let the
+		// clean-up's search race the sandbox's create.
+		answer := httptest.NewRecorder()
+		sb.ServeHTTP(answer, r)
+		once.Do(cancel)
+		<-r.Context().Done() // The run gave up waiting for the answer.
 	}))
 	defer server.Close()
 
