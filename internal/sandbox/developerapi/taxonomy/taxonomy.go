@@ -229,8 +229,9 @@ func (p *property) keptOnCreate() bool {
 	return !p.Deleted && p.InSchema
 }
 
-// keptStatus is the status of a create that keeps what is there: 201 as
-// modelled, or 200 when the sandbox is set to contradict that open point.
+// keptStatus is the status of a create that keeps what is there (open
+// point: Create of an existing name): 201 as modelled, or 200 when the
+// sandbox is set to contradict that open point.
 func (a *API) keptStatus() int {
 	if a.sb.Contradicts(core.ContradictCreateExistingPlanName200) {
 		return http.StatusOK
