@@ -192,7 +192,7 @@ for stream in us-stream:true eu-stream:false; do
 done
 tofu_dir=$work/adopt-opentofu
 mkdir -p "$tofu_dir"
-cp "$repo"/examples/adopt/providers.tf "$repo"/examples/adopt-opentofu/*.tf "$tofu_dir/"
+cp "$repo"/examples/adopt/providers.tf "$repo"/examples/amplitude/data-sources/amplitude_destinations/data-source.tf "$tofu_dir/"
 tofu() { "$TOFU" -chdir="$tofu_dir" "$@"; }
 tofu plan -input=false -no-color -out=adopt.tfplan >"$tofu_dir/plan.out" 2>&1 || { cat "$tofu_dir/plan.out"; fail "tofu plan failed"; }
 grep -E '^Plan:' "$tofu_dir/plan.out"
